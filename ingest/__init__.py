@@ -1,0 +1,1 @@
+"""Text → references → resolved identifiers. Never imports rdflib."""

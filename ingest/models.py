@@ -1,0 +1,245 @@
+"""Data exchanged between the ingest stages (and handed to ``graph``).
+
+Everything here is a stdlib dataclass; value objects are frozen. Character offsets are
+Python ``str`` indices into :attr:`SourceDocument.text` (after UTF-8 decoding).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class ReferenceKind(StrEnum):
+    """What a reference points at; the values are the ``kind`` field of refs.jsonl."""
+
+    LEGISLATION = "legislation"
+    POLICY = "policy"
+    EU_LEGISLATION = "eu_legislation"
+    TREATY = "treaty"
+    CASE_LAW = "case_law"
+    PARLIAMENTARY = "parliamentary"
+    GAZETTE = "gazette"
+    COMMITMENT = "commitment"
+    TK_RECORD = "tk_record"
+
+
+class DocumentKind(StrEnum):
+    """What a source document is; values are the Dutch names used in the ontology."""
+
+    REGELING = "regeling"
+    KAMERSTUK = "kamerstuk"
+    MOTIE = "motie"
+    KAMERBRIEF = "kamerbrief"
+    RAPPORT = "rapport"
+    WIJZIGINGSBESLUIT = "wijzigingsbesluit"
+    UITSPRAAK = "uitspraak"
+    PUBLICATIE = "publicatie"
+
+
+@dataclass(frozen=True, slots=True)
+class Pinpoint:
+    """Where inside a work a reference points; strings exactly as written ("3.71", "3")."""
+
+    artikel: str | None = None
+    lid: str | None = None
+    onderdeel: str | None = None
+    paragraaf: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """The given parts only, in a stable order (the refs.jsonl ``pinpoint`` object)."""
+        parts = {
+            "artikel": self.artikel,
+            "lid": self.lid,
+            "onderdeel": self.onderdeel,
+            "paragraaf": self.paragraaf,
+        }
+        return {key: value for key, value in parts.items() if value is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference found in text, before resolution.
+
+    Two references are equal when kind, span and groups match. ``groups`` holds the
+    normalised parts the scanner recognised (e.g. ``("regeling", "Vb")``,
+    ``("artikel", "3.71")``) as sorted pairs so the object stays hashable.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: ReferenceKind
+    groups: tuple[tuple[str, str], ...] = ()
+
+    def group(self, name: str) -> str | None:
+        """The value of one recognised part, or None."""
+        for key, value in self.groups:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedReference:
+    """A reference with its canonical work id, or ``work=None`` and the reason why not."""
+
+    reference: Reference
+    work: str | None
+    pinpoint: Pinpoint = field(default_factory=Pinpoint)
+    iri: str | None = None
+    reason: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.work is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The refs.jsonl record (the stable output contract of ``wetgraaf extract``)."""
+        record: dict[str, Any] = {
+            "start": self.reference.start,
+            "end": self.reference.end,
+            "text": self.reference.text,
+            "kind": str(self.reference.kind),
+            "work": self.work,
+            "pinpoint": self.pinpoint.as_dict(),
+            "iri": self.iri,
+        }
+        if self.reason is not None:
+            record["reason"] = self.reason
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote: its number, its text span in the document and where it is called."""
+
+    number: str
+    text: str
+    start: int
+    end: int
+    markers: tuple[int, ...] = ()  # offsets of the footnote marker(s) in the body
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A structural part of a document (hoofdstuk, afdeling, artikel, lid, onderdeel…).
+
+    ``jci`` is the official Juriconnect id where the source has one; ``start``/``end``
+    delimit the part's text in the document.
+    """
+
+    kind: str
+    number: str
+    start: int
+    end: int
+    label: str = ""
+    jci: str | None = None
+    pinpoint: Pinpoint = field(default_factory=Pinpoint)
+    status: str | None = None
+    children: tuple[Division, ...] = ()
+
+    def walk(self) -> tuple[Division, ...]:
+        """This division and all below it, depth first."""
+        found: list[Division] = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class EditorialLink:
+    """A link the publisher put in the source itself (BWB ``intref``/``extref``)."""
+
+    start: int
+    end: int
+    text: str
+    target: str  # as in the source: a jci string or a URL
+    work: str | None = None
+    pinpoint: Pinpoint = field(default_factory=Pinpoint)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMetadata:
+    """Per-kind detail of a document; fields not known for a kind stay empty."""
+
+    bwb_id: str | None = None
+    soort: str | None = None  # wet, AMvB, ministeriele-regeling, circulaire, motie, brief…
+    dossiernummer: str | None = None
+    ondernummer: str | None = None
+    vergaderjaar: str | None = None
+    indieners: tuple[str, ...] = ()
+    tk_nummer: str | None = None  # TK document number, e.g. 2025D33530
+    zaak: str | None = None  # TK zaak number, e.g. 2025Z14627
+    official_url: str | None = None
+    valid_from: dt.date | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One document as read from a source file: the unit of ingest and of a named graph."""
+
+    id: str  # canonical work id (BWBR0011823, kst-29861-126, 2025D33530, WBV 2013/23…)
+    kind: DocumentKind
+    title: str
+    text: str
+    path: str
+    date: dt.date | None = None
+    metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
+    divisions: tuple[Division, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    links: tuple[EditorialLink, ...] = ()
+
+    def all_divisions(self) -> tuple[Division, ...]:
+        """Every division, depth first."""
+        found: list[Division] = []
+        for division in self.divisions:
+            found.extend(division.walk())
+        return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSpan:
+    """Where an article of the citing regeling lies, for resolving "het tweede lid"."""
+
+    start: int
+    end: int
+    artikel: str
+
+
+@dataclass(frozen=True, slots=True)
+class CitingContext:
+    """What the resolver may know about the citing document.
+
+    ``work`` is the citing regeling's own id (so "dit artikel", "het tweede lid" resolve
+    against it); ``articles`` gives the enclosing article per offset; ``footnotes`` lets a
+    name such as "motie-Paternotte c.s." resolve through the footnote it carries.
+    """
+
+    work: str | None = None
+    articles: tuple[ArticleSpan, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+
+    @classmethod
+    def of(cls, document: SourceDocument) -> CitingContext:
+        """The context of a document: its own id (if a regeling), articles, footnotes."""
+        articles = tuple(
+            ArticleSpan(d.start, d.end, d.number)
+            for d in document.all_divisions()
+            if d.kind == "artikel"
+        )
+        work = document.id if document.kind is DocumentKind.REGELING else None
+        return cls(work=work, articles=articles, footnotes=document.footnotes)
+
+    def article_at(self, offset: int) -> str | None:
+        """The number of the innermost article containing ``offset``, if any."""
+        best: ArticleSpan | None = None
+        for span in self.articles:
+            if span.start <= offset < span.end and (
+                best is None or span.end - span.start < best.end - best.start
+            ):
+                best = span
+        return best.artikel if best else None

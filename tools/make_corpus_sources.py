@@ -1,0 +1,56 @@
+"""Write corpus/SOURCES.md from the shared corpus manifest (sources.jsonl).
+
+Run once after copying files into corpus/: ``python tools/make_corpus_sources.py SHARED``.
+The bundled files keep their upstream names under a regrouped folder; this maps them back.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+FOLDERS = {  # bundled folder -> folder in the shared corpus
+    "bwb": "bwb-toestand",
+    "kamerstukken": "kamerstukken",
+    "tk-odata/zaak-motie": "tk-odata/zaak-motie",
+    "tk-odata/stemming-per-agendapunt": "tk-odata/stemming-per-agendapunt",
+}
+
+
+def main(shared: Path, corpus: Path) -> None:
+    records = {}
+    for line in (shared / "corpus" / "sources.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        records[record["file"]] = record
+    rows = []
+    for bundled, upstream in FOLDERS.items():
+        for path in sorted((corpus / bundled).glob("*")):
+            record = records[f"{upstream}/{path.name}"]
+            rows.append(
+                f"| {bundled}/{path.name} | {record['what']} | {record['official_url']} "
+                f"| {record['repo']} | {record['path']} | {record['commit']} "
+                f"| {record['sha256']} |"
+            )
+    header = (
+        "# Bundled corpus: provenance\n\n"
+        "Real public documents in their official formats, copied byte for byte.\n\n"
+        "- `seeds/`: the five documents wetgraaf was specified from, plain text as received "
+        "from the PDF or web page (see `seeds/README.md` for each one's official identifier).\n"
+        "- `bwb/`: BWB toestand XML (schema toestand 2016-1) of the Vreemdelingenwet 2000, "
+        "Vreemdelingenbesluit 2000 and Algemene wet bestuursrecht, from the KOOP BWB "
+        "repository.\n"
+        "- `kamerstukken/`: Officiële-publicatie XML of migration motions (Kamerstukken II).\n"
+        "- `tk-odata/`: Tweede Kamer OData API records: Zaak (Soort=Motie) with documents, "
+        "besluiten and stemmingen; stemmingen per agendapunt.\n\n"
+        "Dutch government documents, court decisions and parliamentary data carry no "
+        "copyright (Auteurswet art. 11) and are open data. The table gives, per file, where "
+        "the official source publishes it and the public repository and commit the copy was "
+        "taken from (`git show <commit>:<path>`), with the first 12 hex digits of its "
+        "SHA-256.\n\n"
+        "| file | what | official URL | repo | path | commit | sha256 (12) |\n"
+        "|---|---|---|---|---|---|---|\n"
+    )
+    (corpus / "SOURCES.md").write_text(header + "\n".join(rows) + "\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(__file__).resolve().parent.parent / "corpus")
