@@ -1,0 +1,1 @@
+"""Resolved references → triples → store → queries and analysis. Never imports spaCy."""

@@ -1,0 +1,347 @@
+"""SourceDocument + resolved references → an rdflib Graph (one per document).
+
+Every link is a reified ``wg:Link`` node carrying its evidence (Web Annotation text
+position and quote selectors into the document's ``wg:fullText``), method, confidence
+and extractor version, plus the direct shortcut triple (``source cito:cites target``)
+for fast queries. IRIs are deterministic, so rebuilding gives the same graph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
+
+from graph.namespaces import CITO, GRAPH_BASE, ID_BASE, OA, PREFIXES, WG
+from ingest.identifiers import part_iri, work_iri
+from ingest.models import (
+    Division,
+    DocumentKind,
+    EditorialLink,
+    Pinpoint,
+    ReferenceKind,
+    ResolvedReference,
+    SourceDocument,
+)
+
+EXTRACTOR_VERSION = "wetgraaf-citations/0.1"
+QUOTE_CONTEXT = 40  # characters of prefix/suffix kept with each quote
+
+_DOCUMENT_CLASS = {
+    DocumentKind.REGELING: WG.Regeling,
+    DocumentKind.KAMERSTUK: WG.Kamerstuk,
+    DocumentKind.MOTIE: WG.Motie,
+    DocumentKind.KAMERBRIEF: WG.Kamerbrief,
+    DocumentKind.RAPPORT: WG.Rapport,
+    DocumentKind.WIJZIGINGSBESLUIT: WG.Wijzigingsbesluit,
+    DocumentKind.UITSPRAAK: WG.Uitspraak,
+    DocumentKind.PUBLICATIE: WG.Publicatie,
+}
+_REGELING_CLASS = {
+    "wet": WG.Wet,
+    "amvb": WG.AMvB,
+    "ministeriele-regeling": WG.MinisterieleRegeling,
+    "circulaire": WG.Circulaire,
+}
+_DIVISION_CLASS = {
+    "hoofdstuk": WG.Hoofdstuk,
+    "afdeling": WG.Afdeling,
+    "paragraaf": WG.Paragraaf,
+    "artikel": WG.Artikel,
+    "lid": WG.Lid,
+}
+_WORK_CLASS = {
+    ReferenceKind.LEGISLATION: WG.Regeling,
+    ReferenceKind.POLICY: WG.Circulaire,
+    ReferenceKind.EU_LEGISLATION: WG.EUAct,
+    ReferenceKind.TREATY: WG.Verdrag,
+    ReferenceKind.CASE_LAW: WG.Uitspraak,
+    ReferenceKind.PARLIAMENTARY: WG.Kamerstuk,
+    ReferenceKind.GAZETTE: WG.Publicatie,
+    ReferenceKind.COMMITMENT: WG.Toezegging,
+    ReferenceKind.TK_RECORD: WG.Work,
+}
+_CONFIDENCE = {WG.editorial: "1.0", WG.extracted: "0.9"}
+
+
+def graph_iri(document_id: str) -> URIRef:
+    """The named graph that holds everything one document says."""
+    return URIRef(GRAPH_BASE + _slug(document_id))
+
+
+def document_iri(document_id: str) -> URIRef:
+    """The IRI of a document (its official IRI where it has one)."""
+    return URIRef(work_iri(document_id))
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """One link to write: where in the text, what it points at, and how we know."""
+
+    start: int
+    end: int
+    kind: ReferenceKind
+    work: str | None
+    pinpoint: Pinpoint
+    method: URIRef
+    reason: str | None = None
+
+
+def build_document_graph(
+    document: SourceDocument, references: Sequence[ResolvedReference] = ()
+) -> Graph:
+    """All triples of one document: metadata, structure, footnotes and links.
+
+    Args:
+        document: the document as read by an ``ingest.sources`` reader.
+        references: the references found in ``document.text`` and resolved.
+
+    Returns:
+        A new ``rdflib.Graph`` (to be stored as the document's named graph).
+    """
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    doc = document_iri(document.id)
+    _add_document(graph, doc, document)
+    locator = _DivisionLocator(document)
+    for division in document.all_divisions():
+        _add_division(graph, doc, document, division, locator)
+    footnote_iris = _add_footnotes(graph, doc, document)
+    evidence = [_from_reference(r) for r in references] + [
+        _from_editorial(link) for link in document.links
+    ]
+    for item in evidence:
+        _add_link(graph, doc, document, item, locator, footnote_iris)
+    return graph
+
+
+def _add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
+    meta = document.metadata
+    graph.add((doc, RDF.type, _DOCUMENT_CLASS[document.kind]))
+    if document.kind is DocumentKind.REGELING and meta.soort:
+        specific = _REGELING_CLASS.get(_slug(meta.soort).lower())
+        if specific is not None:
+            graph.add((doc, RDF.type, specific))
+    graph.add((doc, RDF.type, WG.Document))
+    graph.add((doc, DCTERMS.identifier, Literal(document.id)))
+    graph.add((doc, DCTERMS.title, Literal(document.title)))
+    graph.add((doc, RDFS.label, Literal(document.title)))
+    graph.add((doc, WG.documentKind, Literal(str(document.kind))))
+    graph.add((doc, WG.fullText, Literal(document.text)))
+    graph.add((doc, WG.sourceFile, Literal(document.path)))
+    if document.date is not None:
+        graph.add((doc, DCTERMS.date, Literal(document.date)))
+    if meta.valid_from is not None:
+        graph.add((doc, DCTERMS.valid, Literal(meta.valid_from)))
+    optional = [
+        (WG.dossiernummer, meta.dossiernummer),
+        (WG.ondernummer, meta.ondernummer),
+        (WG.vergaderjaar, meta.vergaderjaar),
+        (WG.tkNummer, meta.tk_nummer),
+        (WG.zaak, meta.zaak),
+    ]
+    for predicate, value in optional:
+        if value:
+            graph.add((doc, predicate, Literal(value)))
+    if meta.official_url:
+        graph.add(
+            (doc, WG.officialUrl, Literal(meta.official_url, datatype=XSD.anyURI))
+        )
+    for position, name in enumerate(meta.indieners):
+        person = URIRef(ID_BASE + "persoon/" + _slug(name).lower())
+        graph.add((person, RDF.type, WG.Persoon))
+        graph.add((person, FOAF.name, Literal(name)))
+        graph.add((doc, WG.indiener if position == 0 else WG.medeindiener, person))
+    for key, value in meta.extra:
+        if key == "dictum":
+            graph.add((doc, WG.dictum, Literal(value)))
+
+
+def _division_iri(document: SourceDocument, division: Division) -> URIRef:
+    if division.pinpoint.as_dict():
+        return URIRef(part_iri(document.id, division.pinpoint))
+    if division.jci:
+        return URIRef("https://wetten.overheid.nl/" + division.jci)
+    return URIRef(f"{work_iri(document.id)}#{division.kind}-{_slug(division.number)}")
+
+
+def _add_division(
+    graph: Graph,
+    doc: URIRef,
+    document: SourceDocument,
+    division: Division,
+    locator: _DivisionLocator,
+) -> None:
+    part = _division_iri(document, division)
+    graph.add((part, RDF.type, _DIVISION_CLASS.get(division.kind, WG.Onderdeel)))
+    graph.add((part, RDF.type, WG.Work))
+    parent = locator.parent_of(division)
+    graph.add(
+        (part, DCTERMS.isPartOf, _division_iri(document, parent) if parent else doc)
+    )
+    graph.add((part, WG.number, Literal(division.number)))
+    label = division.label or f"{division.kind} {division.number}"
+    graph.add((part, RDFS.label, Literal(label)))
+    graph.add(
+        (part, WG.startOffset, Literal(division.start, datatype=XSD.nonNegativeInteger))
+    )
+    graph.add(
+        (part, WG.endOffset, Literal(division.end, datatype=XSD.nonNegativeInteger))
+    )
+    if division.jci:
+        graph.add((part, WG.juriconnect, Literal(division.jci)))
+    if division.status:
+        graph.add((part, WG.status, Literal(division.status)))
+
+
+def _add_footnotes(
+    graph: Graph, doc: URIRef, document: SourceDocument
+) -> list[tuple[int, int, URIRef]]:
+    iris = []
+    for footnote in document.footnotes:
+        node = URIRef(f"{doc}#voetnoot-{_slug(footnote.number)}")
+        graph.add((doc, WG.hasFootnote, node))
+        graph.add((node, RDF.type, WG.Footnote))
+        graph.add((node, WG.number, Literal(footnote.number)))
+        graph.add(
+            (
+                node,
+                WG.startOffset,
+                Literal(footnote.start, datatype=XSD.nonNegativeInteger),
+            )
+        )
+        graph.add(
+            (node, WG.endOffset, Literal(footnote.end, datatype=XSD.nonNegativeInteger))
+        )
+        iris.append((footnote.start, footnote.end, node))
+    return iris
+
+
+def _from_reference(resolved: ResolvedReference) -> _Evidence:
+    ref = resolved.reference
+    return _Evidence(
+        ref.start,
+        ref.end,
+        ref.kind,
+        resolved.work,
+        resolved.pinpoint,
+        WG.extracted,
+        resolved.reason,
+    )
+
+
+def _from_editorial(link: EditorialLink) -> _Evidence:
+    reason = None if link.work else f"editorial link to {link.target} has no known work"
+    kind = (
+        ReferenceKind.TREATY
+        if (link.work or "").startswith("BWBV")
+        else ReferenceKind.LEGISLATION
+    )
+    return _Evidence(
+        link.start, link.end, kind, link.work, link.pinpoint, WG.editorial, reason
+    )
+
+
+def _add_link(
+    graph: Graph,
+    doc: URIRef,
+    document: SourceDocument,
+    item: _Evidence,
+    locator: _DivisionLocator,
+    footnotes: Iterable[tuple[int, int, URIRef]],
+) -> None:
+    target = URIRef(part_iri(item.work, item.pinpoint)) if item.work else None
+    enclosing = locator.innermost(item.start)
+    source = _division_iri(document, enclosing) if enclosing else doc
+    key = f"{document.id}|{item.start}|{item.end}|{target}|{item.method}"
+    link = URIRef(ID_BASE + "link/" + hashlib.sha1(key.encode()).hexdigest()[:20])
+    quote = document.text[item.start : item.end]
+    graph.add((link, RDF.type, WG.Citation))
+    graph.add((link, WG.linkSource, source))
+    graph.add((link, WG.inDocument, doc))
+    graph.add((link, WG.linkType, CITO.cites))
+    graph.add((link, WG.method, item.method))
+    graph.add((link, WG.referenceKind, Literal(str(item.kind))))
+    graph.add((link, WG.extractorVersion, Literal(EXTRACTOR_VERSION)))
+    confidence = _CONFIDENCE[item.method] if target else "0.0"
+    graph.add((link, WG.confidence, Literal(confidence, datatype=XSD.decimal)))
+    position = URIRef(f"{link}#position")
+    graph.add((link, OA.hasSelector, position))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add(
+        (position, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger))
+    )
+    graph.add((position, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
+    selector = URIRef(f"{link}#quote")
+    graph.add((link, OA.hasSelector, selector))
+    graph.add((selector, RDF.type, OA.TextQuoteSelector))
+    graph.add((selector, OA.exact, Literal(quote)))
+    prefix = document.text[max(0, item.start - QUOTE_CONTEXT) : item.start]
+    suffix = document.text[item.end : item.end + QUOTE_CONTEXT]
+    graph.add((selector, OA.prefix, Literal(prefix)))
+    graph.add((selector, OA.suffix, Literal(suffix)))
+    for start, end, footnote in footnotes:
+        if start <= item.start < end:
+            graph.add((link, WG.viaFootnote, footnote))
+    if target is None or item.work is None:
+        graph.add((link, WG.unresolvedReason, Literal(item.reason or "unresolved")))
+        return
+    graph.add((link, WG.linkTarget, target))
+    graph.add((source, CITO.cites, target))
+    _add_target(graph, target, item)
+
+
+def _add_target(graph: Graph, target: URIRef, item: _Evidence) -> None:
+    assert item.work is not None
+    work = URIRef(work_iri(item.work))
+    graph.add((work, RDF.type, WG.Work))
+    graph.add((work, RDF.type, _WORK_CLASS[item.kind]))
+    graph.add((work, DCTERMS.identifier, Literal(item.work)))
+    if target != work:
+        graph.add((target, RDF.type, WG.Work))
+        graph.add((target, DCTERMS.isPartOf, work))
+        graph.add(
+            (target, RDFS.label, Literal(_pinpoint_label(item.work, item.pinpoint)))
+        )
+
+
+def _pinpoint_label(work: str, pinpoint: Pinpoint) -> str:
+    parts = [f"{key} {value}" for key, value in pinpoint.as_dict().items()]
+    return ", ".join(parts) + f" ({work})"
+
+
+class _DivisionLocator:
+    """Finds the innermost division around an offset by descending the tree (bisect)."""
+
+    def __init__(self, document: SourceDocument) -> None:
+        self._roots = sorted(document.divisions, key=lambda d: d.start)
+        self._parents: dict[int, Division] = {}
+        for division in document.all_divisions():
+            for child in division.children:
+                self._parents[id(child)] = division
+
+    def parent_of(self, division: Division) -> Division | None:
+        return self._parents.get(id(division))
+
+    def innermost(self, offset: int) -> Division | None:
+        found: Division | None = None
+        level: Sequence[Division] = self._roots
+        while level:
+            starts = [d.start for d in level]
+            index = bisect.bisect_right(starts, offset) - 1
+            if index < 0 or not (level[index].start <= offset < level[index].end):
+                break
+            found = level[index]
+            level = sorted(found.children, key=lambda d: d.start)
+        return found
+
+
+def _slug(value: str) -> str:
+    return "-".join(
+        "".join(c if c.isalnum() or c in ".-_" else " " for c in value).split()
+    )

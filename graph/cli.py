@@ -1,0 +1,256 @@
+"""The ``wetgraaf`` command: subcommands mirror the data flow (extract → build → query).
+
+Our errors become one-line ``click.ClickException`` messages; tracebacks are for bugs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from graph import settings
+from graph.errors import GraphError
+from graph.load import BuildSummary, load_paths
+from graph.sparql import LocalBackend, QueryResult, list_queries, run_query
+from graph.store import EXPORT_FORMATS, GraphStore, open_store
+from ingest.errors import IngestError
+from ingest.sources import iter_source_files
+
+APP_FILE = settings.PROJECT_DIR / "app" / "streamlit_app.py"
+
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=settings.STORE.env,
+    default=settings.STORE.default,
+    show_default=True,
+    help=settings.STORE.help,
+)
+
+
+def _open(store_dir: Path, *, read_only: bool = False) -> GraphStore:
+    try:
+        return open_store(store_dir, read_only=read_only)
+    except GraphError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.group()
+@click.version_option(package_name="wetgraaf")
+def cli() -> None:
+    """wetgraaf: a legal knowledge graph of Dutch migration law."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@store_option
+def build(paths: tuple[Path, ...], store_dir: Path) -> None:
+    """Ingest files and folders (default: the bundled corpus) into the store."""
+    console = Console(stderr=True)
+    files = list(iter_source_files(paths or (settings.BUNDLED_CORPUS,)))
+    store = _open(store_dir)
+    try:
+        summary = _build_with_progress(store, files, console)
+        total = len(store)
+    finally:
+        store.close()
+    for line in summary.errors:
+        console.print(f"[red]error[/red] {line}", highlight=False)
+    table = Table(title=f"wetgraaf build → {store_dir}", show_header=False)
+    for label, value in [
+        ("documents", summary.documents),
+        ("triples written", summary.triples),
+        ("triples in store", total),
+        ("references", summary.references),
+        ("unresolved", summary.unresolved),
+        ("editorial links", summary.editorial_links),
+        ("errors", len(summary.errors)),
+    ]:
+        table.add_row(label, f"{value:,}")
+    Console().print(table)
+
+
+def _build_with_progress(
+    store: GraphStore, files: list[Path], console: Console
+) -> BuildSummary:
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("ingest", total=len(files), current="")
+        return load_paths(
+            store,
+            files,
+            progress=lambda path: progress.update(task, advance=1, current=path.name),
+        )
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def extract(file: Path) -> None:
+    """Print the references in a plain-text FILE as JSON Lines."""
+    from ingest.extract import find_references
+
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise click.ClickException(
+            f"{file}: not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
+    for resolved in find_references(text):
+        click.echo(json.dumps(resolved.to_json(), ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option(
+    "--param", "-p", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table"
+)
+@click.option("--list", "list_only", is_flag=True, help="List the named queries.")
+@store_option
+def query(
+    name: str | None, param: tuple[str, ...], fmt: str, list_only: bool, store_dir: Path
+) -> None:
+    """Run a named query (see --list) or a .rq file on the store."""
+    if list_only or not name:
+        for query_name, description in list_queries().items():
+            click.echo(f"{query_name:24} {description}")
+        return
+    bindings = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(
+                f"{item!r} is not NAME=VALUE", param_hint="--param"
+            )
+        bindings[key] = value
+    store = _open(store_dir, read_only=True)
+    try:
+        result = run_query(LocalBackend(store), name, **bindings)
+    except GraphError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        store.close()
+    _print_result(result, fmt)
+
+
+def _print_result(result: QueryResult, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(result.to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(result.to_json())
+    else:
+        table = Table(*result.variables)
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
+@cli.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="nq"
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: stdout).",
+)
+@store_option
+def export(fmt: str, output: Path | None, store_dir: Path) -> None:
+    """Export the whole store as Turtle, N-Quads, TriG or JSON-LD."""
+    store = _open(store_dir, read_only=True)
+    try:
+        text = store.export(fmt)
+    finally:
+        store.close()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@cli.command()
+@store_option
+def stats(store_dir: Path) -> None:
+    """Counts of documents, links and triples in the store."""
+    store = _open(store_dir, read_only=True)
+    try:
+        documents = run_query(LocalBackend(store), "documents")
+        click.echo(f"documents: {len(documents.rows)}")
+        links = sum(int(str(v)) for v in documents.column("links") if v is not None)
+        click.echo(f"links:     {links}")
+        click.echo(f"triples:   {len(store)}")
+    finally:
+        store.close()
+
+
+@cli.command()
+@click.option("--port", default=8501, show_default=True, help="Port of the explorer.")
+@click.option(
+    "--host", default="localhost", show_default=True, help="Address to listen on."
+)
+@click.option(
+    "--headless/--browser", default=False, help="Do not open a browser window."
+)
+@store_option
+def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
+    """Start the Streamlit explorer (builds the bundled corpus first if the store is empty)."""
+    store = _open(store_dir)
+    try:
+        empty = not store.graph_names()
+        if empty:
+            click.echo(
+                f"The store at {store_dir} is empty: building the bundled corpus first."
+            )
+            files = list(iter_source_files((settings.BUNDLED_CORPUS,)))
+            summary = _build_with_progress(store, files, Console(stderr=True))
+            click.echo(f"{summary.documents} documents, {summary.triples:,} triples.")
+    finally:
+        store.close()
+    env = dict(os.environ, **{settings.STORE.env: str(store_dir)})
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP_FILE),
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true" if headless else "false",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    raise SystemExit(subprocess.call(command, env=env))
+
+
+def main() -> None:  # pragma: no cover - console entry point convenience
+    try:
+        cli()
+    except (IngestError, GraphError) as error:
+        raise click.ClickException(str(error)) from error

@@ -1,0 +1,127 @@
+"""RDF namespaces: ``WG`` mirrors ontology/wetgraaf.ttl; the rest are reused vocabularies.
+
+``WG`` is a ``DefinedNamespace`` with ``_fail = True``: a term missing from the ontology
+raises instead of minting a typo. tests/test_ontology_sync.py keeps both in step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "wetgraaf.ttl"
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+CITO = Namespace("http://purl.org/spar/cito/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+TK = Namespace("https://opendata.tweedekamer.nl/documentatie/")
+
+ID_BASE = "https://w3id.org/wetgraaf/id/"
+GRAPH_BASE = "https://w3id.org/wetgraaf/graph/"
+
+
+class WG(DefinedNamespace):
+    """The wetgraaf ontology (ontology/wetgraaf.ttl)."""
+
+    _NS = Namespace("https://w3id.org/wetgraaf/ontology#")
+    _fail = True
+
+    # Classes: documents and their parts
+    Document: URIRef
+    Regeling: URIRef
+    Wet: URIRef
+    AMvB: URIRef
+    MinisterieleRegeling: URIRef
+    Circulaire: URIRef
+    Onderdeel: URIRef
+    Hoofdstuk: URIRef
+    Afdeling: URIRef
+    Paragraaf: URIRef
+    Artikel: URIRef
+    Lid: URIRef
+    Beleidsregel: URIRef
+    EUAct: URIRef
+    Verdrag: URIRef
+    Uitspraak: URIRef
+    Kamerstuk: URIRef
+    Motie: URIRef
+    Kamerbrief: URIRef
+    Rapport: URIRef
+    Wijzigingsbesluit: URIRef
+    Publicatie: URIRef
+    Toezegging: URIRef
+    Stemming: URIRef
+    Besluit: URIRef
+    Persoon: URIRef
+    Fractie: URIRef
+    Ministerie: URIRef
+    Work: URIRef
+    Footnote: URIRef
+
+    # Links with evidence
+    Link: URIRef
+    Citation: URIRef
+    Method: URIRef
+    editorial: URIRef
+    extracted: URIRef
+    inferred: URIRef
+    linkSource: URIRef
+    linkTarget: URIRef
+    linkType: URIRef
+    inDocument: URIRef
+    method: URIRef
+    confidence: URIRef
+    extractorVersion: URIRef
+    referenceKind: URIRef
+    unresolvedReason: URIRef
+    viaFootnote: URIRef
+
+    # Document and part properties
+    fullText: URIRef
+    sourceFile: URIRef
+    documentKind: URIRef
+    number: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    juriconnect: URIRef
+    status: URIRef
+    dossiernummer: URIRef
+    ondernummer: URIRef
+    vergaderjaar: URIRef
+    tkNummer: URIRef
+    zaak: URIRef
+    indiener: URIRef
+    medeindiener: URIRef
+    dictum: URIRef
+    officialUrl: URIRef
+    hasFootnote: URIRef
+
+
+PREFIXES: dict[str, Namespace] = {
+    "wg": Namespace(str(WG)),
+    "eli": ELI,
+    "cito": CITO,
+    "oa": OA,
+    "tk": TK,
+    "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+    "skos": Namespace(str(SKOS)),
+    "foaf": Namespace(str(FOAF)),
+    "rdfs": Namespace(str(RDFS)),
+    "rdf": Namespace(str(RDF)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+}

@@ -1,0 +1,54 @@
+"""Settings shared by the CLI, the app and the docs, declared once (name, default, help)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT_DIR / "corpus"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: the environment variable that sets it, its default and its help."""
+
+    env: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.env) or self.default
+
+
+def _default_store() -> str:
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(data_home) / "wetgraaf" / "store")
+
+
+STORE = Setting(
+    "WETGRAAF_STORE",
+    _default_store(),
+    "Folder of the embedded Oxigraph store.",
+)
+ENDPOINT = Setting(
+    "WETGRAAF_ENDPOINT",
+    "",
+    "URL of a remote SPARQL 1.1 query endpoint; empty means the embedded store.",
+)
+QUERY_TIMEOUT = Setting(
+    "WETGRAAF_QUERY_TIMEOUT",
+    "10",
+    "Seconds a query from the SPARQL console may run.",
+)
+QUERY_ROW_LIMIT = Setting(
+    "WETGRAAF_QUERY_ROWS",
+    "5000",
+    "Most rows a query from the SPARQL console returns.",
+)
+
+
+def store_path() -> Path:
+    """The embedded store folder from ``WETGRAAF_STORE`` or the per-user default."""
+    return Path(STORE.value()).expanduser()

@@ -1,0 +1,155 @@
+"""Named SPARQL queries and the query interface shared by every backend.
+
+Named queries are ``graph/queries/<name>.rq`` files whose first comment lines describe
+them; parameters are bound as a trailing ``VALUES`` clause built from rdflib terms
+(escaped by rdflib), never by formatting strings into the query text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+from graph.errors import QueryError
+from graph.namespaces import PREFIXES
+from graph.store import GraphStore
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+PROLOGUE = "\n".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items())
+
+Value = str | int | float | Decimal | bool | dt.date | dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Variables and rows of plain Python values (IRIs as ``str``)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+
+    def as_dicts(self) -> list[dict[str, Value]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def column(self, name: str) -> list[Value]:
+        index = self.variables.index(name)
+        return [row[index] for row in self.rows]
+
+    def to_csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.variables)
+        writer.writerows(
+            ["" if v is None else str(v) for v in row] for row in self.rows
+        )
+        return buffer.getvalue()
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dicts(), ensure_ascii=False, indent=1, default=str)
+
+
+class QueryBackend(Protocol):
+    """Anything that answers SELECT queries: the embedded store or a remote endpoint."""
+
+    def select(self, query: str) -> QueryResult: ...
+
+
+class LocalBackend:
+    """Queries the embedded store."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def select(self, query: str) -> QueryResult:
+        try:
+            result = self.store.query(query)
+        except (SyntaxError, ValueError, RuntimeError, OSError) as error:
+            raise QueryError(f"query failed: {_first_line(error)}") from error
+        if result.type != "SELECT":
+            raise QueryError("only SELECT queries return tables")
+        variables = tuple(str(v) for v in result.vars)
+        rows = tuple(
+            tuple(to_python(row[i]) for i in range(len(variables))) for row in result
+        )
+        return QueryResult(variables, rows)
+
+
+def to_python(term: Identifier | None) -> Value:
+    """A plain Python value for an RDF term (IRIs and blank nodes as strings)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        plain = (str, int, float, Decimal, bool, dt.date, dt.datetime)
+        return value if isinstance(value, plain) else str(term)
+    if isinstance(term, URIRef | BNode):
+        return str(term)
+    return str(term)
+
+
+def list_queries() -> dict[str, str]:
+    """Named queries and their one-line descriptions."""
+    found = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        description = next(
+            (ln.lstrip("# ").strip() for ln in lines if ln.startswith("#")), ""
+        )
+        found[path.stem] = description
+    return found
+
+
+def load_query(name_or_path: str) -> str:
+    """The text of a named query (``incoming_links``) or of a ``.rq`` file."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.exists():
+        return path.read_text(encoding="utf-8")
+    named = QUERY_DIR / f"{name_or_path}.rq"
+    if not named.exists():
+        known = ", ".join(list_queries())
+        raise QueryError(f"no query named {name_or_path!r}; known: {known}")
+    return named.read_text(encoding="utf-8")
+
+
+def as_term(value: Value | Identifier) -> Identifier:
+    """An rdflib term for a parameter value: http(s) strings become IRIs."""
+    if isinstance(value, Identifier):
+        return value
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return URIRef(value)
+    return Literal(value)
+
+
+def bind_parameters(query: str, bindings: Mapping[str, Value | Identifier]) -> str:
+    """The query with the standard prefixes and a trailing VALUES clause binding
+    ``bindings`` (every term serialised and escaped by rdflib)."""
+    text = f"{PROLOGUE}\n{query}"
+    if not bindings:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(as_term(value).n3() for value in bindings.values())
+    return f"{text}\nVALUES ({names}) {{ ({values}) }}\n"
+
+
+def run_query(
+    backend: QueryBackend, name_or_path: str, **bindings: Value | Identifier
+) -> QueryResult:
+    """Run a named query (or ``.rq`` file) with parameters on a backend.
+
+    >>> run_query(backend, "incoming_links", work="https://wetten.overheid.nl/BWBR0011823")
+    ...  # doctest: +SKIP
+    """
+    return backend.select(bind_parameters(load_query(name_or_path), bindings))
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

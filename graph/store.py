@@ -1,0 +1,152 @@
+"""The embedded store: Oxigraph through rdflib (``oxrdflib``), on disk or in memory.
+
+One named graph per source document. ``replace_graph`` swaps a document's named graph
+in a single SPARQL update, which Oxigraph applies as one transaction: a failure leaves
+the previous version intact, and re-ingesting the same document gives the same graph.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+
+from graph.errors import StoreError
+from graph.namespaces import GRAPH_BASE, PREFIXES
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMATS = {"ttl": "turtle", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+
+
+class GraphStore:
+    """A dataset of named graphs with atomic per-graph replacement and SPARQL queries."""
+
+    def __init__(
+        self, dataset: Dataset, location: Path | None, read_only: bool
+    ) -> None:
+        self._dataset = dataset
+        self.location = location
+        self.read_only = read_only
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Replace the named graph ``name`` by ``graph`` in one transaction."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
+        try:
+            lines = [
+                f"DROP SILENT GRAPH {name.n3()} ;",
+                f"INSERT DATA {{ GRAPH {name.n3()} {{",
+            ]
+            lines.extend(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+            lines.append("} }")
+            self._dataset.update("\n".join(lines))
+        except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
+            raise StoreError(
+                f"{self.location or 'memory'}: cannot write {name}: {error}"
+            ) from error
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove one named graph (nothing else)."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
+        self._dataset.update(f"DROP SILENT GRAPH {name.n3()}")
+
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs of ingested documents, sorted."""
+        names = (c.identifier for c in self._dataset.contexts())
+        return sorted(
+            n for n in names if isinstance(n, URIRef) and str(n).startswith(GRAPH_BASE)
+        )
+
+    def graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph."""
+        copy = Graph()
+        for prefix, namespace in PREFIXES.items():
+            copy.bind(prefix, namespace)
+        for triple in self._dataset.graph(name):
+            copy.add(triple)
+        return copy
+
+    def __len__(self) -> int:
+        """The number of quads in the store."""
+        result = self._dataset.query(
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+        )
+        row = next(iter(result))
+        assert isinstance(row, tuple)
+        return int(str(row[0]))
+
+    def query(self, sparql: str) -> Any:
+        """Run a SPARQL query over the union of all named graphs (rdflib Result).
+
+        Parameters are bound by ``graph.sparql.bind_parameters`` (a trailing VALUES
+        clause), the same way for every backend.
+        """
+        return self._dataset.query(sparql)
+
+    def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Every quad, for export."""
+        return self._dataset.quads((None, None, None, None))
+
+    def export(self, fmt: str) -> str:
+        """Serialise the whole store: ``nq``/``trig``/``jsonld`` keep named graphs,
+        ``ttl`` merges them into one graph."""
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(
+                f"unknown export format {fmt!r}; use one of {sorted(EXPORT_FORMATS)}"
+            )
+        if fmt == "ttl":
+            merged = Graph()
+            for prefix, namespace in PREFIXES.items():
+                merged.bind(prefix, namespace)
+            for s, p, o, _ in self.quads():
+                merged.add((s, p, o))
+            return merged.serialize(format="turtle")
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        for s, p, o, g in self.quads():
+            dataset.add(
+                (s, p, o, dataset.graph(g.identifier if isinstance(g, Graph) else g))
+            )
+        return dataset.serialize(format=EXPORT_FORMATS[fmt])
+
+    def close(self) -> None:
+        self._dataset.close()
+
+
+def open_store(location: Path | None = None, *, read_only: bool = False) -> GraphStore:
+    """Open the embedded Oxigraph store at ``location`` (in memory when None).
+
+    Args:
+        location: folder of the on-disk store; created when missing (unless read-only).
+        read_only: open without taking the write lock, so a running app does not
+            block ``wetgraaf build`` (it sees the data as it was when opened).
+
+    Raises:
+        StoreError: the folder cannot be opened (locked by another writer, not a store).
+    """
+    try:
+        if location is None:
+            inner = pyoxigraph.Store()
+        elif read_only:
+            if not location.exists():
+                raise StoreError(
+                    f"{location}: no store here; run `wetgraaf build` first"
+                )
+            inner = pyoxigraph.Store.read_only(str(location))
+        else:
+            location.mkdir(parents=True, exist_ok=True)
+            inner = pyoxigraph.Store(str(location))
+    except OSError as error:
+        raise StoreError(f"{location}: cannot open the store: {error}") from error
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    return GraphStore(dataset, location, read_only)

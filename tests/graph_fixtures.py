@@ -1,0 +1,74 @@
+"""Small hand-made documents for graph tests (real text from the 2025D33530 letter)."""
+
+from ingest.models import (
+    DocumentKind,
+    DocumentMetadata,
+    Footnote,
+    Pinpoint,
+    Reference,
+    ReferenceKind,
+    ResolvedReference,
+    SourceDocument,
+)
+
+LETTER_TEXT = (
+    "Naar aanleiding van de motie7 van lid Bisschop van de SGP worden acties uitgewerkt.\n"
+    "Zie artikel 3.71, derde lid, Vb en paragraaf B9/99 Vc.\n"
+    "  7. Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798\n"
+)
+
+
+def _span(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def letter() -> tuple[SourceDocument, list[ResolvedReference]]:
+    """A letter with a footnote, a resolved legislation reference, a footnote
+    reference to a Kamerstuk and one unresolved policy reference."""
+    text = LETTER_TEXT
+    fn_start, fn_end = _span(
+        text, "Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798"
+    )
+    document = SourceDocument(
+        id="2025D33530",
+        kind=DocumentKind.KAMERBRIEF,
+        title="Diverse onderwerpen op het gebied van migratie",
+        text=text,
+        path="corpus/seeds/example.txt",
+        metadata=DocumentMetadata(tk_nummer="2025D33530", zaak="2025Z14627"),
+        footnotes=(
+            Footnote(
+                "7",
+                text[fn_start:fn_end],
+                fn_start,
+                fn_end,
+                (text.index("motie7") + 5,),
+            ),
+        ),
+    )
+    vb_start, vb_end = _span(text, "artikel 3.71, derde lid, Vb")
+    vc_start, vc_end = _span(text, "paragraaf B9/99 Vc")
+    refs = [
+        ResolvedReference(
+            Reference(
+                vb_start, vb_end, text[vb_start:vb_end], ReferenceKind.LEGISLATION
+            ),
+            "BWBR0011825",
+            Pinpoint(artikel="3.71", lid="3"),
+            "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71&lid=3",
+        ),
+        ResolvedReference(
+            Reference(
+                fn_start, fn_end, text[fn_start:fn_end], ReferenceKind.PARLIAMENTARY
+            ),
+            "kst-19637-2798",
+            iri="https://zoek.officielebekendmakingen.nl/kst-19637-2798",
+        ),
+        ResolvedReference(
+            Reference(vc_start, vc_end, text[vc_start:vc_end], ReferenceKind.POLICY),
+            None,
+            reason="paragraph B9/99 is not a known Vc paragraph",
+        ),
+    ]
+    return document, refs

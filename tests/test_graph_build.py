@@ -1,0 +1,85 @@
+"""graph.build: one document → triples with reified, evidence-carrying links."""
+
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, RDF
+
+from graph.build import build_document_graph, document_iri
+from graph.namespaces import CITO, OA, WG
+from tests.graph_fixtures import letter
+
+
+def _links(graph):
+    return set(graph.subjects(RDF.type, WG.Citation))
+
+
+def test_build_document_metadata_and_text():
+    document, refs = letter()
+    graph = build_document_graph(document, refs)
+    doc = document_iri(document.id)
+    assert doc == URIRef("https://opendata.tweedekamer.nl/id/document/2025D33530")
+    assert (doc, RDF.type, WG.Kamerbrief) in graph
+    assert (doc, DCTERMS.identifier, Literal("2025D33530")) in graph
+    assert (doc, WG.fullText, Literal(document.text)) in graph
+    assert (doc, WG.zaak, Literal("2025Z14627")) in graph
+
+
+def test_build_every_link_has_evidence_matching_the_text():
+    document, refs = letter()
+    graph = build_document_graph(document, refs)
+    links = _links(graph)
+    assert len(links) == 3
+    for link in links:
+        selectors = set(graph.objects(link, OA.hasSelector))
+        position = next(
+            s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph
+        )
+        quote = next(
+            s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph
+        )
+        start = graph.value(position, OA.start).toPython()
+        end = graph.value(position, OA.end).toPython()
+        assert str(graph.value(quote, OA.exact)) == document.text[start:end]
+        assert graph.value(link, WG.method) == WG.extracted
+        assert graph.value(link, WG.extractorVersion) is not None
+
+
+def test_build_resolved_link_adds_shortcut_and_part_of_work():
+    document, refs = letter()
+    graph = build_document_graph(document, refs)
+    doc = document_iri(document.id)
+    article = URIRef(
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71&lid=3"
+    )
+    assert (doc, CITO.cites, article) in graph
+    assert (
+        article,
+        DCTERMS.isPartOf,
+        URIRef("https://wetten.overheid.nl/BWBR0011825"),
+    ) in graph
+
+
+def test_build_unresolved_reference_is_kept_with_reason_and_no_target():
+    document, refs = letter()
+    graph = build_document_graph(document, refs)
+    unresolved = [
+        link for link in _links(graph) if graph.value(link, WG.unresolvedReason)
+    ]
+    assert len(unresolved) == 1
+    assert graph.value(unresolved[0], WG.linkTarget) is None
+    assert "B9/99" in str(graph.value(unresolved[0], WG.unresolvedReason))
+
+
+def test_build_reference_inside_a_footnote_points_at_the_footnote():
+    document, refs = letter()
+    graph = build_document_graph(document, refs)
+    via = {graph.value(link, WG.viaFootnote) for link in _links(graph)} - {None}
+    assert len(via) == 1
+    assert graph.value(via.pop(), WG.number) == Literal("7")
+
+
+def test_build_is_deterministic():
+    document, refs = letter()
+    assert isomorphic(
+        build_document_graph(document, refs), build_document_graph(document, refs)
+    )

@@ -1,0 +1,111 @@
+"""graph.sparql: named queries, parameter binding, results as plain values."""
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.build import build_document_graph, graph_iri
+from graph.errors import QueryError
+from graph.sparql import (
+    LocalBackend,
+    bind_parameters,
+    list_queries,
+    load_query,
+    run_query,
+)
+from graph.store import open_store
+from tests.graph_fixtures import letter
+
+
+@pytest.fixture
+def backend():
+    document, refs = letter()
+    store = open_store()
+    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    return LocalBackend(store)
+
+
+def test_sparql_every_named_query_runs(backend):
+    names = list_queries()
+    assert {
+        "documents",
+        "document",
+        "outgoing_links",
+        "incoming_links",
+        "linked_documents",
+    } <= set(names)
+    for name, description in names.items():
+        assert description, name
+        run_query(backend, name)
+
+
+def test_sparql_outgoing_links_of_a_document(backend):
+    result = run_query(
+        backend,
+        "outgoing_links",
+        doc="https://opendata.tweedekamer.nl/id/document/2025D33530",
+    )
+    rows = result.as_dicts()
+    assert [r["targetId"] for r in rows] == ["BWBR0011825", None, "kst-19637-2798"]
+    assert {r["method"] for r in rows} == {"extracted"}
+    unresolved = [r for r in rows if r["reason"]]
+    assert len(unresolved) == 1 and unresolved[0]["quote"] == "paragraaf B9/99 Vc"
+    footnoted = [r for r in rows if r["footnote"]]
+    assert [r["targetId"] for r in footnoted] == ["kst-19637-2798"]
+
+
+def test_sparql_binding_restricts_results(backend):
+    none = run_query(
+        backend, "outgoing_links", doc="https://example.org/not-a-document"
+    )
+    assert none.rows == ()
+
+
+def test_sparql_incoming_links_reach_parts_of_a_work(backend):
+    result = run_query(
+        backend, "incoming_links", work="https://wetten.overheid.nl/BWBR0011825"
+    )
+    assert [r["quote"] for r in result.as_dicts()] == ["artikel 3.71, derde lid, Vb"]
+    assert result.as_dicts()[0]["citingId"] == "2025D33530"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param('x" } } DROP ALL ; SELECT * { "', id="quote-breakout"),
+        pytest.param("x> } DROP ALL #", id="iri-breakout"),
+        pytest.param("line\nbreak\\", id="escapes"),
+    ],
+)
+def test_sparql_hostile_parameter_values_stay_values(backend, value):
+    query = bind_parameters(
+        "SELECT ?id WHERE { ?doc <http://purl.org/dc/terms/identifier> ?id }",
+        {"id": value},
+    )
+    assert backend.select(query).rows == ()
+    assert run_query(backend, "documents").rows  # store untouched
+
+
+def test_sparql_parameters_become_terms():
+    text = bind_parameters(
+        "SELECT * { ?s ?p ?o }", {"s": "https://example.org/a", "o": "plain"}
+    )
+    assert "VALUES (?s ?o)" in text
+    assert (
+        URIRef("https://example.org/a").n3() in text and Literal("plain").n3() in text
+    )
+
+
+def test_sparql_unknown_query_name_lists_known_ones():
+    with pytest.raises(QueryError, match="known: .*documents"):
+        load_query("no_such_query")
+
+
+def test_sparql_malformed_query_is_a_query_error(backend):
+    with pytest.raises(QueryError, match="query failed"):
+        backend.select("SELECT WHERE {")
+
+
+def test_sparql_result_csv_and_json(backend):
+    result = run_query(backend, "documents")
+    assert result.to_csv().splitlines()[0] == ",".join(result.variables)
+    assert '"2025D33530"' in result.to_json()
