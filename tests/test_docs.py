@@ -1,0 +1,37 @@
+"""The README stays true: its commands, the CLI and the named queries agree."""
+
+import re
+from pathlib import Path
+
+from graph.cli import cli
+from graph.sparql import list_queries
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _setup_commands() -> list[str]:
+    section = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```bash\n(.+?)\n```", section, flags=re.S)
+
+
+def test_docs_readme_has_exactly_two_setup_commands():
+    commands = _setup_commands()
+    assert len(commands) == 2
+    assert commands[0].endswith("wetgraaf app")
+    assert "pytest" in commands[1]
+
+
+def test_docs_ci_runs_the_readme_test_command_verbatim():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert _setup_commands()[1] in ci.splitlines()
+
+
+def test_docs_every_cli_command_is_in_the_readme():
+    for name in cli.commands:
+        assert f"wetgraaf {name}" in README, name
+
+
+def test_docs_every_named_query_is_in_the_readme():
+    for name in list_queries():
+        assert f"`{name}`" in README, name
