@@ -1,0 +1,147 @@
+"""Source readers: every supported file format → SourceDocument.
+
+``read_source`` sniffs the format from the content (XML root element, or decodable
+text) and hands the file to its reader; anything it cannot read raises a SourceError
+whose one-line message names the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ingest.errors import SourceError
+from ingest.models import SourceDocument
+from ingest.sources._xml import parse_xml
+from ingest.sources.bwb import read_bwb
+from ingest.sources.kamerstuk import read_kamerstuk
+from ingest.sources.plaintext import read_plaintext
+
+__all__ = ["MAX_SOURCE_BYTES", "iter_source_files", "read_source"]
+
+#: Files larger than this are refused (a SourceError), to keep one bad file from
+#: exhausting memory; the biggest real source (the Awb) is about 2.5 MB.
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+XML_SUFFIXES = frozenset({".xml"})
+_SKIPPED_NAMES = frozenset({"readme.md", "sources.md"})
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)[\s/>]")
+
+
+def read_source(path: Path) -> SourceDocument:
+    """Read any supported source file into a SourceDocument.
+
+    The format is recognised by content: XML whose root is ``toestand`` is BWB,
+    ``officiele-publicatie`` is a Kamerstuk; UTF-8 text with a ``.txt``/``.md`` name is
+    plain text.
+
+    Args:
+        path: the file to read.
+
+    Returns:
+        The SourceDocument the matching reader builds.
+
+    Raises:
+        SourceError: empty file, file over MAX_SOURCE_BYTES, binary or non-UTF-8
+            content, broken or truncated XML (with line and column), or an unknown
+            format.
+
+    Example:
+        >>> read_source(Path("corpus/kamerstukken/kst-29861-126.xml")).id
+        'kst-29861-126'
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise SourceError(str(path), f"cannot read file ({error.strerror})") from None
+    if not path.is_file():
+        raise SourceError(str(path), "not a regular file")
+    if size == 0:
+        raise SourceError(str(path), "empty file")
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(
+            str(path), f"file too large ({size} bytes, limit {MAX_SOURCE_BYTES})"
+        )
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise SourceError(str(path), "binary content (NUL bytes), not a text source")
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problem = f"not UTF-8 text (undecodable byte at offset {error.start})"
+        raise SourceError(str(path), problem) from None
+    if not decoded.strip():
+        raise SourceError(str(path), "empty file (only whitespace)")
+    head = decoded.lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        root = _root_tag(data)
+        if root == "toestand":
+            return read_bwb(path, data)
+        if root == "officiele-publicatie":
+            return read_kamerstuk(path, data)
+        if root is None or path.suffix.lower() in XML_SUFFIXES:
+            # Let the parser say what is wrong (truncated, broken) when it is.
+            parsed = parse_xml(path, data)
+            raise SourceError(str(path), f"unknown XML format (root <{parsed.tag}>)")
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return read_plaintext(path)
+    raise SourceError(
+        str(path), f"unknown format (suffix {path.suffix or 'none'!r}, not XML)"
+    )
+
+
+def iter_source_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """The supported source files among ``paths``, folders expanded recursively.
+
+    Skips hidden files and folders, metadata sidecars (``*.meta.json``) and the
+    corpus notes (README.md, SOURCES.md). Each folder's files come sorted, so the
+    order is deterministic; a file named explicitly is yielded as given.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = [
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.is_file()
+                and _supported(candidate)
+                and not _hidden(candidate.relative_to(path))
+            ]
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _supported(path: Path) -> bool:
+    name = path.name.lower()
+    if name in _SKIPPED_NAMES or name.endswith(".meta.json"):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES | XML_SUFFIXES
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _root_tag(data: bytes) -> str | None:
+    """The root element's name, skipping the XML declaration, comments and doctype."""
+    position = 0
+    while True:
+        start = data.find(b"<", position)
+        if start == -1:
+            return None
+        if data.startswith(b"<?", start):
+            position = data.find(b"?>", start)
+        elif data.startswith(b"<!--", start):
+            position = data.find(b"-->", start)
+        elif data.startswith(b"<!", start):
+            position = data.find(b">", start)
+        else:
+            match = _ROOT_TAG.match(data, start)
+            return match.group(1).decode("ascii", "replace") if match else None
+        if position == -1:
+            return None
+        position += 1
