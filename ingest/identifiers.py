@@ -16,7 +16,9 @@ OUR_BASE = "https://w3id.org/wetgraaf/id/"
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
 ECLI = re.compile(r"^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25}$")
 CELEX = re.compile(r"^[0-9CE]\d{4}[A-Z]{1,2}\d{4}(?:\(\d+\))?$")
-OFFICIAL_PUBLICATION = re.compile(r"^(?:kst|stb|stcrt|ah-tk|ah-ek|h-tk|h-ek|trb|gmb)-[\w-]+$")
+OFFICIAL_PUBLICATION = re.compile(
+    r"^(?:kst|stb|stcrt|ah-tk|ah-ek|h-tk|h-ek|trb|gmb)-[\w-]+$"
+)
 TK_RECORD = re.compile(r"^\d{4}[DZAP]\d{5}$")
 TOEZEGGING = re.compile(r"^TZ\d{6}-\d{3}$")
 
@@ -28,7 +30,14 @@ def is_work_id(work: str) -> bool:
     """Whether ``work`` has the shape of one of our canonical ids."""
     return any(
         pattern.match(work)
-        for pattern in (BWB_ID, ECLI, CELEX, OFFICIAL_PUBLICATION, TK_RECORD, TOEZEGGING)
+        for pattern in (
+            BWB_ID,
+            ECLI,
+            CELEX,
+            OFFICIAL_PUBLICATION,
+            TK_RECORD,
+            TOEZEGGING,
+        )
     )
 
 
@@ -66,12 +75,16 @@ def work_iri(work: str) -> str:
             year, sector, number = match.groups()
             return f"http://data.europa.eu/eli/{_ELI_TYPES[sector]}/{year}/{int(number)}/oj"
         return f"http://publications.europa.eu/resource/celex/{work}"
+    if EU_TREATY.match(work):
+        return celex_iri(work)
     if OFFICIAL_PUBLICATION.match(work):
         return f"https://zoek.officielebekendmakingen.nl/{work}"
     if TOEZEGGING.match(work):
         return f"https://opendata.tweedekamer.nl/id/toezegging/{work}"
     if TK_RECORD.match(work):
-        kind = {"D": "document", "Z": "zaak", "A": "activiteit", "P": "agendapunt"}[work[4]]
+        kind = {"D": "document", "Z": "zaak", "A": "activiteit", "P": "agendapunt"}[
+            work[4]
+        ]
         return f"https://opendata.tweedekamer.nl/id/{kind}/{work}"
     return OUR_BASE + "doc/" + re.sub(r"[^\w.-]+", "-", work).strip("-")
 
@@ -89,3 +102,141 @@ def part_iri(work: str, pinpoint: Pinpoint) -> str:
         return "https://wetten.overheid.nl/" + jci(work, pinpoint)
     fragment = "&".join(f"{key}={value}" for key, value in pinpoint.as_dict().items())
     return f"{work_iri(work)}#{quote(fragment, safe='=&.')}"
+
+
+# --- normalisers and validators per scheme (used by the resolvers) -------------------
+
+WBV = re.compile(r"^WBV \d{4}/\d{1,3}$")
+EU_TREATY = re.compile(r"^1\d{4}[A-Z]/TXT$")
+_ECLI_LOOSE = re.compile(
+    r"^ECLI\s*:\s*([A-Za-z]{2})\s*:\s*([A-Za-z0-9]{1,7})\s*:\s*(\d{4})\s*:\s*([A-Za-z0-9.]+)$"
+)
+_ORDINAL_WORDS = [
+    "eerste",
+    "tweede",
+    "derde",
+    "vierde",
+    "vijfde",
+    "zesde",
+    "zevende",
+    "achtste",
+    "negende",
+    "tiende",
+    "elfde",
+    "twaalfde",
+    "dertiende",
+    "veertiende",
+    "vijftiende",
+    "zestiende",
+    "zeventiende",
+    "achttiende",
+    "negentiende",
+    "twintigste",
+]
+ORDINALS: dict[str, str] = {word: str(n) for n, word in enumerate(_ORDINAL_WORDS, 1)}
+_EU_SECTOR = {"richtlijn": "L", "directive": "L", "verordening": "R", "regulation": "R"}
+_EU_SECTOR.update({"besluit": "D", "decision": "D", "kaderbesluit": "F"})
+
+
+def normalise_ecli(raw: str) -> str | None:
+    """The canonical ECLI for a mention (spaces removed, upper case), or None if invalid.
+
+    >>> normalise_ecli("ECLI : nl:RvS:2022:1973.")
+    'ECLI:NL:RVS:2022:1973'
+    """
+    match = _ECLI_LOOSE.match(raw.strip().rstrip(".").replace("\n", " "))
+    if not match:
+        return None
+    country, court, year, number = match.groups()
+    ecli = f"ECLI:{country.upper()}:{court.upper()}:{year}:{number.upper()}"
+    return ecli if ECLI.match(ecli) else None
+
+
+def ordinal_number(word: str) -> str | None:
+    """The number of a Dutch ordinal ("derde" -> "3"), or None."""
+    return ORDINALS.get(word.lower())
+
+
+def normalise_vergaderjaar(raw: str) -> str | None:
+    """``2023/24``, ``2023-2024``, ``2023–24`` -> ``20232024`` (None if not consecutive)."""
+    match = re.match(r"^(\d{4})\s*[/–—-]\s*(\d{2}|\d{4})$", raw.strip())
+    if not match:
+        return None
+    first = int(match.group(1))
+    second_raw = match.group(2)
+    second = int(second_raw) if len(second_raw) == 4 else first + 1
+    if second != first + 1 or (first + 1) % 100 != int(second_raw) % 100:
+        return None
+    return f"{first}{second}"
+
+
+def normalise_dossier(raw: str) -> str:
+    """A kamerstuk dossier number as in official ids: ``36 600 XX`` -> ``36600-XX``.
+
+    >>> normalise_dossier("31.700.VIII")
+    '31700-VIII'
+    """
+    text = re.sub(r"\(R\s?\d+\)", "", raw).strip()
+    match = re.match(
+        r"^(\d{1,2})[\s.-]?(\d{3})(?:\s*[.-]?\s*([A-Za-z]{1,5}|\d{1,3}))?$", text
+    )
+    if not match:
+        return re.sub(r"\s+", "", text)
+    number = match.group(1) + match.group(2)
+    suffix = match.group(3)
+    return (
+        f"{number}-{suffix.upper() if suffix.isalpha() else suffix}"
+        if suffix
+        else number
+    )
+
+
+def kamerstuk_id(dossier: str, ondernummer: str) -> str:
+    """``kst-<dossier>-<ondernummer>`` (ondernummer letters upper case, as published)."""
+    return f"kst-{normalise_dossier(dossier)}-{ondernummer.upper()}"
+
+
+def handelingen_id(kamer: str, vergaderjaar: str, nummer: str, item: str | None) -> str:
+    """``h-tk-20182019-45-12`` style id for a Handelingen record."""
+    chamber = "ek" if kamer.upper() in {"I", "EK", "EERSTE KAMER"} else "tk"
+    parts = [f"h-{chamber}-{vergaderjaar}-{nummer}"]
+    if item:
+        parts.append(item)
+    return "-".join(parts)
+
+
+def aanhangsel_id(kamer: str, vergaderjaar: str, nummer: str) -> str:
+    """``ah-tk-20242025-2138`` style id for an Aanhangsel Handelingen answer."""
+    chamber = "ek" if kamer.upper() in {"I", "EK", "EERSTE KAMER"} else "tk"
+    return f"ah-{chamber}-{vergaderjaar}-{nummer}"
+
+
+def gazette_id(series: str, year: str, number: str) -> str:
+    """``stb-2000-497``, ``stcrt-2019-34157``, ``trb-2010-12``."""
+    return f"{series}-{year}-{int(number)}"
+
+
+def celex_for_eu_act(act_type: str, year: str, number: str) -> str | None:
+    """The CELEX number of an EU secondary act (``richtlijn``, 2003, 86 -> 32003L0086).
+
+    Two-digit years are 19xx (``93/109/EG`` -> 31993L0109). Returns None when the
+    act type or the numbers do not fit the CELEX sector-3 scheme.
+    """
+    sector = _EU_SECTOR.get(act_type.lower())
+    if sector is None or not year.isdigit() or not number.isdigit():
+        return None
+    full_year = int(year) if len(year) == 4 else 1900 + int(year)
+    if not 1951 <= full_year <= 2099 or len(number) > 4:
+        return None
+    return f"3{full_year}{sector}{int(number):04d}"
+
+
+def is_valid_work(work: str) -> bool:
+    """Whether ``work`` is one of our canonical ids (incl. WBV and EU treaty CELEX)."""
+    return is_work_id(work) or bool(WBV.match(work) or EU_TREATY.match(work))
+
+
+#: The three parts of the Vreemdelingencirculaire 2000 in BWB (checked against the
+#: intitule of BWBR0012287 "(A)" and BWBR0012288 "(C)" in shared/corpus/bwb-wetgeving-2012;
+#: B is BWBR0012289, the target of the B-paragraph extrefs in those files).
+VC_PARTS: dict[str, str] = {"A": "BWBR0012287", "B": "BWBR0012289", "C": "BWBR0012288"}

@@ -1,0 +1,669 @@
+"""Find legal references in plain text: the scan step of the citation grammar.
+
+The scanner runs compiled patterns (``ingest/patterns/*.jsonl``) over the raw string and
+only parses the text right after each trigger, so it never tokenises the whole text.
+The spaCy component in :mod:`ingest.nlp` wraps the same scanner for callers that want
+a ``Doc`` with ``doc.spans["legal_refs"]``.
+
+Offsets are Python ``str`` indices into the text passed in. Lists and ranges of
+articles give one :class:`Reference` per article; articles only implied by a range
+("2k t/m o" -> 2l, 2m, 2n) carry the span of the range connector ("t/m").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ingest.errors import PatternError
+from ingest.identifiers import ORDINALS
+from ingest.models import CitingContext, Reference, ReferenceKind, ResolvedReference
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["extract_references", "find_references", "scan_text", "load_patterns"]
+
+_K = ReferenceKind
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """One line of a patterns/*.jsonl file."""
+
+    id: str
+    label: str
+    pattern: str
+    note: str = ""
+
+
+@functools.cache
+def load_patterns() -> dict[str, PatternSpec]:
+    """All shipped patterns by id (raises PatternError on a malformed file)."""
+    specs: dict[str, PatternSpec] = {}
+    folder = resources.files("ingest") / "patterns"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".jsonl"):
+            continue
+        for number, line in enumerate(
+            entry.read_text(encoding="utf-8").splitlines(), 1
+        ):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                spec = PatternSpec(
+                    row["id"], row["label"], row["pattern"], row.get("note", "")
+                )
+                re.compile(spec.pattern)
+            except (ValueError, KeyError, re.error) as exc:
+                raise PatternError(f"{entry.name}:{number}: {exc}") from exc
+            specs[spec.id] = spec
+    return specs
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (longest match wins)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [
+            re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return render(trie)
+
+
+class _Grammar:
+    """Compiled patterns plus the alias names the scanner must recognise."""
+
+    def __init__(self) -> None:
+        from ingest.resolve import load_alias_table, load_case_names
+
+        specs = load_patterns()
+        self.p = {key: re.compile(spec.pattern) for key, spec in specs.items()}
+        p = specs
+        self.aliases = load_alias_table()
+        names = sorted(self.aliases)
+        self.alias_at = re.compile(
+            "(?:" + _trie_pattern(names) + r")(?![\w-])(?!\s+\d{4}(?![\d/]))"
+        )
+        self.standalone_names = sorted(
+            name for name, entry in self.aliases.items() if entry.standalone
+        )
+        self.case_names = load_case_names()
+        named_cases = [name for name in self.case_names if name[:2] not in {"C-", "T-"}]
+        standalone = self.standalone_names + named_cases
+        self.name_scan = re.compile(
+            r"(?<![\w-])(?:"
+            + _trie_pattern(standalone)
+            + r")(?![\w])(?!\s+\d{4}(?![\d/]))"
+        )
+        self.number = p["artikel_number"].pattern
+        self.item = re.compile(
+            rf"(?P<num>{self.number})(?:(?P<rng>{p['range_connector'].pattern})"
+            rf"(?P<num2>{self.number}|[a-z]{{1,3}}(?![\w])))?"
+        )
+        self.lid = self.p["lid"]
+        self.onderdeel = self.p["onderdeel"]
+        self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
+        self.designation_prefix = self.p["designation_prefix"]
+        trigger_ids = [
+            "artikel_keyword", "relative", "vc_paragraaf", "wbv", "eu_act", "ecli", "ljn",
+            "cjeu_case", "kamerstuk", "aanhangsel", "handelingen", "motie", "staatsblad",
+            "staatscourant", "tractatenblad", "toezegging", "tk_number", "short_form",
+        ]  # fmt: skip
+        self.trigger = re.compile(
+            "|".join(
+                f"(?P<{tid}>{_strip_groups(p[tid].pattern)})" for tid in trigger_ids
+            )
+        )
+
+
+def _strip_groups(pattern: str) -> str:
+    """Make named groups anonymous so patterns can be joined in one alternation."""
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    if pattern.startswith("(?i)"):
+        return "(?i:" + pattern[4:] + ")"
+    return pattern
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+def _groups(**values: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((key, value) for key, value in values.items() if value))
+
+
+def _ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- legislation ----------------------------------------------------------------------
+
+
+def _expand_range(first: str, last: str) -> list[str] | None:
+    """Articles strictly between ``first`` and ``last`` ("2k","2o" -> 2l,2m,2n)."""
+    m1 = re.fullmatch(r"(.*?)(\d+)([a-z]*)", first)
+    if not m1:
+        return None
+    prefix, number, letters = m1.groups()
+    if re.fullmatch(r"[a-z]{1,3}", last):  # "2k t/m o"
+        last = prefix + number + last
+    m2 = re.fullmatch(r"(.*?)(\d+)([a-z]*)", last)
+    if not m2 or m2.group(1) != prefix:
+        return None
+    if letters or m2.group(3):
+        if m2.group(2) != number:
+            return None
+        seq = _letter_sequence(letters, m2.group(3))
+        return [prefix + number + s for s in seq] if seq is not None else None
+    start, end = int(number), int(m2.group(2))
+    if not 0 < end - start <= 60:
+        return None
+    return [f"{prefix}{n}" for n in range(start + 1, end)]
+
+
+def _letter_index(letters: str) -> int:
+    """a..z -> 1..26, aa..zz -> 27.. (the way BWB numbers inserted articles: 2z, 2aa)."""
+    if not letters:
+        return 0
+    if len(letters) == 1:
+        return ord(letters) - 96
+    if len(set(letters)) == 1:
+        return 26 * (len(letters) - 1) + ord(letters[0]) - 96
+    return -1
+
+
+def _letter_sequence(first: str, last: str) -> list[str] | None:
+    lo, hi = _letter_index(first), _letter_index(last)
+    if lo < 0 or hi < 0 or not 0 < hi - lo <= 60:
+        return None
+    out = []
+    for index in range(lo + 1, hi):
+        count, rest = divmod(index - 1, 26)
+        out.append(chr(97 + rest) * (count + 1))
+    return out
+
+
+def _lid_value(match: re.Match[str]) -> tuple[str | None, str | None]:
+    """(lid, leden): a single lid number, or the list when more than one is named."""
+    if match.group("lids"):
+        words = re.findall(r"[a-z]+", match.group("lids"))
+        numbers = [ORDINALS[w] for w in words if w in ORDINALS]
+    else:
+        numbers = re.findall(r"\d+[a-z]?", match.group("lidn") or "")
+    if len(numbers) == 1:
+        return numbers[0], None
+    return None, ",".join(numbers) or None
+
+
+def _onderdeel_value(match: re.Match[str]) -> tuple[str | None, str | None]:
+    ond = match.group("ond")
+    if not ond:
+        return None, None
+    ond = ond.rstrip("°")
+    if match.group("ondrest"):
+        rest = re.findall(r"[a-z]{1,2}(?![\w])|\d{1,2}", match.group("ondrest"))
+        rest = [
+            r
+            for r in rest
+            if r not in {"en", "of", "t", "m", "tot", "met", "dan", "wel"}
+        ]
+        if rest:
+            return None, ",".join([ond, *rest])
+    return ond, None
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    artikel: str
+    lid: str | None = None
+    leden: str | None = None
+    onderdeel: str | None = None
+    onderdelen: str | None = None
+    implied: bool = False
+
+
+class _Scanner:
+    """One pass over a text; keeps local definitions ("hierna: ...") as it goes."""
+
+    def __init__(self, text: str) -> None:
+        self.g = _grammar()
+        self.text = text
+        self.terms: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.term_kinds: dict[str, ReferenceKind] = {}
+        self.refs: list[Reference] = []
+        self.definition_spans: list[tuple[int, int]] = []
+
+    # designations ---------------------------------------------------------------
+    def _designation(
+        self, pos: int
+    ) -> tuple[int, ReferenceKind, dict[str, str]] | None:
+        text, g = self.text, self.g
+        prefix = g.designation_prefix.match(text, pos)
+        if not prefix:
+            return None
+        det = prefix.group("det")
+        at = prefix.end()
+        if det in {"deze", "dit", "die", "dat"}:
+            noun = g.p["self_or_anaphor"].match(text, at)
+            if noun:
+                role = "self" if det in {"deze", "dit"} else "anaphor"
+                return noun.end(), _K.LEGISLATION, {role: noun.group("noun")}
+            return None
+        eu = g.p["eu_act"].match(text, at)
+        if eu:
+            groups = _eu_groups(eu)
+            if groups is not None:
+                return eu.end(), _K.EU_LEGISLATION, groups
+        alias = g.alias_at.match(text, at)
+        if alias:
+            entry = g.aliases[alias.group(0)]
+            return alias.end(), entry.kind, {"regeling": alias.group(0)}
+        for term, term_groups in self.terms.items():
+            if (
+                text.startswith(term, at)
+                and not text[at + len(term) : at + len(term) + 1].isalnum()
+            ):
+                if det is None and not self._is_abbreviation(term):
+                    continue
+                kind = self.term_kinds[term]
+                return at + len(term), kind, {**dict(term_groups), "defined": term}
+        if det in {"de", "het"}:
+            generic = g.p["generic_title"].match(text, at)
+            if generic:
+                title = generic.group("title").rstrip()
+                if len(title) > 3:
+                    kind = _K.TREATY if title.startswith("Verdrag") else _K.LEGISLATION
+                    return at + len(title), kind, {"regeling": _ws(title)}
+        return None
+
+    @staticmethod
+    def _is_abbreviation(term: str) -> bool:
+        return bool(re.fullmatch(r"[A-Z][\w]{0,6}(?: \d{4})?", term)) and term != "Wet"
+
+    # legislation -----------------------------------------------------------------
+    def _legislation(self, start: int, keyword_end: int) -> int:
+        text, g = self.text, self.g
+        pos = keyword_end
+        while pos < len(text) and text[pos] in " \t\n\xa0":
+            pos += 1
+        items: list[_Item] = []
+        while True:
+            m = g.item.match(text, pos)
+            if not m:
+                break
+            item_start = start if not items else m.start()
+            item_end = m.end()
+            num = m.group("num")
+            qual_end, lid, leden, ond, onds = self._qualifiers(item_end)
+            if m.group("num2"):
+                rng_start, rng_end = m.start("rng"), m.end("rng")
+                first_end = m.end("num")
+                items.append(_Item(item_start, first_end, num))
+                implied = _expand_range(num, m.group("num2")) or []
+                s = rng_start + (len(m.group("rng")) - len(m.group("rng").lstrip()))
+                e = rng_end - (len(m.group("rng")) - len(m.group("rng").rstrip()))
+                items.extend(_Item(s, e, art, implied=True) for art in implied)
+                last = m.group("num2")
+                if re.fullmatch(r"[a-z]{1,3}", last):
+                    last = re.sub(r"[a-z]*$", "", num) + last
+                items.append(
+                    _Item(m.start("num2"), qual_end, last, lid, leden, ond, onds)
+                )
+            else:
+                items.append(_Item(item_start, qual_end, num, lid, leden, ond, onds))
+            sep = g.separator.match(text, qual_end)
+            if not sep:
+                pos = qual_end
+                break
+            pos = sep.end()
+        if not items:
+            return keyword_end
+        designation = self._designation(pos)
+        kind = _K.LEGISLATION
+        extra: dict[str, str] = {}
+        end = pos
+        if designation:
+            end, kind, extra = designation
+            items[-1].end = end
+        else:
+            end = items[-1].end
+        prefix_lid = self._prefix_lid(start)
+        if prefix_lid and len(items) == 1:
+            items[0].start = prefix_lid[0]
+            items[0].lid = items[0].lid or prefix_lid[1]
+            items[0].onderdeel = items[0].onderdeel or prefix_lid[2]
+        for item in items:
+            groups = dict(extra)
+            groups.update(
+                artikel=item.artikel,
+                lid=item.lid or "",
+                leden=item.leden or "",
+                onderdeel=item.onderdeel or "",
+                onderdelen=item.onderdelen or "",
+                implied="range" if item.implied else "",
+                list=str(start) if len(items) > 1 else "",
+            )
+            self._add(item.start, item.end, kind, groups)
+        return end
+
+    def _qualifiers(
+        self, pos: int
+    ) -> tuple[int, str | None, str | None, str | None, str | None]:
+        lid = leden = ond = onds = None
+        m = self.g.lid.match(self.text, pos)
+        if m:
+            lid, leden = _lid_value(m)
+            pos = m.end()
+        m = self.g.onderdeel.match(self.text, pos)
+        if m:
+            ond, onds = _onderdeel_value(m)
+            pos = m.end()
+            if lid is None and leden is None:
+                m2 = self.g.lid.match(self.text, pos)
+                if m2:
+                    lid, leden = _lid_value(m2)
+                    pos = m2.end()
+        return pos, lid, leden, ond, onds
+
+    def _prefix_lid(self, start: int) -> tuple[int, str, str | None] | None:
+        window_start = max(0, start - 80)
+        m = self.g.p["lid_prefix"].search(self.text, window_start, start)
+        if not m or m.end() != start:
+            return None
+        return m.start(), ORDINALS[m.group("ord")], m.group("ond")
+
+    def _relative(self, m: re.Match[str]) -> None:
+        rel = self.g.p["relative"].match(self.text, m.start())
+        if not rel:
+            return
+        after = self.text[rel.end() : rel.end() + 20]
+        if re.match(r"\s+van\s+(?:artikel|art\.)", after):
+            return  # "het tweede lid van artikel 5": handled by the artikel trigger
+        if rel.group("artikel"):
+            if rel.group("det") not in {"dit", "dat", "het"} or re.match(
+                r"\s*\d", after
+            ):
+                return
+            if rel.group("det") != "dit":
+                return
+            groups = {"relative": "artikel"}
+        elif rel.group("ord"):
+            groups = {"relative": "lid", "lid": ORDINALS[rel.group("ord")]}
+        elif rel.group("vorige"):
+            groups = {"relative": "vorige lid"}
+        else:
+            if rel.group("det") != "dit":
+                return
+            groups = {"relative": "dit lid"}
+        if rel.group("ond"):
+            groups["onderdeel"] = rel.group("ond").rstrip("°")
+        self._add(rel.start(), rel.end(), _K.LEGISLATION, groups)
+
+    # the other kinds ------------------------------------------------------------------
+    def _simple(self, tid: str, start: int) -> int:
+        g, text = self.g, self.text
+        m = g.p[tid].match(text, start)
+        if not m:
+            return start + 1
+        d = {k: v for k, v in m.groupdict().items() if v}
+        end = m.end()
+        kind: ReferenceKind
+        if tid == "vc_paragraaf":
+            kind, groups = _K.POLICY, {"paragraaf": d["paragraaf"]}
+        elif tid == "wbv":
+            kind, groups = _K.POLICY, {"wbv": f"WBV {d['year']}/{d['number']}"}
+        elif tid == "eu_act":
+            eu = _eu_groups(m)
+            if eu is None:
+                return end
+            kind, groups = _K.EU_LEGISLATION, eu
+        elif tid == "ecli":
+            kind = _K.CASE_LAW
+            groups = {
+                "ecli": ":".join(
+                    ["ECLI", d["country"], d["court"], d["year"], d["number"]]
+                )
+            }
+        elif tid == "ljn":
+            kind, groups = _K.CASE_LAW, {"ljn": re.sub(r"\s", "", d["ljn"]).upper()}
+        elif tid == "cjeu_case":
+            kind = _K.CASE_LAW
+            groups = {"case_number": f"{d['court']}-{d['number']}/{d['yy']}"}
+        elif tid == "kamerstuk":
+            head = d["head"]
+            if not head.lower().startswith("kamerstuk") and not d.get("vj"):
+                return start + len(head)
+            kind = _K.PARLIAMENTARY
+            kamer = d.get("kamer") or ("I" if head in {"EK", "Eerste Kamer"} else "II")
+            groups = {
+                "kamer": kamer, "vergaderjaar": _ws(d.get("vj", "")),
+                "dossier": _ws(d["dossier"]), "ondernummer": d["nr"],
+            }  # fmt: skip
+        elif tid == "aanhangsel":
+            kind = _K.PARLIAMENTARY
+            groups = {
+                "aanhangsel": "1",
+                "kamer": d.get("kamer", "II"),
+                "vergaderjaar": _ws(d["vj"]),
+            }
+            groups["nummer"] = d["nr"]
+        elif tid == "handelingen":
+            kind = _K.PARLIAMENTARY
+            groups = {
+                "handelingen": "1",
+                "kamer": d.get("kamer", "II"),
+                "vergaderjaar": _ws(d["vj"]),
+            }
+            groups.update(nummer=d.get("nr", ""), item=d.get("item", ""))
+        elif tid == "motie":
+            kind = _K.PARLIAMENTARY
+            groups = {"motie": _ws(d["name"]), "cs": "1" if d.get("cs") else ""}
+            if d.get("marker"):
+                groups["marker"] = str(m.start("marker"))
+                end = m.start("marker")
+        elif tid in {"staatsblad", "staatscourant", "tractatenblad"}:
+            kind = _K.GAZETTE
+            series = {
+                "staatsblad": "stb",
+                "staatscourant": "stcrt",
+                "tractatenblad": "trb",
+            }[tid]
+            groups = {"series": series, "year": d["year"], "number": d["number"]}
+        elif tid == "toezegging":
+            kind, groups = _K.COMMITMENT, {"toezegging": d["id"]}
+        elif tid == "tk_number":
+            kind, groups = _K.TK_RECORD, {"tk_number": d["id"]}
+        elif tid == "short_form":
+            previous = self.refs[-1].kind if self.refs else _K.LEGISLATION
+            kind, groups = previous, {"short": d["short"]}
+        else:  # pragma: no cover - trigger ids are fixed above
+            raise PatternError(f"no handler for pattern {tid}")
+        self._add(m.start(), end, kind, groups)
+        return m.end()
+
+    def _add(
+        self, start: int, end: int, kind: ReferenceKind, groups: dict[str, str]
+    ) -> None:
+        while end > start and self.text[end - 1] in " ,;\n\t\xa0":
+            end -= 1
+        self.refs.append(
+            Reference(start, end, self.text[start:end], kind, _groups(**groups))
+        )
+
+    # definitions and names -------------------------------------------------------------
+    def _collect_definitions(self, names: list[tuple[int, int, str]]) -> None:
+        """Terms defined by "(hierna: X)" after a name, or by "X: <title>" list items."""
+        text = self.text
+        ends = {end: name for _start, end, name in names}
+        for m in self.g.p["hierna"].finditer(text):
+            self.definition_spans.append((m.start(), m.end()))
+            before = m.start()
+            while before > 0 and text[before - 1] in " \t\n":
+                before -= 1
+            name = ends.get(before)
+            if name:
+                self._define(m.group("term").strip(), name)
+        for start, _end, name in names:
+            line_start = text.rfind("\n", 0, start) + 1
+            if start - line_start > 60:
+                continue
+            found = self.g.p["definition_list"].search(
+                text, max(0, line_start - 1), start
+            )
+            if found and found.end() == start:
+                self._define(found.group("term"), name)
+
+    def _define(self, term: str, name: str) -> None:
+        term = re.sub(r"^(?:de|het)\s+", "", term)
+        if term == name or len(term) < 2:
+            return
+        if name in self.g.aliases:
+            self.terms[term] = (("regeling", name),)
+            self.term_kinds[term] = self.g.aliases[name].kind
+        elif name in self.g.case_names:
+            return
+        else:
+            eu = self.g.p["eu_act"].fullmatch(name)
+            groups = _eu_groups(eu) if eu else None
+            if groups:
+                self.terms[term] = tuple(sorted(groups.items()))
+                self.term_kinds[term] = _K.EU_LEGISLATION
+
+    def scan(self) -> list[Reference]:
+        text, g = self.text, self.g
+        names = [(m.start(), m.end(), m.group(0)) for m in g.name_scan.finditer(text)]
+        eu_names = [
+            (m.start(), m.end(), m.group(0)) for m in g.p["eu_act"].finditer(text)
+        ]
+        if "hierna" in text or "verder:" in text or ":" in text:
+            self._collect_definitions(names + eu_names)
+        pos = 0
+        for m in g.trigger.finditer(text):
+            if m.start() < pos:
+                continue
+            tid = m.lastgroup or ""
+            if tid == "artikel_keyword":
+                pos = self._legislation(m.start(), m.end())
+            elif tid == "relative":
+                self._relative(m)
+                pos = m.end()
+            else:
+                pos = self._simple(tid, m.start())
+        covered = sorted([(r.start, r.end) for r in self.refs] + self.definition_spans)
+        for start, end, name in names:
+            if _overlaps(covered, start, end):
+                continue
+            if name in g.case_names:
+                self._add(start, end, _K.CASE_LAW, {"case_name": name})
+            else:
+                self._add(start, end, g.aliases[name].kind, {"regeling": name})
+        self.refs.sort(key=lambda r: (r.start, r.end))
+        return self.refs
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    index = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
+
+
+def _eu_groups(m: re.Match[str] | None) -> dict[str, str] | None:
+    """Type, year and number of an EU act mention, or None if it is not one."""
+    if m is None:
+        return None
+    act = m.group("type").split()[-1].lower()
+    org, org2, a, b = m.group("org"), m.group("org2"), m.group("a"), m.group("b")
+    if act in {"besluit", "decision"} and not (org or org2):
+        return None
+    if act in {"richtlijn", "directive"}:
+        year, number = a, b
+    elif act in {"verordening", "regulation", "uitvoeringsverordening"}:
+        a_year = len(a) == 4 and 1950 < int(a) < 2100
+        b_year = len(b) == 4 and 1950 < int(b) < 2100
+        if (
+            m.group("nr")
+            or (b_year and not a_year)
+            or (org in {"EG", "EEG", "EC", "EEC"})
+        ):
+            year, number = b, a
+        else:
+            year, number = a, b
+    else:
+        year, number = a, b
+    if act == "uitvoeringsverordening":
+        act = "verordening"
+    return {"eu_type": act, "eu_year": year, "eu_number": number}
+
+
+def scan_text(text: str) -> list[Reference]:
+    """Every reference in ``text``, sorted by start (the fast scanner, no tokenising)."""
+    return _Scanner(text).scan()
+
+
+def extract_references(text: str, *, nlp: Language | None = None) -> list[Reference]:
+    """Find the legal references in ``text``.
+
+    Args:
+        text: plain text; offsets in the result are indices into it.
+        nlp: a pipeline from :func:`ingest.nlp.make_nlp`. When given, the text is run
+            through it and the references are read from ``doc.spans["legal_refs"]``;
+            otherwise the scanner runs directly (same result, no tokenising).
+
+    Returns:
+        References sorted by start offset; a list of articles gives one per article.
+
+    >>> [r.group("artikel") for r in extract_references("de artikelen 1.24 en 1.26 Vb")]
+    ['1.24', '1.26']
+    """
+    if nlp is None:
+        return scan_text(text)
+    from ingest.nlp import references_from_doc
+
+    return references_from_doc(nlp(text))
+
+
+def find_references(
+    text: str, context: CitingContext | None = None
+) -> list[ResolvedReference]:
+    """Extract and resolve: the references in ``text`` with their canonical ids.
+
+    >>> [r.work for r in find_references("artikel 8 EVRM")]
+    ['BWBV0001000']
+    """
+    from ingest.resolve import resolve_references
+
+    resolved = resolve_references(extract_references(text), context=context)
+    return sorted(resolved, key=lambda r: (r.reference.start, r.reference.end))
+
+
+def iter_reference_dicts(
+    resolved: Iterable[ResolvedReference],
+) -> Iterator[dict[str, object]]:
+    """The refs.jsonl records of resolved references (``wetgraaf extract`` output)."""
+    for item in resolved:
+        yield item.to_json()

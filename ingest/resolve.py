@@ -1,0 +1,457 @@
+"""Resolve extracted references to canonical work ids: pure, offline, injectable.
+
+``resolve_references`` maps each :class:`ReferenceKind` to a resolver. Default
+resolvers use only the reference's own groups, the shipped lookup tables in
+``ingest/data/`` and, when given, the :class:`CitingContext` (the citing regeling, its
+articles, its footnotes). A reference that cannot be resolved is kept with
+``work=None`` and a ``reason``; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Protocol
+
+from ingest import identifiers as ids
+from ingest.errors import PatternError
+from ingest.models import (
+    CitingContext,
+    Pinpoint,
+    Reference,
+    ReferenceKind,
+    ResolvedReference,
+)
+
+__all__ = [
+    "DEFAULT_RESOLVERS",
+    "AliasEntry",
+    "Resolver",
+    "load_alias_table",
+    "load_case_names",
+    "resolve_references",
+]
+
+_K = ReferenceKind
+_ANTECEDENT_WINDOW = 1500  # characters an "Ibid."/"die wet" may look back
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One row of the alias tables: a title or abbreviation and the work it names."""
+
+    alias: str
+    work: str
+    kind: ReferenceKind
+    standalone: bool
+    abbreviation: bool
+    source: str
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    raw = (resources.files("ingest") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in raw.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def _kind_of_work(work: str) -> ReferenceKind:
+    if work.startswith("BWBV") or ids.EU_TREATY.match(work):
+        return _K.TREATY
+    if ids.CELEX.match(work):
+        return _K.EU_LEGISLATION
+    return _K.LEGISLATION
+
+
+@functools.cache
+def load_alias_table() -> dict[str, AliasEntry]:
+    """Alias -> entry, from ``regelingen.csv`` (curated) and ``regeling_titles.csv``."""
+    table: dict[str, AliasEntry] = {}
+    for row in _read_csv("regeling_titles.csv"):
+        alias, work = row["alias"], row["work"]
+        words = alias.split()
+        standalone = len(words) > 1 or alias.lower().endswith(("wet", "wetboek"))
+        if not ids.BWB_ID.match(work):
+            raise PatternError(f"regeling_titles.csv: bad BWB id {work!r}")
+        table[alias] = AliasEntry(
+            alias, work, _kind_of_work(work), standalone, False, ""
+        )
+    for row in _read_csv("regelingen.csv"):
+        alias, work = row["alias"], row["work"]
+        if not ids.is_valid_work(work):
+            raise PatternError(f"regelingen.csv: bad work id {work!r}")
+        abbreviation = bool(re.fullmatch(r"[A-Z][A-Za-z]{0,5}(?: ?\d{4})?", alias))
+        table[alias] = AliasEntry(
+            alias,
+            work,
+            ReferenceKind(row["kind"]),
+            row["standalone"] == "1",
+            abbreviation,
+            row["source"],
+        )
+    return table
+
+
+@functools.cache
+def load_case_names() -> dict[str, str]:
+    """Case name or CJEU case number -> ECLI, from ``case_law.csv``."""
+    table = {row["alias"]: row["work"] for row in _read_csv("case_law.csv")}
+    for alias, work in table.items():
+        if not ids.ECLI.match(work):
+            raise PatternError(f"case_law.csv: bad ECLI {work!r} for {alias!r}")
+    return table
+
+
+class Resolver(Protocol):
+    """Resolves one reference; ``previous`` holds the references resolved before it."""
+
+    def __call__(
+        self,
+        reference: Reference,
+        *,
+        context: CitingContext | None,
+        previous: Sequence[ResolvedReference],
+    ) -> ResolvedReference: ...
+
+
+def _done(
+    reference: Reference, work: str, pinpoint: Pinpoint | None = None
+) -> ResolvedReference:
+    pinpoint = pinpoint or Pinpoint()
+    return ResolvedReference(reference, work, pinpoint, ids.part_iri(work, pinpoint))
+
+
+def _unresolved(
+    reference: Reference, reason: str, pinpoint: Pinpoint | None = None
+) -> ResolvedReference:
+    return ResolvedReference(reference, None, pinpoint or Pinpoint(), None, reason)
+
+
+def _pinpoint(reference: Reference) -> Pinpoint:
+    return Pinpoint(
+        artikel=reference.group("artikel"),
+        lid=reference.group("lid"),
+        onderdeel=reference.group("onderdeel"),
+        paragraaf=reference.group("paragraaf"),
+    )
+
+
+def _antecedent(
+    reference: Reference,
+    previous: Sequence[ResolvedReference],
+    accept: Callable[[ResolvedReference], bool],
+) -> ResolvedReference | None:
+    """The nearest earlier resolved reference ``accept`` takes, within the window."""
+    for candidate in reversed(previous):
+        if reference.start - candidate.reference.end > _ANTECEDENT_WINDOW:
+            return None
+        if candidate.work is not None and accept(candidate):
+            return candidate
+    return None
+
+
+def resolve_legislation(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """BWB/EU/treaty articles: named regeling, 'deze wet', 'die wet', relative refs."""
+    pinpoint = _pinpoint(reference)
+    if reference.group("short"):
+        return resolve_short_form(reference, context=context, previous=previous)
+    if reference.group("eu_type"):
+        return resolve_eu_legislation(reference, context=context, previous=previous)
+    regeling = reference.group("regeling")
+    if regeling:
+        entry = load_alias_table().get(regeling)
+        if entry is None:
+            return _unresolved(
+                reference, f"regeling not in alias table: {regeling!r}", pinpoint
+            )
+        return _done(reference, entry.work, pinpoint)
+    relative = reference.group("relative")
+    if relative:
+        if context is None or context.work is None:
+            return _unresolved(
+                reference, "relative reference without a citing regeling", pinpoint
+            )
+        artikel = context.article_at(reference.start)
+        if artikel is None:
+            return _unresolved(
+                reference, "relative reference outside an article", pinpoint
+            )
+        lid = pinpoint.lid if relative == "lid" else None
+        if relative == "dit lid" or relative == "vorige lid":
+            return _unresolved(
+                reference, f"'{relative}' needs the enclosing lid", Pinpoint(artikel)
+            )
+        return _done(
+            reference, context.work, replace(pinpoint, artikel=artikel, lid=lid)
+        )
+    if reference.group("anaphor"):
+        noun = reference.group("anaphor") or ""
+        found = _antecedent(
+            reference,
+            previous,
+            lambda c: (
+                (c.work or "").startswith("BWB")
+                and c.work != (context.work if context else None)
+                and _noun_fits(noun, c)
+            ),
+        )
+        if found is None:
+            return _unresolved(
+                reference, f"antecedent of 'die/dat {noun}' unclear", pinpoint
+            )
+        return _done(reference, found.work or "", pinpoint)
+    if context is not None and context.work is not None:
+        return _done(reference, context.work, pinpoint)
+    reason = (
+        "'deze wet' outside a regeling"
+        if reference.group("self")
+        else "no regeling named"
+    )
+    return _unresolved(reference, reason, pinpoint)
+
+
+def _noun_fits(noun: str, candidate: ResolvedReference) -> bool:
+    """'die wet' must point back at a wet, 'dat besluit' at a besluit (when named)."""
+    named = (candidate.reference.group("regeling") or "").lower()
+    if not named or noun not in {"wet", "besluit"}:
+        return True
+    if noun == "wet":
+        return "besluit" not in named and "regeling" not in named
+    return "besluit" in named or named in {"vb", "vb 2000"}
+
+
+def resolve_policy(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """Vc paragraphs (part A/B/C -> its BWB id) and WBV amendment decisions."""
+    wbv = reference.group("wbv")
+    if wbv:
+        return _done(reference, wbv)
+    paragraaf = reference.group("paragraaf") or ""
+    work = ids.VC_PARTS.get(paragraaf[:1])
+    if work is None:
+        return _unresolved(reference, f"unknown Vc part in {paragraaf!r}")
+    return _done(reference, work, Pinpoint(paragraaf=paragraaf))
+
+
+def resolve_eu_legislation(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """EU acts -> CELEX (the IRI is the ELI IRI), with the article pinpoint if any."""
+    pinpoint = _pinpoint(reference)
+    regeling = reference.group("regeling")
+    if regeling:
+        return resolve_legislation(reference, context=context, previous=previous)
+    if reference.group("short"):
+        return resolve_short_form(reference, context=context, previous=previous)
+    celex = ids.celex_for_eu_act(
+        reference.group("eu_type") or "",
+        reference.group("eu_year") or "",
+        reference.group("eu_number") or "",
+    )
+    if celex is None:
+        return _unresolved(reference, "not a sector-3 CELEX act", pinpoint)
+    return _done(reference, celex, pinpoint)
+
+
+def resolve_case_law(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """ECLI as written; CJEU case numbers and case names through ``case_law.csv``."""
+    if reference.group("short"):
+        return resolve_short_form(reference, context=context, previous=previous)
+    raw = reference.group("ecli")
+    if raw:
+        ecli = ids.normalise_ecli(raw)
+        if ecli is None:
+            return _unresolved(reference, f"malformed ECLI {raw!r}")
+        return _done(reference, ecli)
+    names = load_case_names()
+    key = reference.group("case_number") or reference.group("case_name") or ""
+    if key in names:
+        return _done(reference, names[key])
+    if reference.group("ljn"):
+        return _unresolved(
+            reference, "LJN without court and year cannot be mapped to an ECLI"
+        )
+    return _unresolved(reference, f"case {key!r} not in case_law.csv")
+
+
+def resolve_parliamentary(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """Kamerstukken, Handelingen, Aanhangsels; motions by name through their footnote."""
+    group = reference.group
+    if group("short"):
+        return resolve_short_form(reference, context=context, previous=previous)
+    if group("motie"):
+        return _resolve_motie(reference, context)
+    vergaderjaar = ids.normalise_vergaderjaar(group("vergaderjaar") or "")
+    kamer = group("kamer") or "II"
+    if group("aanhangsel"):
+        if vergaderjaar is None:
+            return _unresolved(reference, "aanhangsel without a valid vergaderjaar")
+        return _done(
+            reference, ids.aanhangsel_id(kamer, vergaderjaar, group("nummer") or "")
+        )
+    if group("handelingen"):
+        if vergaderjaar is None or not group("nummer"):
+            return _unresolved(reference, "Handelingen without vergaderjaar and nummer")
+        return _done(
+            reference,
+            ids.handelingen_id(
+                kamer, vergaderjaar, group("nummer") or "", group("item")
+            ),
+        )
+    dossier, nummer = group("dossier"), group("ondernummer")
+    if not dossier or not nummer:
+        return _unresolved(reference, "kamerstuk without dossier and ondernummer")
+    return _done(reference, ids.kamerstuk_id(dossier, nummer))
+
+
+def _resolve_motie(
+    reference: Reference, context: CitingContext | None
+) -> ResolvedReference:
+    marker = reference.group("marker")
+    if context is None or not context.footnotes:
+        return _unresolved(reference, "motion named without footnotes to resolve it")
+    offsets = {int(marker)} if marker else set(range(reference.end, reference.end + 3))
+    for footnote in context.footnotes:
+        if offsets.intersection(footnote.markers):
+            from ingest.extract import scan_text
+
+            for found in scan_text(footnote.text):
+                if found.kind is _K.PARLIAMENTARY and found.group("dossier"):
+                    target = resolve_parliamentary(found, context=None, previous=())
+                    if target.work:
+                        return _done(reference, target.work)
+            return _unresolved(
+                reference, f"footnote {footnote.number} names no kamerstuk"
+            )
+    return _unresolved(reference, "no footnote marker on the motion")
+
+
+def resolve_gazette(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """Staatsblad, Staatscourant, Tractatenblad -> stb-/stcrt-/trb-YEAR-NUMBER."""
+    if reference.group("short"):
+        return resolve_short_form(reference, context=context, previous=previous)
+    series, year, number = (
+        reference.group("series"),
+        reference.group("year"),
+        reference.group("number"),
+    )
+    if not (series and year and number):
+        return _unresolved(reference, "gazette without year and number")
+    return _done(reference, ids.gazette_id(series, year, number))
+
+
+def resolve_tk_identifier(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """Toezeggingen and TK zaak/document numbers are their own canonical ids."""
+    if reference.group("short"):
+        return resolve_short_form(reference, context=context, previous=previous)
+    work = reference.group("toezegging") or reference.group("tk_number") or ""
+    if not ids.is_valid_work(work):
+        return _unresolved(reference, f"not a TK identifier: {work!r}")
+    return _done(reference, work)
+
+
+def resolve_short_form(
+    reference: Reference,
+    *,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """Ibid./t.a.p./aldaar: the previous reference, when it is the only candidate."""
+    if not previous:
+        return _unresolved(reference, "short form without antecedent")
+    last = previous[-1]
+    if reference.start - last.reference.end > _ANTECEDENT_WINDOW or last.work is None:
+        return _unresolved(reference, "short form: antecedent unclear")
+    near = {
+        p.work
+        for p in previous
+        if p.reference.end >= last.reference.start - 200 and p.work is not None
+    }
+    if len(near) > 1:
+        return _unresolved(reference, "short form: several candidate antecedents")
+    moved = replace(reference, kind=last.reference.kind)
+    return _done(moved, last.work, last.pinpoint)
+
+
+DEFAULT_RESOLVERS: Mapping[ReferenceKind, Resolver] = {
+    _K.LEGISLATION: resolve_legislation,
+    _K.TREATY: resolve_legislation,
+    _K.POLICY: resolve_policy,
+    _K.EU_LEGISLATION: resolve_eu_legislation,
+    _K.CASE_LAW: resolve_case_law,
+    _K.PARLIAMENTARY: resolve_parliamentary,
+    _K.GAZETTE: resolve_gazette,
+    _K.COMMITMENT: resolve_tk_identifier,
+    _K.TK_RECORD: resolve_tk_identifier,
+}
+
+
+def resolve_references(
+    refs: Iterable[Reference],
+    *,
+    context: CitingContext | None = None,
+    resolvers: Mapping[ReferenceKind, Resolver] = DEFAULT_RESOLVERS,
+) -> list[ResolvedReference]:
+    """Resolve references in text order; each kind goes to its resolver.
+
+    Args:
+        refs: references from :func:`ingest.extract.extract_references`.
+        context: what is known about the citing document (own id, articles,
+            footnotes); needed for "dit artikel", "het tweede lid", bare "artikel 5"
+            inside a regeling, and motions named in the text.
+        resolvers: kind -> resolver; pass a changed mapping to add e.g. an online
+            lookup. A kind without a resolver is kept unresolved.
+
+    Returns:
+        One ResolvedReference per reference, in text order.
+
+    >>> from ingest.extract import extract_references
+    >>> [r.work for r in resolve_references(extract_references("Stb. 2000, 497"))]
+    ['stb-2000-497']
+    """
+    done: list[ResolvedReference] = []
+    for reference in sorted(refs, key=lambda r: (r.start, r.end)):
+        resolver = resolvers.get(reference.kind)
+        if resolver is None:
+            done.append(
+                _unresolved(reference, f"no resolver for kind {reference.kind}")
+            )
+            continue
+        done.append(resolver(reference, context=context, previous=done))
+    return done

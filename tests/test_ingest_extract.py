@@ -1,0 +1,168 @@
+"""Extraction + default resolution tables: one row per citation form in the issue."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_references, find_references
+from ingest.models import ArticleSpan, CitingContext, Footnote
+from tests.factories import make_expected as E  # noqa: N812
+from tests.factories import project_all
+
+VW, VB, AWB, VV = "BWBR0011823", "BWBR0011825", "BWBR0005537", "BWBR0012002"
+
+# fmt: off
+LEGISLATION = [
+    pytest.param("artikel 14 van de Vreemdelingenwet 2000", [E("legislation", VW, artikel="14")], id="art-van-de-titel"),
+    pytest.param("artikel 3.71, derde lid, Vb", [E("legislation", VB, artikel="3.71", lid="3")], id="art-lid-abbr"),
+    pytest.param("artikel 3.4, eerste lid, aanhef en onder g, Vb", [E("legislation", VB, artikel="3.4", lid="1", onderdeel="g")], id="art-lid-aanhef-onder"),
+    pytest.param("artikel 2x, eerste lid, onder a, Vw", [E("legislation", VW, artikel="2x", lid="1", onderdeel="a")], id="art-letter-onder"),
+    pytest.param("de artikelen 1.24, 1.26 t/m 1.28 Vb", [E("legislation", VB, artikel=a) for a in ("1.24", "1.26", "1.27", "1.28")], id="list-and-range"),
+    pytest.param("de artikelen 2k t/m o en 2w t/m cc Vw", [E("legislation", VW, artikel="2" + s) for s in ("k", "l", "m", "n", "o", "w", "x", "y", "z", "aa", "bb", "cc")], id="letter-ranges"),
+    pytest.param("art. 8:72 Awb", [E("legislation", AWB, artikel="8:72")], id="art-dot-awb"),
+    pytest.param("artikel 64 Vreemdelingenwet", [E("legislation", VW, artikel="64")], id="art-short-title"),
+    pytest.param("artikel 8 EVRM", [E("treaty", "BWBV0001000", artikel="8")], id="evrm"),
+    pytest.param("artikel 20 VWEU", [E("treaty", "12012E/TXT", artikel="20")], id="vweu"),
+    pytest.param("artikel 3.1, derde lid, aanhef en onder d, VV", [E("legislation", VV, artikel="3.1", lid="3", onderdeel="d")], id="vv"),
+    pytest.param("artikel 4.5, sub b, van het Besluit uitvoering Wet arbeid vreemdelingen 2022", [E("legislation", None, artikel="4.5", onderdeel="b")], id="unknown-title-unresolved"),
+    pytest.param("artikel 4:6, tweede lid, van de Algemene wet bestuursrecht", [E("legislation", AWB, artikel="4:6", lid="2")], id="awb-title"),
+    pytest.param("artikelen 4:7 en 4:8 van de Algemene wet bestuursrecht", [E("legislation", AWB, artikel="4:7"), E("legislation", AWB, artikel="4:8")], id="list-en-title"),
+    pytest.param("artikel 6, eerste en tweede lid, Vw", [E("legislation", VW, artikel="6")], id="two-leden"),
+    pytest.param("lid 1 van artikel 3", [E("legislation", None, artikel="3")], id="bare-article-no-context"),
+    pytest.param("artikel 7, eerste lid, onder c, van Richtlijn 2003/86/EG", [E("eu_legislation", "32003L0086", artikel="7", lid="1", onderdeel="c")], id="eu-article"),
+    pytest.param("artikel 3, lid 1, van de Gezinsherenigingsrichtlijn", [E("eu_legislation", "32003L0086", artikel="3", lid="1")], id="eu-named-act"),
+    pytest.param("de Wet arbeid vreemdelingen", [E("legislation", "BWBR0007149")], id="bare-title"),
+]
+OTHER = [
+    pytest.param("paragraaf B8/9.1.3 Vc", [E("policy", "BWBR0012289", paragraaf="B8/9.1.3")], id="vc-par"),
+    pytest.param("zie B9/11", [E("policy", "BWBR0012289", paragraaf="B9/11")], id="vc-short"),
+    pytest.param("paragraaf A2/6.2.2", [E("policy", "BWBR0012287", paragraaf="A2/6.2.2")], id="vc-a"),
+    pytest.param("WBV 2013/23", [E("policy", "WBV 2013/23")], id="wbv"),
+    pytest.param("Richtlijn 2003/86/EG", [E("eu_legislation", "32003L0086")], id="dir-eg"),
+    pytest.param("richtlijn 2004/38", [E("eu_legislation", "32004L0038")], id="dir-bare"),
+    pytest.param("Richtlijn (EU) 2021/1883", [E("eu_legislation", "32021L1883")], id="dir-eu"),
+    pytest.param("Verordening (EU) nr. 604/2013", [E("eu_legislation", "32013R0604")], id="reg-nr"),
+    pytest.param("Verordening (EG) nr. 810/2009", [E("eu_legislation", "32009R0810")], id="reg-eg"),
+    pytest.param("Directive (EU) 2024/1712", [E("eu_legislation", "32024L1712")], id="directive-en"),
+    pytest.param("ECLI:NL:RVS:2022:1973.", [E("case_law", "ECLI:NL:RVS:2022:1973")], id="ecli-dot"),
+    pytest.param("ECLI:EU:C:2017:\n354", [E("case_law", "ECLI:EU:C:2017:354")], id="ecli-linebreak"),
+    pytest.param("HvJ-EU, 10-05-2017, nr. C-133/15", [E("case_law", "ECLI:EU:C:2017:354")], id="cjeu-number"),
+    pytest.param("het arrest Chavez-Vilchez", [E("case_law", "ECLI:EU:C:2017:354")], id="case-name"),
+    pytest.param("de Chavez-jurisprudentie", [E("case_law", "ECLI:EU:C:2017:354")], id="case-name-compound"),
+    pytest.param("Zambrano", [E("case_law", "ECLI:EU:C:2011:124")], id="zambrano"),
+    pytest.param("LJN BP5608", [E("case_law", None)], id="ljn-unresolved"),
+    pytest.param("Afdeling bestuursrechtspraak van de Raad van State, 13 juli 2022, ECLI:NL:RVS:2022:1973", [E("case_law", "ECLI:NL:RVS:2022:1973")], id="abrvs-ecli"),
+    pytest.param("Kamerstuk 36 600 XX, nr. 17", [E("parliamentary", "kst-36600-XX-17")], id="kst-roman"),
+    pytest.param("Kamerstukken II 2023/24, 29861, nr. 126", [E("parliamentary", "kst-29861-126")], id="kst"),
+    pytest.param("Kamerstukken II, 2018-2019, 27062; 28638, nr. 108", [E("parliamentary", "kst-27062-108")], id="kst-two-dossiers"),
+    pytest.param("Tweede Kamer, vergaderjaar 2024–2025, 30 573, nr. 224", [E("parliamentary", "kst-30573-224")], id="kst-tweede-kamer"),
+    pytest.param("Handelingen II 2018-2019, nr. 45, item 12", [E("parliamentary", "h-tk-20182019-45-12")], id="handelingen"),
+    pytest.param("Aanhangsel Handelingen II 2024/25, nr. 2138", [E("parliamentary", "ah-tk-20242025-2138")], id="aanhangsel"),
+    pytest.param("Staatsblad 2000, 497", [E("gazette", "stb-2000-497")], id="stb-full"),
+    pytest.param("Stb. 2024, 150", [E("gazette", "stb-2024-150")], id="stb"),
+    pytest.param("Staatscourant 2019, nr. 34157", [E("gazette", "stcrt-2019-34157")], id="stcrt-full"),
+    pytest.param("Stcrt. 2022-26124", [E("gazette", "stcrt-2022-26124")], id="stcrt-dash"),
+    pytest.param("TZ202505-006", [E("commitment", "TZ202505-006")], id="toezegging"),
+    pytest.param("zaak 2024Z21090", [E("tk_record", "2024Z21090")], id="tk-zaak"),
+    pytest.param("2025D33530", [E("tk_record", "2025D33530")], id="tk-document"),
+    pytest.param("de Vreemdelingenwet 2000 (hierna: Vw 2000)", [E("legislation", VW)], id="hierna-is-no-reference"),
+    pytest.param("Richtlijn 2003/86/EG (hierna: de Richtlijn). Artikel 5 van de Richtlijn", [E("eu_legislation", "32003L0086"), E("eu_legislation", "32003L0086", artikel="5")], id="hierna-term-used"),
+    pytest.param("Stb. 2000, 497. Ibid.", [E("gazette", "stb-2000-497"), E("gazette", "stb-2000-497")], id="ibid"),
+    pytest.param("Ibid.", [E("legislation", None)], id="ibid-no-antecedent"),
+    pytest.param("Stb. 2000, 497 en Stb. 2001, 3. Ibid.", [E("gazette", "stb-2000-497"), E("gazette", "stb-2001-3"), E("gazette", None)], id="ibid-unclear"),
+    pytest.param("de situatie aldaar is zorgelijk", [], id="aldaar-prose"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), LEGISLATION + OTHER)
+def test_extract_form(
+    text: str, expected: list[tuple[str, str | None, dict[str, str]]]
+) -> None:
+    assert project_all(find_references(text)) == expected
+
+
+def test_extract_offsets_index_the_text() -> None:
+    text = "Zie artikel 3.71, derde lid, Vb en ECLI:NL:RVS:2022:1973."
+    for ref in extract_references(text):
+        assert text[ref.start : ref.end] == ref.text
+    assert [r.text for r in extract_references(text)] == [
+        "artikel 3.71, derde lid, Vb",
+        "ECLI:NL:RVS:2022:1973",
+    ]
+
+
+def test_extract_list_spans_one_per_article() -> None:
+    text = "artikelen 4:7 en 4:8 van de Algemene wet bestuursrecht"
+    assert [r.text for r in extract_references(text)] == [
+        "artikelen 4:7",
+        "4:8 van de Algemene wet bestuursrecht",
+    ]
+
+
+def test_extract_range_implied_articles_span_the_connector() -> None:
+    refs = extract_references("artikelen 1.26 t/m 1.28 Vb")
+    assert [(r.text, r.group("artikel")) for r in refs] == [
+        ("artikelen 1.26", "1.26"),
+        ("t/m", "1.27"),
+        ("1.28 Vb", "1.28"),
+    ]
+
+
+def test_extract_relative_references_resolve_against_enclosing_article() -> None:
+    text = "Artikel 12\n1. ...\n2. Het verzoek, bedoeld in het eerste lid, onder a, en dit artikel"
+    context = CitingContext(work=VW, articles=(ArticleSpan(0, len(text), "12"),))
+    found = project_all(find_references(text, context))
+    assert found == [
+        E("legislation", VW, artikel="12"),
+        E("legislation", VW, artikel="12", lid="1", onderdeel="a"),
+        E("legislation", VW, artikel="12"),
+    ]
+
+
+def test_extract_bare_article_resolves_to_citing_regeling() -> None:
+    found = find_references("bedoeld in artikel 46", CitingContext(work=VW))
+    assert project_all(found) == [E("legislation", VW, artikel="46")]
+
+
+def test_extract_die_wet_resolves_to_antecedent() -> None:
+    text = "de Handelsregisterwet 2007 en artikel 2 van die wet"
+    found = find_references(text, CitingContext(work=VW))
+    assert project_all(found)[-1] == E("legislation", "BWBR0021777", artikel="2")
+
+
+def test_extract_definition_list_term() -> None:
+    text = "Artikel 1.1\nIn dit besluit wordt verstaan onder:\na. de Wet: de Vreemdelingenwet 2000;\n\nArtikel 3.4 van de Wet"
+    found = find_references(text, CitingContext(work=VB))
+    assert E("legislation", VW, artikel="3.4") in project_all(found)
+
+
+def test_extract_motie_resolves_through_footnote() -> None:
+    text = (
+        "de motie-Paternotte c.s.7 vraagt\n\n7 Kamerstukken II 2023/24, 29861, nr. 126."
+    )
+    marker = text.index("7 vraagt")
+    note_start = text.rindex("7 Kamer")
+    footnote = Footnote("7", text[note_start + 2 :], note_start, len(text), (marker,))
+    found = find_references(text, CitingContext(footnotes=(footnote,)))
+    motie = next(r for r in found if r.reference.group("motie"))
+    assert (motie.work, motie.reference.text) == (
+        "kst-29861-126",
+        "motie-Paternotte c.s.",
+    )
+
+
+def test_extract_motie_without_footnotes_is_unresolved_with_reason() -> None:
+    (motie,) = find_references("de motie-Paternotte c.s. vraagt")
+    assert motie.work is None and motie.reason
+
+
+def test_extract_same_result_through_spacy_pipeline(nlp) -> None:
+    text = "Zie artikel 8 EVRM, de artikelen 1.24, 1.26 t/m 1.28 Vb en Stb. 2000, 497."
+    assert extract_references(text, nlp=nlp) == extract_references(text)
+    doc = nlp(text)
+    assert {span.label_ for span in doc.spans["legal_refs"]} == {
+        "treaty",
+        "legislation",
+        "gazette",
+    }
