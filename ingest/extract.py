@@ -12,6 +12,7 @@ articles give one :class:`Reference` per article; articles only implied by a ran
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -40,6 +41,8 @@ class PatternSpec:
     label: str
     pattern: str
     note: str = ""
+    anchors: tuple[str, ...] = ()  # lower-case strings where the pattern may start
+    anchor_regex: str = ""  # or a regex (with a narrow first character) for those
 
 
 @functools.cache
@@ -58,9 +61,15 @@ def load_patterns() -> dict[str, PatternSpec]:
             try:
                 row = json.loads(line)
                 spec = PatternSpec(
-                    row["id"], row["label"], row["pattern"], row.get("note", "")
+                    row["id"],
+                    row["label"],
+                    row["pattern"],
+                    row.get("note", ""),
+                    tuple(row.get("anchors", ())),
+                    row.get("anchor_regex", ""),
                 )
                 re.compile(spec.pattern)
+                re.compile(spec.anchor_regex)
             except (ValueError, KeyError, re.error) as exc:
                 raise PatternError(f"{entry.name}:{number}: {exc}") from exc
             specs[spec.id] = spec
@@ -111,10 +120,9 @@ class _Grammar:
         self.case_names = load_case_names()
         named_cases = [name for name in self.case_names if name[:2] not in {"C-", "T-"}]
         standalone = self.standalone_names + named_cases
+        # no look-behind in front: it would stop the engine's first-character skip
         self.name_scan = re.compile(
-            r"(?<![\w-])(?:"
-            + _trie_pattern(standalone)
-            + r")(?![\w])(?!\s+\d{4}(?![\d/]))"
+            _trie_pattern(standalone) + r"(?![\w])(?!\s+\d{4}(?![\d/]))"
         )
         self.number = p["artikel_number"].pattern
         self.item = re.compile(
@@ -125,24 +133,33 @@ class _Grammar:
         self.onderdeel = self.p["onderdeel"]
         self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
         self.designation_prefix = self.p["designation_prefix"]
-        trigger_ids = [
-            "artikel_keyword", "relative", "vc_paragraaf", "wbv", "eu_act", "ecli", "ljn",
-            "cjeu_case", "kamerstuk", "aanhangsel", "handelingen", "motie", "staatsblad",
-            "staatscourant", "tractatenblad", "toezegging", "tk_number", "short_form",
-        ]  # fmt: skip
-        self.trigger = re.compile(
-            "|".join(
-                f"(?P<{tid}>{_strip_groups(p[tid].pattern)})" for tid in trigger_ids
-            )
-        )
+        # Candidate positions come from plain substring search (str.find runs at
+        # memory speed) plus a few narrow regexes; the full pattern only runs there.
+        self.literal_anchors = [
+            (anchor, spec.id) for spec in specs.values() for anchor in spec.anchors
+        ]
+        self.regex_anchors = [
+            (re.compile(spec.anchor_regex), spec.id)
+            for spec in specs.values()
+            if spec.anchor_regex
+        ]
 
-
-def _strip_groups(pattern: str) -> str:
-    """Make named groups anonymous so patterns can be joined in one alternation."""
-    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
-    if pattern.startswith("(?i)"):
-        return "(?i:" + pattern[4:] + ")"
-    return pattern
+    def candidates(self, text: str) -> list[tuple[int, str]]:
+        """(offset, pattern id) of every place a trigger pattern may start, sorted."""
+        hits: list[tuple[int, str]] = []
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare character changes length when lowered
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        find = lowered.find
+        for anchor, pattern_id in self.literal_anchors:
+            index = find(anchor)
+            while index != -1:
+                hits.append((index, pattern_id))
+                index = find(anchor, index + 1)
+        for regex, pattern_id in self.regex_anchors:
+            hits.extend((m.start(), pattern_id) for m in regex.finditer(text))
+        hits.sort()
+        return hits
 
 
 @functools.cache
@@ -256,6 +273,8 @@ class _Scanner:
         self.term_kinds: dict[str, ReferenceKind] = {}
         self.refs: list[Reference] = []
         self.definition_spans: list[tuple[int, int]] = []
+        self.line_titles: list[tuple[int, str]] = []  # titles opening a line
+        self.last_article_heading = -1
 
     # designations ---------------------------------------------------------------
     def _designation(
@@ -305,6 +324,17 @@ class _Scanner:
         return bool(re.fullmatch(r"[A-Z][\w]{0,6}(?: \d{4})?", term)) and term != "Wet"
 
     # legislation -----------------------------------------------------------------
+    def _is_heading(self, m: re.Match[str]) -> bool:
+        """'Artikel 4:77' alone on its line is the article's own heading, not a citation."""
+        if m.start() > 0 and self.text[m.start() - 1] != "\n":
+            return False
+        start = m.end()
+        while start < len(self.text) and self.text[start] == " ":
+            start += 1
+        item = self.g.item.match(self.text, start)
+        rest = self.text[item.end() : item.end() + 2] if item else "x"
+        return rest[:1] in {"\n", ""} or rest == " \n"
+
     def _legislation(self, start: int, keyword_end: int) -> int:
         text, g = self.text, self.g
         pos = keyword_end
@@ -351,6 +381,10 @@ class _Scanner:
             items[-1].end = end
         else:
             end = items[-1].end
+            heading = self._line_title_before(start)
+            if heading:
+                kind = self.g.aliases[heading].kind
+                extra = {"regeling": heading, "via": "line-title"}
         prefix_lid = self._prefix_lid(start)
         if prefix_lid and len(items) == 1:
             items[0].start = prefix_lid[0]
@@ -369,6 +403,17 @@ class _Scanner:
             )
             self._add(item.start, item.end, kind, groups)
         return end
+
+    def _line_title_before(self, start: int) -> str | None:
+        """A regeling title opening an earlier line (an Awb-bijlage-style list entry)
+        that no article heading has closed since."""
+        index = bisect.bisect_left(self.line_titles, (start, "")) - 1
+        if index < 0:
+            return None
+        title_start, title = self.line_titles[index]
+        if title_start < self.last_article_heading or start - title_start > 3000:
+            return None
+        return title
 
     def _qualifiers(
         self, pos: int
@@ -396,20 +441,22 @@ class _Scanner:
             return None
         return m.start(), ORDINALS[m.group("ord")], m.group("ond")
 
-    def _relative(self, m: re.Match[str]) -> None:
-        rel = self.g.p["relative"].match(self.text, m.start())
+    def _relative(self, start: int) -> int:
+        rel = self.g.p["relative"].match(self.text, start)
         if not rel:
-            return
+            return start
         after = self.text[rel.end() : rel.end() + 20]
         if re.match(r"\s+van\s+(?:artikel|art\.)", after):
-            return  # "het tweede lid van artikel 5": handled by the artikel trigger
+            return (
+                start  # "het tweede lid van artikel 5": handled by the artikel trigger
+            )
         if rel.group("artikel"):
             if rel.group("det") not in {"dit", "dat", "het"} or re.match(
                 r"\s*\d", after
             ):
-                return
+                return start
             if rel.group("det") != "dit":
-                return
+                return start
             groups = {"relative": "artikel"}
         elif rel.group("ord"):
             groups = {"relative": "lid", "lid": ORDINALS[rel.group("ord")]}
@@ -417,18 +464,19 @@ class _Scanner:
             groups = {"relative": "vorige lid"}
         else:
             if rel.group("det") != "dit":
-                return
+                return start
             groups = {"relative": "dit lid"}
         if rel.group("ond"):
             groups["onderdeel"] = rel.group("ond").rstrip("°")
         self._add(rel.start(), rel.end(), _K.LEGISLATION, groups)
+        return rel.end()
 
     # the other kinds ------------------------------------------------------------------
     def _simple(self, tid: str, start: int) -> int:
         g, text = self.g, self.text
         m = g.p[tid].match(text, start)
         if not m:
-            return start + 1
+            return start
         d = {k: v for k, v in m.groupdict().items() if v}
         end = m.end()
         kind: ReferenceKind
@@ -555,24 +603,45 @@ class _Scanner:
 
     def scan(self) -> list[Reference]:
         text, g = self.text, self.g
-        names = [(m.start(), m.end(), m.group(0)) for m in g.name_scan.finditer(text)]
-        eu_names = [
-            (m.start(), m.end(), m.group(0)) for m in g.p["eu_act"].finditer(text)
+        names = [
+            (m.start(), m.end(), m.group(0))
+            for m in g.name_scan.finditer(text)
+            if m.start() == 0
+            or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
+        ]
+        eu_names: list[tuple[int, int, str]] = []
+        for hierna in re.finditer(r"\(\s*(?:hierna|verder)", text):
+            window = max(0, hierna.start() - 120)
+            eu_names.extend(
+                (window + m.start(), window + m.end(), m.group(0))
+                for m in g.p["eu_act"].finditer(text[window : hierna.start()])
+            )
+        self.line_titles = [
+            (start, name)
+            for start, _end, name in names
+            if (start == 0 or text[start - 1] == "\n") and name in g.aliases
         ]
         if "hierna" in text or "verder:" in text or ":" in text:
             self._collect_definitions(names + eu_names)
         pos = 0
-        for m in g.trigger.finditer(text):
-            if m.start() < pos:
+        for start, tid in g.candidates(text):
+            if start < pos:
                 continue
-            tid = m.lastgroup or ""
+            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+                continue
             if tid == "artikel_keyword":
-                pos = self._legislation(m.start(), m.end())
+                keyword = g.p[tid].match(text, start)
+                if keyword is None:
+                    continue
+                if self._is_heading(keyword):
+                    self.last_article_heading = start
+                    pos = keyword.end()
+                else:
+                    pos = self._legislation(start, keyword.end())
             elif tid == "relative":
-                self._relative(m)
-                pos = m.end()
+                pos = self._relative(start)
             else:
-                pos = self._simple(tid, m.start())
+                pos = self._simple(tid, start)
         covered = sorted([(r.start, r.end) for r in self.refs] + self.definition_spans)
         for start, end, name in names:
             if _overlaps(covered, start, end):
@@ -586,8 +655,6 @@ class _Scanner:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
     index = bisect.bisect_left(spans, (end, end))
     return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
 

@@ -113,8 +113,7 @@ def test_extract_relative_references_resolve_against_enclosing_article() -> None
     text = "Artikel 12\n1. ...\n2. Het verzoek, bedoeld in het eerste lid, onder a, en dit artikel"
     context = CitingContext(work=VW, articles=(ArticleSpan(0, len(text), "12"),))
     found = project_all(find_references(text, context))
-    assert found == [
-        E("legislation", VW, artikel="12"),
+    assert found == [  # the heading "Artikel 12" itself is not a citation
         E("legislation", VW, artikel="12", lid="1", onderdeel="a"),
         E("legislation", VW, artikel="12"),
     ]
@@ -166,3 +165,13 @@ def test_extract_same_result_through_spacy_pipeline(nlp) -> None:
         "legislation",
         "gazette",
     }
+
+
+def test_extract_line_title_names_the_regeling_of_bare_articles() -> None:
+    text = "Artikel 1\nGemeentewet: de artikelen 121 en 125, tweede lid\n"
+    found = project_all(find_references(text, CitingContext(work=AWB)))
+    assert found == [
+        E("legislation", "BWBR0005416"),
+        E("legislation", "BWBR0005416", artikel="121"),
+        E("legislation", "BWBR0005416", artikel="125", lid="2"),
+    ]

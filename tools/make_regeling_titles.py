@@ -31,6 +31,9 @@ def _clean(raw: str) -> str:
 
 
 def _title_of(text: str) -> str | None:
+    book = re.search(r"\b(Boek \d+ van het Burgerlijk Wetboek)$", text)
+    if book:
+        return book.group(1)
     if re.match(
         r"(?i)^(?:artikel|art\.|hoofdstuk|afdeling|paragraaf|titel|bijlage|\d)", text
     ):

@@ -1,0 +1,168 @@
+"""Agreement of extracted references with the publisher's own links in BWB XML.
+
+The BWB toestand XML marks references with ``<intref>``/``<extref>``. We flatten the
+XML with the project's BWB reader (``ingest.sources.bwb.read_bwb``: text + links with
+offsets), run ``find_references`` on the text with the regeling as citing context, and
+compare:
+
+- recall: a link counts as found when an extracted reference overlaps its span and
+  has the same (work, artikel);
+- precision ("target agreement"): of the extracted references overlapping at least
+  one link, the share whose (work, artikel) equals that of an overlapping link.
+
+Division links (hoofdstuk/afdeling/titel/paragraaf without an article) are counted
+separately: our pinpoint has no division fields, so they are reported, not scored.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.extract import find_references
+from ingest.models import CitingContext, EditorialLink, ResolvedReference
+from ingest.sources.bwb import read_bwb
+
+BWB_DIR = Path(__file__).resolve().parent.parent / "corpus" / "bwb"
+
+
+def link_kind(link: EditorialLink) -> str:
+    """legislation / treaty / eu_legislation / division / other, from the link target."""
+    work = link.work or ""
+    if work.startswith("BWB") and link.pinpoint.artikel is None:
+        rest = link.target.split("&", 1)[1] if "&" in link.target else ""
+        keys = {part.split("=")[0] for part in rest.split("&") if part}
+        if keys - {"z", "g"}:
+            return "division"
+    if work.startswith("BWBR"):
+        return "legislation"
+    if work.startswith("BWBV"):
+        return "treaty"
+    if work[:1] == "3":
+        return "eu_legislation"
+    return "other"
+
+
+@dataclass
+class Agreement:
+    """Counts per link kind."""
+
+    links: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    overlapping: Counter[str] = field(default_factory=Counter)
+    agreeing: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    disagreements: list[tuple[str, str | None, str | None, str]] = field(
+        default_factory=list
+    )
+
+    def add(self, other: Agreement) -> None:
+        for mine, theirs in (
+            (self.links, other.links),
+            (self.found, other.found),
+            (self.overlapping, other.overlapping),
+            (self.agreeing, other.agreeing),
+        ):
+            mine.update(theirs)
+        self.misses.extend(other.misses)
+        self.disagreements.extend(other.disagreements)
+
+    def recall(self, kinds: set[str] | None = None) -> float:
+        keys = kinds or {k for k in self.links if k != "division"}
+        total = sum(self.links[k] for k in keys)
+        return sum(self.found[k] for k in keys) / total if total else 1.0
+
+    def precision(self, kinds: set[str] | None = None) -> float:
+        keys = kinds or set(self.overlapping)
+        total = sum(self.overlapping[k] for k in keys)
+        return sum(self.agreeing[k] for k in keys) / total if total else 1.0
+
+
+def _key(work: str | None, artikel: str | None) -> tuple[str | None, str | None]:
+    return (work, artikel)
+
+
+def _same_target(ref: ResolvedReference, link: EditorialLink) -> bool:
+    """Same (work, artikel). BWB extrefs to EU acts (reeks="Celex") never carry an
+    article, so for those the work alone is compared."""
+    if link_kind(link) == "eu_legislation" and link.pinpoint.artikel is None:
+        return ref.work == link.work
+    return _key(link.work, link.pinpoint.artikel) == _key(
+        ref.work, ref.pinpoint.artikel
+    )
+
+
+def compare(
+    links: tuple[EditorialLink, ...], refs: list[ResolvedReference]
+) -> Agreement:
+    """Recall and precision counts of ``refs`` against ``links`` (see module docstring)."""
+    result = Agreement()
+    refs = sorted(refs, key=lambda r: r.reference.start)
+    starts = [r.reference.start for r in refs]
+    longest = max((r.reference.end - r.reference.start for r in refs), default=0)
+
+    def overlapping(start: int, end: int) -> list[ResolvedReference]:
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        return [
+            r
+            for r in refs[lo:hi]
+            if r.reference.start < end and start < r.reference.end
+        ]
+
+    link_spans = sorted(links, key=lambda link: link.start)
+    for link in link_spans:
+        kind = link_kind(link)
+        result.links[kind] += 1
+        hits = overlapping(link.start, link.end)
+        if any(_same_target(r, link) for r in hits):
+            result.found[kind] += 1
+        elif kind != "division":
+            result.misses.append((kind, link.text, link.work, link.pinpoint.artikel))
+    link_starts = [link.start for link in link_spans]
+    longest_link = max((link.end - link.start for link in link_spans), default=0)
+    for ref in refs:
+        start, end = ref.reference.start, ref.reference.end
+        lo = bisect.bisect_left(link_starts, start - longest_link)
+        hi = bisect.bisect_left(link_starts, end)
+        near = [lk for lk in link_spans[lo:hi] if lk.start < end and start < lk.end]
+        if not near:
+            continue
+        kind = str(ref.reference.kind)
+        result.overlapping[kind] += 1
+        if any(_agrees(ref, lk) for lk in near):
+            result.agreeing[kind] += 1
+        elif not all(link_kind(lk) == "division" for lk in near):
+            result.disagreements.append(
+                (ref.reference.text, ref.work, ref.pinpoint.artikel, near[0].text)
+            )
+    return result
+
+
+_RANGE = ("tot en met", "t/m", "–")
+
+
+def _agrees(ref: ResolvedReference, link: EditorialLink) -> bool:
+    """Same (work, artikel); or, for a link over a whole range ("3:41 tot en met 3:45",
+    which BWB targets at its first article), a same-work article inside that range."""
+    if _same_target(ref, link):
+        return True
+    in_range = ref.reference.group("implied") or ref.reference.start > link.start
+    return bool(
+        link.work == ref.work
+        and any(connector in link.text for connector in _RANGE)
+        and in_range
+        and ref.pinpoint.artikel
+        and ref.pinpoint.artikel in link.text
+        or (ref.reference.group("implied") and any(c in link.text for c in _RANGE))
+        and link.work == ref.work
+    )
+
+
+def agreement_for(path: Path) -> Agreement:
+    """Extract from one BWB toestand file and compare with its own links."""
+    document = read_bwb(path)
+    refs = find_references(document.text, CitingContext.of(document))
+    return compare(document.links, refs)
