@@ -8,12 +8,28 @@ import json
 import sys
 from pathlib import Path
 
-FOLDERS = {  # bundled folder -> folder in the shared corpus
-    "bwb": "bwb-toestand",
-    "kamerstukken": "kamerstukken",
-    "tk-odata/zaak-motie": "tk-odata/zaak-motie",
-    "tk-odata/stemming-per-agendapunt": "tk-odata/stemming-per-agendapunt",
+FOLDERS: dict[
+    str, tuple[str, ...]
+] = {  # bundled folder -> folder(s) in the shared corpus
+    "bwb": ("bwb-toestand",),
+    "bwb-2012": ("bwb-wetgeving-2012",),
+    "kamerstukken": ("kamerstukken",),
+    "tk-odata/zaak-motie": ("tk-odata/zaak-motie",),
+    "tk-odata/stemming-per-agendapunt": ("tk-odata/stemming-per-agendapunt",),
+    "rechtspraak": ("rechtspraak", "rechtspraak-annotated"),
+    "eu": ("eu",),
+    "publicaties": ("officiele-publicaties",),
 }
+
+
+def _record(records: dict[str, dict], upstreams: tuple[str, ...], name: str) -> dict:
+    """The manifest record of a bundled file: the one shared folder that holds it."""
+    found = [records[f"{up}/{name}"] for up in upstreams if f"{up}/{name}" in records]
+    if len(found) != 1:
+        raise SystemExit(
+            f"{name}: found in {len(found)} of the shared folders {upstreams}"
+        )
+    return found[0]
 
 
 def main(shared: Path, corpus: Path) -> None:
@@ -22,9 +38,9 @@ def main(shared: Path, corpus: Path) -> None:
         record = json.loads(line)
         records[record["file"]] = record
     rows = []
-    for bundled, upstream in FOLDERS.items():
+    for bundled, upstreams in FOLDERS.items():
         for path in sorted((corpus / bundled).glob("*")):
-            record = records[f"{upstream}/{path.name}"]
+            record = _record(records, upstreams, path.name)
             rows.append(
                 f"| {bundled}/{path.name} | {record['what']} | {record['official_url']} "
                 f"| {record['repo']} | {record['path']} | {record['commit']} "
@@ -38,7 +54,18 @@ def main(shared: Path, corpus: Path) -> None:
         "- `bwb/`: BWB toestand XML (schema toestand 2016-1) of the Vreemdelingenwet 2000, "
         "Vreemdelingenbesluit 2000 and Algemene wet bestuursrecht, from the KOOP BWB "
         "repository.\n"
+        "- `bwb-2012/`: older BWB XML (root `wetgeving`, DTD bwb-plus-meta-1_61w, as served "
+        "around October 2012) of the Vreemdelingencirculaire 2000 parts A and C, the Voorschrift "
+        "Vreemdelingen 2000, EVRM, Vluchtelingenverdrag, Rijkswet op het Nederlanderschap and "
+        "WBV 2012/17, from kuipersb/wettenbestand.\n"
         "- `kamerstukken/`: Officiële-publicatie XML of migration motions (Kamerstukken II).\n"
+        "- `rechtspraak/`: open-rechtspraak XML of court decisions as served by "
+        "data.rechtspraak.nl (the three `annotated` ones carry hand-made structure labels in "
+        "their body; their metadata is original).\n"
+        "- `eu/`: the Visa Code (Regulation 810/2009) as Formex CONS.ACT XML, and two EUR-Lex "
+        "HTML pages (OJ XHTML and consolidated HTML).\n"
+        "- `publicaties/`: Staatsblad and Staatscourant publication XML and one SRU record of "
+        "a Gemeenteblad publication (officielebekendmakingen).\n"
         "- `tk-odata/`: Tweede Kamer OData API records: Zaak (Soort=Motie) with documents, "
         "besluiten and stemmingen; stemmingen per agendapunt.\n\n"
         "Dutch government documents, court decisions and parliamentary data carry no "
