@@ -88,7 +88,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
     def render(node: dict[str, dict]) -> str:
         ends = "" in node
         branches = [
-            re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch
+            (r"\s+" if ch == " " else re.escape(ch)) + render(child)
+            for ch, child in sorted(node.items())
+            if ch
         ]
         if not branches:
             return ""
@@ -299,8 +301,8 @@ class _Scanner:
                 return eu.end(), _K.EU_LEGISLATION, groups
         alias = g.alias_at.match(text, at)
         if alias:
-            entry = g.aliases[alias.group(0)]
-            return alias.end(), entry.kind, {"regeling": alias.group(0)}
+            name = _ws(alias.group(0))
+            return alias.end(), g.aliases[name].kind, {"regeling": name}
         for term, term_groups in self.terms.items():
             if (
                 text.startswith(term, at)
@@ -383,8 +385,7 @@ class _Scanner:
             end = items[-1].end
             heading = self._line_title_before(start)
             if heading:
-                kind = self.g.aliases[heading].kind
-                extra = {"regeling": heading, "via": "line-title"}
+                extra = {"line_title": heading}
         prefix_lid = self._prefix_lid(start)
         if prefix_lid and len(items) == 1:
             items[0].start = prefix_lid[0]
@@ -604,7 +605,7 @@ class _Scanner:
     def scan(self) -> list[Reference]:
         text, g = self.text, self.g
         names = [
-            (m.start(), m.end(), m.group(0))
+            (m.start(), m.end(), _ws(m.group(0)))
             for m in g.name_scan.finditer(text)
             if m.start() == 0
             or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
@@ -627,8 +628,11 @@ class _Scanner:
         for start, tid in g.candidates(text):
             if start < pos:
                 continue
-            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-                continue
+            if start > 0 and text[start].isalnum():
+                before = text[start - 1]
+                # a footnote number may stick to a capitalised word ("1Kamerstukken")
+                if before.isalpha() or (before.isdigit() and not text[start].isupper()):
+                    continue
             if tid == "artikel_keyword":
                 keyword = g.p[tid].match(text, start)
                 if keyword is None:

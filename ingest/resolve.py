@@ -210,6 +210,10 @@ def resolve_legislation(
             )
         return _done(reference, found.work or "", pinpoint)
     if context is not None and context.work is not None:
+        line_title = reference.group("line_title")
+        entry = load_alias_table().get(line_title) if line_title else None
+        if entry is not None:  # a list entry "Gemeentewet: artikel 121" in a regeling
+            return _done(reference, entry.work, pinpoint)
         return _done(reference, context.work, pinpoint)
     reason = (
         "'deze wet' outside a regeling"

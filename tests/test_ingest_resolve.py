@@ -1,0 +1,70 @@
+"""Resolution: defaults are offline and pure; resolvers are injectable; unresolved kept."""
+
+from __future__ import annotations
+
+from ingest.models import (
+    CitingContext,
+    Pinpoint,
+    Reference,
+    ReferenceKind,
+    ResolvedReference,
+)
+from ingest.resolve import (
+    DEFAULT_RESOLVERS,
+    load_alias_table,
+    load_case_names,
+    resolve_references,
+)
+
+
+def _ref(kind: ReferenceKind, start: int = 0, **groups: str) -> Reference:
+    return Reference(start, start + 5, "x" * 5, kind, tuple(sorted(groups.items())))
+
+
+def test_resolve_alias_tables_are_valid_and_cover_migration_law() -> None:
+    table = load_alias_table()
+    assert table["Vw"].work == "BWBR0011823" and table["VV"].work == "BWBR0012002"
+    assert table["EVRM"].kind is ReferenceKind.TREATY
+    assert load_case_names()["Chavez-Vilchez"] == "ECLI:EU:C:2017:354"
+
+
+def test_resolve_unknown_regeling_is_kept_with_reason() -> None:
+    (out,) = resolve_references(
+        [_ref(ReferenceKind.LEGISLATION, regeling="Wet X", artikel="1")]
+    )
+    assert out.work is None and out.iri is None and "Wet X" in (out.reason or "")
+    assert out.to_json()["reason"] and out.to_json()["work"] is None
+
+
+def test_resolve_injected_resolver_replaces_default() -> None:
+    def online_lookup(reference, *, context, previous) -> ResolvedReference:
+        return ResolvedReference(reference, "ECLI:NL:RVS:2011:BR1234", Pinpoint())
+
+    resolvers = {**DEFAULT_RESOLVERS, ReferenceKind.CASE_LAW: online_lookup}
+    (out,) = resolve_references(
+        [_ref(ReferenceKind.CASE_LAW, ljn="BR1234")], resolvers=resolvers
+    )
+    assert out.work == "ECLI:NL:RVS:2011:BR1234"
+    (default,) = resolve_references([_ref(ReferenceKind.CASE_LAW, ljn="BR1234")])
+    assert default.work is None and "LJN" in (default.reason or "")
+
+
+def test_resolve_missing_resolver_keeps_reference() -> None:
+    (out,) = resolve_references(
+        [_ref(ReferenceKind.GAZETTE, series="stb")], resolvers={}
+    )
+    assert out.work is None and out.reason == "no resolver for kind gazette"
+
+
+def test_resolve_deze_wet_needs_citing_regeling() -> None:
+    ref = _ref(ReferenceKind.LEGISLATION, artikel="3", self="wet")
+    assert resolve_references([ref])[0].work is None
+    assert (
+        resolve_references([ref], context=CitingContext(work="BWBR0011823"))[0].work
+        == "BWBR0011823"
+    )
+
+
+def test_resolve_is_pure() -> None:
+    refs = [_ref(ReferenceKind.GAZETTE, series="stb", year="2000", number="497")]
+    assert resolve_references(refs) == resolve_references(refs)
