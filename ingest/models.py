@@ -37,6 +37,7 @@ class DocumentKind(StrEnum):
     WIJZIGINGSBESLUIT = "wijzigingsbesluit"
     UITSPRAAK = "uitspraak"
     PUBLICATIE = "publicatie"
+    EU_ACT = "eu_act"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,25 @@ class EditorialLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link the source's metadata states, without a span in the text.
+
+    ``type`` is the source's own relation type (for rechtspraak the psi/dcterms IRI,
+    e.g. ``http://psi.rechtspraak.nl/hogerBeroep``, or ``wetsverwijzing``); ``target``
+    the identifier as given (an ECLI, a Juriconnect reference, a CVDR id); ``label`` the
+    source's human-readable text ("Eerste aanleg: ECLI:…, Bekrachtiging/bevestiging");
+    ``qualifiers`` further typed parts as (name, value) pairs, e.g. ``("aanleg",
+    "http://psi.rechtspraak.nl/eerdereAanleg")`` or, for a law reference, the parsed
+    ``("work", "BWBR0005537")``, ``("artikel", "8:75")``.
+    """
+
+    type: str
+    target: str
+    label: str = ""
+    qualifiers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentMetadata:
     """Per-kind detail of a document; fields not known for a kind stay empty."""
 
@@ -192,6 +212,7 @@ class SourceDocument:
     divisions: tuple[Division, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     links: tuple[EditorialLink, ...] = ()
+    relations: tuple[Relation, ...] = ()  # stated in metadata, no span in the text
 
     def all_divisions(self) -> tuple[Division, ...]:
         """Every division, depth first."""
