@@ -28,9 +28,16 @@ class GraphStore:
     """A dataset of named graphs with atomic per-graph replacement and SPARQL queries."""
 
     def __init__(
-        self, dataset: Dataset, location: Path | None, read_only: bool
+        self,
+        dataset: Dataset,
+        inner: pyoxigraph.Store,
+        location: Path | None,
+        read_only: bool,
     ) -> None:
         self._dataset = dataset
+        # Updates go to Oxigraph itself: for a union-graph Dataset rdflib would run
+        # them through its own slow, non-transactional SPARQL engine instead.
+        self._inner = inner
         self.location = location
         self.read_only = read_only
 
@@ -45,7 +52,7 @@ class GraphStore:
             ]
             lines.extend(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
             lines.append("} }")
-            self._dataset.update("\n".join(lines))
+            self._inner.update("\n".join(lines))
         except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
             raise StoreError(
                 f"{self.location or 'memory'}: cannot write {name}: {error}"
@@ -55,7 +62,7 @@ class GraphStore:
         """Remove one named graph (nothing else)."""
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
-        self._dataset.update(f"DROP SILENT GRAPH {name.n3()}")
+        self._inner.update(f"DROP SILENT GRAPH {name.n3()}")
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs of ingested documents, sorted."""
@@ -149,4 +156,4 @@ def open_store(location: Path | None = None, *, read_only: bool = False) -> Grap
     dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
-    return GraphStore(dataset, location, read_only)
+    return GraphStore(dataset, inner, location, read_only)
