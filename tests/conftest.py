@@ -11,3 +11,6 @@ def nlp():
     from ingest.nlp import make_nlp
 
     return make_nlp()
+
+
+pytest_plugins = ["tests.conftest_servers"]

@@ -1,0 +1,610 @@
+"""A remote SPARQL 1.1 endpoint behind the same interface as the embedded store.
+
+``RemoteBackend`` answers SELECT queries (``graph.sparql.QueryBackend``) over the SPARQL
+1.1 Protocol with JSON results; ``RemoteStore`` writes named graphs through SPARQL 1.1
+Update. Both use SPARQLWrapper with an explicit timeout, retry connection errors, 5xx
+answers and timeouts a bounded number of times with exponential backoff (never a 4xx),
+and raise ``EndpointError`` with one line naming the URL.
+
+The named queries have no ``GRAPH`` clauses: they expect the endpoint's default graph
+to be the union of the named graphs. Virtuoso and GraphDB do that out of the box;
+start Oxigraph with ``--union-default-graph``; Fuseki needs ``unionDefaultGraph``.
+
+``replace_graph`` sends one update request: ``DROP SILENT GRAPH`` followed by
+``INSERT DATA`` operations of at most ``INSERT_CHUNK`` triples each. One request is one
+transaction on Oxigraph and on Virtuoso, so readers see the old graph or the new one,
+never a mix, and a request that fails (or never arrives whole) changes nothing.
+Virtuoso's SPARQL parser gives up ("SP030 ... memory exhausted") on a single
+``INSERT DATA`` block of a few thousand triples, but accepts any number of blocks in
+one request; a literal of 1 MB (a document's full text) is no problem for either.
+"""
+
+from __future__ import annotations
+
+import ast
+import http.client
+import json
+import logging
+import socket
+import time
+import urllib.error
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier, Node
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+    URITooLong,
+)
+
+from graph import settings
+from graph.errors import EndpointError, QueryError, StoreError
+from graph.namespaces import GRAPH_BASE, PREFIXES
+from graph.sparql import LocalBackend, QueryBackend, QueryResult, to_python
+from graph.store import EXPORT_FORMATS, GraphStore, open_store
+
+log = logging.getLogger(__name__)
+
+INSERT_CHUNK = 1000  # triples per INSERT DATA block (Virtuoso fails near 4,500)
+TRIES = 3
+BACKOFF = 0.5  # seconds before the second try; doubled for each further try
+
+UPDATE_ENDPOINT = settings.Setting(
+    "WETGRAAF_UPDATE_ENDPOINT",
+    "",
+    "URL of the SPARQL 1.1 Update endpoint that goes with WETGRAAF_ENDPOINT; "
+    "empty means the remote store is read-only.",
+)
+ENDPOINT_USER = settings.Setting(
+    "WETGRAAF_ENDPOINT_USER", "", "User name for the remote endpoint (if it asks)."
+)
+ENDPOINT_PASSWORD = settings.Setting(
+    "WETGRAAF_ENDPOINT_PASSWORD", "", "Password for the remote endpoint."
+)
+ENDPOINT_AUTH = settings.Setting(
+    "WETGRAAF_ENDPOINT_AUTH",
+    "basic",
+    "HTTP authentication scheme of the remote endpoint: basic or digest.",
+)
+UPDATE_TIMEOUT = settings.Setting(
+    "WETGRAAF_UPDATE_TIMEOUT",
+    "120",
+    "Seconds one update request to the remote endpoint (one document) may take.",
+)
+
+T = TypeVar("T")
+
+
+class RejectedRequestError(EndpointError, QueryError):
+    """The endpoint refused the request itself (HTTP 4xx): retrying cannot help.
+
+    Both an ``EndpointError`` (the endpoint answered with an error) and a
+    ``QueryError`` (a malformed query is the caller's problem, as with the embedded
+    store)."""
+
+
+class _Connection:
+    """Where an endpoint is and how to talk to it: URL, credentials, timeout, retries."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float,
+        tries: int,
+        backoff: float,
+        user: str | None,
+        password: str | None,
+        auth: str,
+    ) -> None:
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"{url!r} is not an http(s) URL")
+        if auth.lower() not in ("basic", "digest"):
+            raise ValueError(f"unknown HTTP authentication {auth!r}; use basic/digest")
+        if tries < 1:
+            raise ValueError("tries must be at least 1")
+        self.url = url
+        self.timeout = timeout
+        self.tries = tries
+        self.backoff = backoff
+        self.user = user or None
+        self.password = password or None
+        self.auth = DIGEST if auth.lower() == "digest" else BASIC
+
+    def wrapper(self, text: str) -> SPARQLWrapper:
+        wrapper = SPARQLWrapper(self.url)
+        wrapper.setMethod(POST)
+        wrapper.setReturnFormat(JSON)
+        wrapper.setOnlyConneg(True)  # no format=/output= parameters, only Accept
+        # Not setTimeout: it truncates to int seconds (0.5 becomes 0: no timeout).
+        wrapper.timeout = self.timeout  # type: ignore[assignment]  # urlopen takes float
+        if self.user and self.password:
+            wrapper.setHTTPAuth(self.auth)
+            wrapper.setCredentials(self.user, self.password)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            wrapper.setQuery(text)
+        if caught:
+            wrapper.queryType = None  # SPARQLWrapper could not tell what this is
+        return wrapper
+
+    def call(self, what: str, request: Callable[[], T]) -> T:
+        """Run ``request`` with bounded retries; every failure becomes one line."""
+        for attempt in range(1, self.tries + 1):
+            try:
+                return request()
+            except (
+                SPARQLWrapperException,
+                OSError,
+                http.client.HTTPException,
+            ) as error:
+                retry, problem = _describe(error, self.timeout)
+                if not retry:
+                    raise RejectedRequestError(
+                        f"{self.url}: {what} refused: {problem}"
+                    ) from error
+                if attempt == self.tries:
+                    tries = "1 try" if self.tries == 1 else f"{self.tries} tries"
+                    raise EndpointError(
+                        f"{self.url}: {what} failed: {problem} (after {tries})"
+                    ) from error
+                delay = self.backoff * 2 ** (attempt - 1)
+                log.warning("%s: %s; retrying in %.1f s", self.url, problem, delay)
+                time.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _describe(error: BaseException, timeout: float) -> tuple[bool, str]:
+    """(worth retrying, one-line problem) for anything a request can raise."""
+    if isinstance(error, QueryBadFormed):
+        return False, f"HTTP 400 bad request: {_server_message(error)}"
+    if isinstance(error, Unauthorized):
+        return False, "HTTP 401 unauthorized (check the endpoint user and password)"
+    if isinstance(error, EndPointNotFound):
+        return False, "HTTP 404 not found (is this the SPARQL endpoint URL?)"
+    if isinstance(error, URITooLong):
+        return False, "HTTP 414 request too long"
+    if isinstance(error, EndPointInternalError):
+        return True, f"HTTP 500 server error: {_server_message(error)}"
+    if isinstance(error, urllib.error.HTTPError):
+        return error.code >= 500, f"HTTP {error.code} {error.reason}"
+    if isinstance(error, urllib.error.URLError):
+        if isinstance(error.reason, TimeoutError | socket.timeout):
+            return True, f"no answer within {timeout:g} s"
+        return True, f"cannot connect ({error.reason})"
+    if isinstance(error, TimeoutError | socket.timeout):
+        return True, f"no answer within {timeout:g} s"
+    if isinstance(error, SPARQLWrapperException):
+        return False, _one_line(str(error))
+    return True, f"connection failed ({_one_line(str(error)) or type(error).__name__})"
+
+
+def _server_message(error: SPARQLWrapperException) -> str:
+    """The first line of the endpoint's own error text (SPARQLWrapper keeps its repr)."""
+    _, _, response = str(error).partition("Response:\n")
+    try:
+        body = ast.literal_eval(response) if response else b""
+    except (ValueError, SyntaxError):
+        body = response
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+    return _one_line(text) or "no details"
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _read_json(wrapper: SPARQLWrapper) -> dict[str, Any]:
+    """The JSON answer, parsed here: SPARQLWrapper's ``convert`` only warns (and
+    returns something else) when the content type is unexpected."""
+    response = wrapper.query().response
+    try:
+        body = response.read()
+    finally:
+        response.close()
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise EndpointError(f"{wrapper.endpoint}: the answer is not SPARQL JSON")
+    return data
+
+
+def _send_update(wrapper: SPARQLWrapper) -> None:
+    result = wrapper.query()
+    try:
+        result.response.read()
+    finally:
+        result.response.close()
+
+
+def term_from_json(binding: dict[str, str]) -> Identifier:
+    """An rdflib term for one SPARQL JSON result binding.
+
+    Accepts Virtuoso's older ``typed-literal`` type; a language tag wins over a
+    datatype (``rdf:langString``), as rdflib wants."""
+    kind, value = binding.get("type"), binding.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        lang = binding.get("xml:lang")
+        if lang:
+            return Literal(value, lang=lang)
+        datatype = binding.get("datatype")
+        return Literal(value, datatype=URIRef(datatype) if datatype else None)
+    raise EndpointError(f"unsupported term type {kind!r} in a SPARQL JSON result")
+
+
+def _rows(data: dict[str, Any], url: str) -> tuple[list[str], list[dict[str, Any]]]:
+    try:
+        variables = [str(v) for v in data["head"].get("vars", [])]
+        bindings = data["results"]["bindings"]
+    except (KeyError, TypeError, AttributeError):
+        if "boolean" in data:
+            raise QueryError("only SELECT queries return tables") from None
+        raise EndpointError(
+            f"{url}: the answer is not a SPARQL SELECT result"
+        ) from None
+    return variables, bindings
+
+
+class RemoteBackend:
+    """Answers SELECT queries on a remote SPARQL 1.1 query endpoint.
+
+    Values are converted exactly as ``LocalBackend`` converts them (through rdflib
+    terms), so the same named query gives the same ``QueryResult`` on both.
+
+    Args:
+        query_url: the endpoint's query URL (``…/query`` on Oxigraph, ``…/sparql`` on
+            Virtuoso, ``…/repositories/<id>`` on GraphDB).
+        timeout: seconds to wait for an answer, per try.
+        tries: attempts for connection errors, timeouts and 5xx answers.
+        backoff: seconds before the second try, doubled for each next one.
+        user, password, auth: HTTP credentials (``basic`` or ``digest``), if needed.
+
+    Raises (from ``select``):
+        EndpointError: the endpoint is down, too slow or answers with an error.
+        RejectedRequestError: the endpoint refused the query (HTTP 4xx).
+        QueryError: the query is not a SELECT query.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        timeout: float = 10.0,
+        tries: int = TRIES,
+        backoff: float = BACKOFF,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str = "basic",
+    ) -> None:
+        self._connection = _Connection(
+            query_url,
+            timeout=timeout,
+            tries=tries,
+            backoff=backoff,
+            user=user,
+            password=password,
+            auth=auth,
+        )
+
+    @property
+    def url(self) -> str:
+        return self._connection.url
+
+    def select(self, query: str) -> QueryResult:
+        variables, bindings = self._select(query)
+        rows = tuple(
+            tuple(
+                to_python(term_from_json(b[v])) if v in b else None for v in variables
+            )
+            for b in bindings
+        )
+        return QueryResult(tuple(variables), rows)
+
+    def select_terms(self, query: str) -> Iterator[dict[str, Identifier]]:
+        """Rows of rdflib terms (for reading graphs back), unbound variables left out."""
+        _, bindings = self._select(query)
+        for binding in bindings:
+            yield {name: term_from_json(value) for name, value in binding.items()}
+
+    def _select(self, query: str) -> tuple[list[str], list[dict[str, Any]]]:
+        wrapper = self._connection.wrapper(query)
+        if wrapper.queryType != SELECT:
+            raise QueryError("only SELECT queries return tables")
+        data = self._connection.call("query", lambda: _read_json(wrapper))
+        return _rows(data, self.url)
+
+
+class DocumentStore(Protocol):
+    """What the CLI and the loader need from a store, embedded or remote."""
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None: ...
+
+    def remove_graph(self, name: URIRef) -> None: ...
+
+    def graph_names(self) -> list[URIRef]: ...
+
+    def __len__(self) -> int: ...
+
+    def export(self, fmt: str) -> str: ...
+
+    def close(self) -> None: ...
+
+
+class RemoteStore:
+    """Named graphs on a remote SPARQL 1.1 endpoint (query + update URLs).
+
+    The same verbs as ``graph.store.GraphStore``. Without ``update_url`` the store is
+    read-only. Updates are retried like queries: replacing a graph is idempotent, so a
+    retried request after a timeout cannot leave duplicates.
+
+    Args:
+        query_url: the SPARQL query endpoint.
+        update_url: the SPARQL Update endpoint (Oxigraph ``…/update``, Virtuoso
+            ``…/sparql-auth`` with digest authentication), or None for read-only.
+        timeout: seconds per query; ``update_timeout``: seconds per update request.
+        tries, backoff, user, password, auth: as for ``RemoteBackend``.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        *,
+        timeout: float = 10.0,
+        update_timeout: float = 120.0,
+        tries: int = TRIES,
+        backoff: float = BACKOFF,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str = "basic",
+    ) -> None:
+        self._backend = RemoteBackend(
+            query_url,
+            timeout=timeout,
+            tries=tries,
+            backoff=backoff,
+            user=user,
+            password=password,
+            auth=auth,
+        )
+        self._update = (
+            _Connection(
+                update_url,
+                timeout=update_timeout,
+                tries=tries,
+                backoff=backoff,
+                user=user,
+                password=password,
+                auth=auth,
+            )
+            if update_url
+            else None
+        )
+        self.query_url = query_url
+        self.update_url = update_url or None
+        self.read_only = self._update is None
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.query_url!r}, {self.update_url!r})"
+
+    def backend(self) -> RemoteBackend:
+        """The query backend of this store (for ``graph.sparql.run_query``)."""
+        return self._backend
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Replace the named graph ``name`` by ``graph`` in one update request."""
+        self._check_writable()
+        text = replace_graph_update(name, graph, where=self.update_url)
+        self._run_update(f"write {name}", text)
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove one named graph (nothing else)."""
+        self._run_update(f"remove {name}", f"DROP SILENT GRAPH {name.n3()}")
+
+    def _check_writable(self) -> _Connection:
+        if self._update is None:
+            raise StoreError(
+                f"{self.query_url}: the remote store is read-only "
+                f"(set {UPDATE_ENDPOINT.env} to write)"
+            )
+        return self._update
+
+    def _run_update(self, what: str, text: str) -> None:
+        update = self._check_writable()
+        wrapper = update.wrapper(text)
+        if not wrapper.isSparqlUpdateRequest():
+            raise AssertionError(f"not recognised as an update: {text[:80]!r}")
+        update.call(what, lambda: _send_update(wrapper))
+
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs of ingested documents, sorted."""
+        query = (
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}")) }}'
+        )
+        names = (row.get("g") for row in self._backend.select_terms(query))
+        return sorted(n for n in names if isinstance(n, URIRef))
+
+    def __len__(self) -> int:
+        """The number of quads in our named graphs (other graphs on a shared
+        endpoint, such as Virtuoso's system graphs, are not counted)."""
+        result = self._backend.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}")) }}'
+        )
+        return int(str(result.rows[0][0])) if result.rows else 0
+
+    def graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph."""
+        copy = Graph()
+        for prefix, namespace in PREFIXES.items():
+            copy.bind(prefix, namespace)
+        for s, p, o in self._triples(name):
+            copy.add((s, p, o))
+        return copy
+
+    def _triples(self, name: URIRef) -> list[tuple[Node, Node, Node]]:
+        """All triples of one graph in one SELECT (no ORDER BY/OFFSET paging:
+        Virtuoso refuses to sort past 10,000 rows), checked against a COUNT so a
+        server-side result cap cannot silently truncate the graph."""
+        count = self._backend.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}"
+        )
+        expected = int(str(count.rows[0][0])) if count.rows else 0
+        rows = self._backend.select_terms(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}"
+        )
+        triples: list[tuple[Node, Node, Node]] = [
+            (row["s"], row["p"], row["o"]) for row in rows
+        ]
+        if len(triples) != expected:
+            raise EndpointError(
+                f"{self.query_url}: got {len(triples)} of the {expected} triples of "
+                f"{name}; raise the endpoint's result limit (Virtuoso: "
+                "[SPARQL] ResultSetMaxRows)"
+            )
+        return triples
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every quad of our named graphs, graph by graph."""
+        for name in self.graph_names():
+            for s, p, o in self._triples(name):
+                yield s, p, o, name
+
+    def export(self, fmt: str) -> str:
+        """Serialise our named graphs like ``GraphStore.export``."""
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(
+                f"unknown export format {fmt!r}; use one of {sorted(EXPORT_FORMATS)}"
+            )
+        if fmt == "ttl":
+            merged = Graph()
+            for prefix, namespace in PREFIXES.items():
+                merged.bind(prefix, namespace)
+            for s, p, o, _ in self.quads():
+                merged.add((s, p, o))
+            return merged.serialize(format="turtle")
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        for s, p, o, g in self.quads():
+            dataset.add((s, p, o, dataset.graph(g)))
+        return dataset.serialize(format=EXPORT_FORMATS[fmt])
+
+    def close(self) -> None:
+        """Nothing to release: every request opens and closes its own connection."""
+
+
+def replace_graph_update(
+    name: URIRef, graph: Graph, *, where: str | None = None
+) -> str:
+    """The one update request that replaces named graph ``name`` by ``graph``.
+
+    ``DROP SILENT GRAPH`` then ``INSERT DATA`` blocks of at most ``INSERT_CHUNK``
+    triples. Blank node labels may not be shared between operations, so triples with
+    blank nodes all go in the last block.
+
+    Raises:
+        StoreError: a term cannot be written as SPARQL (e.g. an IRI with a space);
+            nothing has been sent.
+    """
+    try:
+        plain: list[str] = []
+        with_bnodes: list[str] = []
+        for s, p, o in graph:
+            line = f"{s.n3()} {p.n3()} {o.n3()} ."
+            has_bnode = isinstance(s, BNode) or isinstance(o, BNode)
+            (with_bnodes if has_bnode else plain).append(line)
+    except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
+        raise StoreError(
+            f"{where or 'endpoint'}: cannot write {name}: {error}"
+        ) from error
+    blocks: list[Sequence[str]] = [
+        plain[i : i + INSERT_CHUNK] for i in range(0, len(plain), INSERT_CHUNK)
+    ]
+    if with_bnodes:
+        blocks.append(with_bnodes)
+    operations = [f"DROP SILENT GRAPH {name.n3()}"]
+    operations.extend(
+        f"INSERT DATA {{ GRAPH {name.n3()} {{\n" + "\n".join(block) + "\n} }"
+        for block in blocks
+    )
+    return " ;\n".join(operations)
+
+
+AnyStore = GraphStore | RemoteStore
+
+
+def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
+    """A ``RemoteStore`` configured by the ``WETGRAAF_ENDPOINT*`` settings.
+
+    Raises:
+        ValueError: ``WETGRAAF_ENDPOINT`` is empty or not an http(s) URL.
+    """
+    endpoint = settings.ENDPOINT.value()
+    if not endpoint:
+        raise ValueError(f"{settings.ENDPOINT.env} is not set")
+    return RemoteStore(
+        endpoint,
+        None if read_only else (UPDATE_ENDPOINT.value() or None),
+        timeout=_seconds(settings.QUERY_TIMEOUT),
+        update_timeout=_seconds(UPDATE_TIMEOUT),
+        user=ENDPOINT_USER.value() or None,
+        password=ENDPOINT_PASSWORD.value() or None,
+        auth=ENDPOINT_AUTH.value(),
+    )
+
+
+def open_any_store(
+    location: Path | None = None, *, read_only: bool = False
+) -> AnyStore:
+    """The store the settings choose: the remote endpoint when ``WETGRAAF_ENDPOINT``
+    is set, else the embedded store at ``location`` (default ``WETGRAAF_STORE``).
+
+    Raises:
+        StoreError: the embedded store cannot be opened.
+        ValueError: a remote setting is malformed.
+    """
+    if settings.ENDPOINT.value():
+        return remote_store_from_settings(read_only=read_only)
+    return open_store(location or settings.store_path(), read_only=read_only)
+
+
+def open_backend(store: AnyStore) -> QueryBackend:
+    """The query backend for a store from ``open_any_store``."""
+    if isinstance(store, RemoteStore):
+        return store.backend()
+    return LocalBackend(store)
+
+
+def describe_store(store: AnyStore) -> str:
+    """Where a store lives, for messages ("endpoint URL" or the folder)."""
+    if isinstance(store, RemoteStore):
+        return store.query_url
+    return str(store.location or "memory")
+
+
+def _seconds(setting: settings.Setting) -> float:
+    text = setting.value()
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{setting.env}={text!r} is not a number of seconds") from None
+    if value <= 0:
+        raise ValueError(f"{setting.env} must be positive")
+    return value
