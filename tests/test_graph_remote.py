@@ -499,6 +499,10 @@ def test_remote_big_document_round_trip(loaded_remote, backend_name):
         assert len(store) == before + len(graph)
         (row,) = run_query(store.backend(), "document", doc=BIG).as_dicts()
         assert row["text"] == document.text and len(document.text) == BIG_TEXT_SIZE
+        embedded = open_store()  # tabs, quotes and backslashes kept by both
+        embedded.replace_graph(name, graph)
+        expected = run_query(LocalBackend(embedded), "document", doc=BIG)
+        assert run_query(store.backend(), "document", doc=BIG) == expected
     finally:
         store.remove_graph(name)
     assert len(store) == before and name not in store.graph_names()
