@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import settings
-from graph.sparql import LocalBackend, QueryBackend
-from graph.store import open_store
+from graph.remote import open_any_store, open_backend
+from graph.sparql import QueryBackend
 
 
 @st.cache_resource(show_spinner="Opening the store…")
 def get_backend() -> QueryBackend:
-    """The query backend on the configured store (read-only: builds may run alongside)."""
-    return LocalBackend(open_store(settings.store_path(), read_only=True))
+    """The query backend on the configured store: the embedded one read-only (builds
+    may run alongside) or the remote endpoint when ``WETGRAAF_ENDPOINT`` is set."""
+    return open_backend(open_any_store(settings.store_path(), read_only=True))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph.explore import work_labels
 from graph.sparql import QueryBackend, run_query
 
 
@@ -30,25 +31,18 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
     """Document → work edges for every resolved link, evidence attached.
 
     Node attributes: ``id`` (canonical work id), ``label``, ``kind`` (document kind when
-    the work is itself ingested, else the reference kind), ``ingested``. Edge attribute
-    ``evidence``: a list of :class:`Evidence`; ``weight``: their number.
+    the work is itself ingested, else the reference kind of the first link to it),
+    ``ingested``. Edge attribute ``evidence``: a list of :class:`Evidence`; ``weight``:
+    their number.
     """
-    digraph = nx.DiGraph()
+    digraph: nx.DiGraph = nx.DiGraph()
+    documents = {
+        str(row["doc"]): row for row in run_query(backend, "documents").as_dicts()
+    }
     for row in run_query(backend, "citation_edges").as_dicts():
         source, target = str(row["source"]), str(row["target"])
         if source == target:
             continue
-        _add_node(
-            digraph,
-            source,
-            row["sourceId"],
-            row["sourceTitle"],
-            row["sourceKind"],
-            True,
-        )
-        ingested = row["targetKind"] is not None
-        kind = row["targetKind"] if ingested else row["kind"]
-        _add_node(digraph, target, row["targetId"], row["targetTitle"], kind, ingested)
         evidence = Evidence(
             str(row["link"]),
             str(row["quote"]),
@@ -63,26 +57,27 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
                 data["weight"] = len(data["evidence"])
         else:
             digraph.add_edge(source, target, evidence=[evidence], weight=1)
+            digraph.nodes[target].setdefault("reference_kind", evidence.kind)
+    outside = sorted(node for node in digraph.nodes if node not in documents)
+    labels = work_labels(backend, outside)
+    for node, data in digraph.nodes(data=True):
+        document = documents.get(node)
+        if document is not None:
+            data.update(
+                id=str(document["id"]),
+                label=str(document["title"]),
+                kind=str(document["kind"]),
+                ingested=True,
+            )
+        else:
+            work_id = labels.get(node, (node, None))[0]
+            data.update(
+                id=work_id,
+                label=work_id,
+                kind=data.get("reference_kind", "work"),
+                ingested=False,
+            )
     return digraph
-
-
-def _add_node(
-    digraph: nx.DiGraph,
-    iri: str,
-    work_id: object,
-    title: object,
-    kind: object,
-    ingested: bool,
-) -> None:
-    if iri in digraph and digraph.nodes[iri]["ingested"]:
-        return
-    digraph.add_node(
-        iri,
-        id=str(work_id),
-        label=str(title) if title else str(work_id),
-        kind=str(kind),
-        ingested=ingested,
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
 
-from graph.namespaces import CITO, GRAPH_BASE, ID_BASE, OA, PREFIXES, WG
-from ingest.identifiers import part_iri, work_iri
+from graph.namespaces import CITO, GRAPH_BASE, OA, PREFIXES, WG, our_iri, slug
+from graph.parliament import add_parliament
+from ingest.identifiers import is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
     Division,
     DocumentKind,
     EditorialLink,
     Pinpoint,
     ReferenceKind,
+    Relation,
     ResolvedReference,
     SourceDocument,
 )
@@ -40,6 +42,9 @@ _DOCUMENT_CLASS = {
     DocumentKind.WIJZIGINGSBESLUIT: WG.Wijzigingsbesluit,
     DocumentKind.UITSPRAAK: WG.Uitspraak,
     DocumentKind.PUBLICATIE: WG.Publicatie,
+    DocumentKind.EU_ACT: WG.EUAct,
+    DocumentKind.ZAAK: WG.Zaak,
+    DocumentKind.AGENDAPUNT: WG.Agendapunt,
 }
 _REGELING_CLASS = {
     "wet": WG.Wet,
@@ -70,7 +75,7 @@ _CONFIDENCE = {WG.editorial: "1.0", WG.extracted: "0.9"}
 
 def graph_iri(document_id: str) -> URIRef:
     """The named graph that holds everything one document says."""
-    return URIRef(GRAPH_BASE + _slug(document_id))
+    return URIRef(GRAPH_BASE + slug(document_id))
 
 
 def document_iri(document_id: str) -> URIRef:
@@ -80,15 +85,21 @@ def document_iri(document_id: str) -> URIRef:
 
 @dataclass(frozen=True, slots=True)
 class _Evidence:
-    """One link to write: where in the text, what it points at, and how we know."""
+    """One link to write: where in the text, what it points at, and how we know.
 
-    start: int
-    end: int
+    A link stated in the source's metadata rather than its text has no span
+    (``start``/``end`` None) and carries the metadata's own words in ``stated``.
+    """
+
+    start: int | None
+    end: int | None
     kind: ReferenceKind
     work: str | None
     pinpoint: Pinpoint
     method: URIRef
     reason: str | None = None
+    link_type: URIRef = CITO.cites
+    stated: str | None = None
 
 
 def build_document_graph(
@@ -112,9 +123,12 @@ def build_document_graph(
     for division in document.all_divisions():
         _add_division(graph, doc, document, division, locator)
     footnote_iris = _add_footnotes(graph, doc, document)
-    evidence = [_from_reference(r) for r in references] + [
-        _from_editorial(link) for link in document.links
-    ]
+    evidence = (
+        [_from_reference(r) for r in references]
+        + [_from_editorial(link) for link in document.links]
+        + [_from_relation(relation) for relation in document.relations]
+    )
+    add_parliament(graph, doc, document)
     for item in evidence:
         _add_link(graph, doc, document, item, locator, footnote_iris)
     return graph
@@ -124,10 +138,12 @@ def _add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
     meta = document.metadata
     graph.add((doc, RDF.type, _DOCUMENT_CLASS[document.kind]))
     if document.kind is DocumentKind.REGELING and meta.soort:
-        specific = _REGELING_CLASS.get(_slug(meta.soort).lower())
+        specific = _REGELING_CLASS.get(slug(meta.soort).lower())
         if specific is not None:
             graph.add((doc, RDF.type, specific))
     graph.add((doc, RDF.type, WG.Document))
+    graph.add((doc, RDF.type, WG.Work))
+    graph.add((doc, WG.partOfWork, doc))
     graph.add((doc, DCTERMS.identifier, Literal(document.id)))
     graph.add((doc, DCTERMS.title, Literal(document.title)))
     graph.add((doc, RDFS.label, Literal(document.title)))
@@ -153,7 +169,7 @@ def _add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
             (doc, WG.officialUrl, Literal(meta.official_url, datatype=XSD.anyURI))
         )
     for position, name in enumerate(meta.indieners):
-        person = URIRef(ID_BASE + "persoon/" + _slug(name).lower())
+        person = our_iri("persoon", name.lower())
         graph.add((person, RDF.type, WG.Persoon))
         graph.add((person, FOAF.name, Literal(name)))
         graph.add((doc, WG.indiener if position == 0 else WG.medeindiener, person))
@@ -166,8 +182,8 @@ def _division_iri(document: SourceDocument, division: Division) -> URIRef:
     if division.pinpoint.as_dict():
         return URIRef(part_iri(document.id, division.pinpoint))
     if division.jci:
-        return URIRef("https://wetten.overheid.nl/" + division.jci)
-    return URIRef(f"{work_iri(document.id)}#{division.kind}-{_slug(division.number)}")
+        return URIRef(jci_iri(division.jci))
+    return URIRef(f"{work_iri(document.id)}#{division.kind}-{slug(division.number)}")
 
 
 def _add_division(
@@ -184,6 +200,7 @@ def _add_division(
     graph.add(
         (part, DCTERMS.isPartOf, _division_iri(document, parent) if parent else doc)
     )
+    graph.add((part, WG.partOfWork, doc))
     graph.add((part, WG.number, Literal(division.number)))
     label = division.label or f"{division.kind} {division.number}"
     graph.add((part, RDFS.label, Literal(label)))
@@ -204,7 +221,7 @@ def _add_footnotes(
 ) -> list[tuple[int, int, URIRef]]:
     iris = []
     for footnote in document.footnotes:
-        node = URIRef(f"{doc}#voetnoot-{_slug(footnote.number)}")
+        node = URIRef(f"{doc}#voetnoot-{slug(footnote.number)}")
         graph.add((doc, WG.hasFootnote, node))
         graph.add((node, RDF.type, WG.Footnote))
         graph.add((node, WG.number, Literal(footnote.number)))
@@ -247,6 +264,31 @@ def _from_editorial(link: EditorialLink) -> _Evidence:
     )
 
 
+def _from_relation(relation: Relation) -> _Evidence:
+    """A relation stated in metadata: a ruling's formal relation or law reference."""
+    work = dict(relation.qualifiers).get("work") or relation.target
+    artikel = dict(relation.qualifiers).get("artikel")
+    known = is_work_id(work)
+    kind = (
+        ReferenceKind.CASE_LAW
+        if work.startswith("ECLI:")
+        else ReferenceKind.LEGISLATION
+    )
+    return _Evidence(
+        None,
+        None,
+        kind,
+        work if known else None,
+        Pinpoint(artikel=artikel),
+        WG.editorial,
+        None if known else f"metadata relation to {relation.target} has no known work",
+        link_type=URIRef(relation.type)
+        if relation.type.startswith("http")
+        else CITO.cites,
+        stated=relation.label or relation.target,
+    )
+
+
 def _add_link(
     graph: Graph,
     doc: URIRef,
@@ -256,20 +298,47 @@ def _add_link(
     footnotes: Iterable[tuple[int, int, URIRef]],
 ) -> None:
     target = URIRef(part_iri(item.work, item.pinpoint)) if item.work else None
-    enclosing = locator.innermost(item.start)
+    enclosing = locator.innermost(item.start) if item.start is not None else None
     source = _division_iri(document, enclosing) if enclosing else doc
-    key = f"{document.id}|{item.start}|{item.end}|{target}|{item.method}"
-    link = URIRef(ID_BASE + "link/" + hashlib.sha1(key.encode()).hexdigest()[:20])
-    quote = document.text[item.start : item.end]
-    graph.add((link, RDF.type, WG.Citation))
+    key = (
+        f"{document.id}|{item.start}|{item.end}|{target}|{item.method}|{item.link_type}"
+    )
+    link = our_iri("link", hashlib.sha1(key.encode()).hexdigest()[:20])
+    graph.add(
+        (link, RDF.type, WG.Citation if item.link_type == CITO.cites else WG.Link)
+    )
     graph.add((link, WG.linkSource, source))
     graph.add((link, WG.inDocument, doc))
-    graph.add((link, WG.linkType, CITO.cites))
+    graph.add((link, WG.linkType, item.link_type))
     graph.add((link, WG.method, item.method))
     graph.add((link, WG.referenceKind, Literal(str(item.kind))))
     graph.add((link, WG.extractorVersion, Literal(EXTRACTOR_VERSION)))
     confidence = _CONFIDENCE[item.method] if target else "0.0"
     graph.add((link, WG.confidence, Literal(confidence, datatype=XSD.decimal)))
+    _add_selectors(graph, link, document, item)
+    if item.start is not None:
+        for start, end, footnote in footnotes:
+            if start <= item.start < end:
+                graph.add((link, WG.viaFootnote, footnote))
+    if target is None or item.work is None:
+        graph.add((link, WG.unresolvedReason, Literal(item.reason or "unresolved")))
+        return
+    graph.add((link, WG.linkTarget, target))
+    graph.add((link, WG.targetWork, URIRef(work_iri(item.work))))
+    graph.add((source, item.link_type, target))
+    _add_target(graph, target, item)
+
+
+def _add_selectors(
+    graph: Graph, link: URIRef, document: SourceDocument, item: _Evidence
+) -> None:
+    """Web Annotation evidence: the span's offsets and its quote with some context."""
+    selector = URIRef(f"{link}#quote")
+    graph.add((link, OA.hasSelector, selector))
+    graph.add((selector, RDF.type, OA.TextQuoteSelector))
+    if item.start is None or item.end is None:
+        graph.add((selector, OA.exact, Literal(item.stated or "")))
+        return
     position = URIRef(f"{link}#position")
     graph.add((link, OA.hasSelector, position))
     graph.add((position, RDF.type, OA.TextPositionSelector))
@@ -277,23 +346,16 @@ def _add_link(
         (position, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger))
     )
     graph.add((position, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
-    selector = URIRef(f"{link}#quote")
-    graph.add((link, OA.hasSelector, selector))
-    graph.add((selector, RDF.type, OA.TextQuoteSelector))
-    graph.add((selector, OA.exact, Literal(quote)))
-    prefix = document.text[max(0, item.start - QUOTE_CONTEXT) : item.start]
-    suffix = document.text[item.end : item.end + QUOTE_CONTEXT]
-    graph.add((selector, OA.prefix, Literal(prefix)))
-    graph.add((selector, OA.suffix, Literal(suffix)))
-    for start, end, footnote in footnotes:
-        if start <= item.start < end:
-            graph.add((link, WG.viaFootnote, footnote))
-    if target is None or item.work is None:
-        graph.add((link, WG.unresolvedReason, Literal(item.reason or "unresolved")))
-        return
-    graph.add((link, WG.linkTarget, target))
-    graph.add((source, CITO.cites, target))
-    _add_target(graph, target, item)
+    text = document.text
+    graph.add((selector, OA.exact, Literal(text[item.start : item.end])))
+    graph.add(
+        (
+            selector,
+            OA.prefix,
+            Literal(text[max(0, item.start - QUOTE_CONTEXT) : item.start]),
+        )
+    )
+    graph.add((selector, OA.suffix, Literal(text[item.end : item.end + QUOTE_CONTEXT])))
 
 
 def _add_target(graph: Graph, target: URIRef, item: _Evidence) -> None:
@@ -302,9 +364,11 @@ def _add_target(graph: Graph, target: URIRef, item: _Evidence) -> None:
     graph.add((work, RDF.type, WG.Work))
     graph.add((work, RDF.type, _WORK_CLASS[item.kind]))
     graph.add((work, DCTERMS.identifier, Literal(item.work)))
+    graph.add((work, WG.partOfWork, work))
     if target != work:
         graph.add((target, RDF.type, WG.Work))
         graph.add((target, DCTERMS.isPartOf, work))
+        graph.add((target, WG.partOfWork, work))
         graph.add(
             (target, RDFS.label, Literal(_pinpoint_label(item.work, item.pinpoint)))
         )
@@ -339,9 +403,3 @@ class _DivisionLocator:
             found = level[index]
             level = sorted(found.children, key=lambda d: d.start)
         return found
-
-
-def _slug(value: str) -> str:
-    return "-".join(
-        "".join(c if c.isalnum() or c in ".-_" else " " for c in value).split()
-    )

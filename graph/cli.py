@@ -25,8 +25,10 @@ from rich.table import Table
 from graph import settings
 from graph.errors import GraphError
 from graph.load import BuildSummary, load_paths
-from graph.sparql import LocalBackend, QueryResult, list_queries, run_query
-from graph.store import EXPORT_FORMATS, GraphStore, open_store
+from graph.remote import AnyStore, describe_store, open_any_store, open_backend
+from graph.serve import serve_store
+from graph.sparql import QueryResult, list_queries, run_query
+from graph.store import EXPORT_FORMATS
 from ingest.errors import IngestError
 from ingest.sources import iter_source_files
 
@@ -43,17 +45,28 @@ store_option = click.option(
 )
 
 
-def _open(store_dir: Path, *, read_only: bool = False) -> GraphStore:
+def _open(store_dir: Path, *, read_only: bool = False) -> AnyStore:
+    """The embedded store at ``store_dir``, or the remote endpoint when one is set."""
     try:
-        return open_store(store_dir, read_only=read_only)
+        return open_any_store(store_dir, read_only=read_only)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
 
 
 @click.group()
 @click.version_option(package_name="wetgraaf")
-def cli() -> None:
+@click.option(
+    "--endpoint",
+    envvar=settings.ENDPOINT.env,
+    default="",
+    metavar="URL",
+    help=settings.ENDPOINT.help,
+)
+def cli(endpoint: str) -> None:
     """wetgraaf: a legal knowledge graph of Dutch migration law."""
+    if endpoint:
+        # One place decides embedded vs remote (graph.remote reads the setting).
+        os.environ[settings.ENDPOINT.env] = endpoint
 
 
 @cli.command()
@@ -67,11 +80,12 @@ def build(paths: tuple[Path, ...], store_dir: Path) -> None:
     try:
         summary = _build_with_progress(store, files, console)
         total = len(store)
+        where = describe_store(store)
     finally:
         store.close()
     for line in summary.errors:
-        console.print(f"[red]error[/red] {line}", highlight=False)
-    table = Table(title=f"wetgraaf build → {store_dir}", show_header=False)
+        console.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
+    table = Table(title=f"wetgraaf build → {where}", show_header=False)
     for label, value in [
         ("documents", summary.documents),
         ("triples written", summary.triples),
@@ -86,7 +100,7 @@ def build(paths: tuple[Path, ...], store_dir: Path) -> None:
 
 
 def _build_with_progress(
-    store: GraphStore, files: list[Path], console: Console
+    store: AnyStore, files: list[Path], console: Console
 ) -> BuildSummary:
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -148,7 +162,7 @@ def query(
         bindings[key] = value
     store = _open(store_dir, read_only=True)
     try:
-        result = run_query(LocalBackend(store), name, **bindings)
+        result = run_query(open_backend(store), name, **bindings)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
@@ -198,7 +212,7 @@ def stats(store_dir: Path) -> None:
     """Counts of documents, links and triples in the store."""
     store = _open(store_dir, read_only=True)
     try:
-        documents = run_query(LocalBackend(store), "documents")
+        documents = run_query(open_backend(store), "documents")
         click.echo(f"documents: {len(documents.rows)}")
         links = sum(int(str(v)) for v in documents.column("links") if v is not None)
         click.echo(f"links:     {links}")
@@ -247,6 +261,25 @@ def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
         "false",
     ]
     raise SystemExit(subprocess.call(command, env=env))
+
+
+@cli.command()
+@click.option("--port", default=7878, show_default=True, help="Port of the endpoint.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
+)
+@store_option
+def serve(port: int, host: str, store_dir: Path) -> None:
+    """Serve the local store as a read-only SPARQL 1.1 endpoint (…/query)."""
+    click.echo(
+        f"Serving {store_dir} read-only at http://{host}:{port}/query (Ctrl-C stops)."
+    )
+    try:
+        serve_store(store_dir, host=host, port=port)
+    except (GraphError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:  # pragma: no cover - console entry point convenience

@@ -46,8 +46,30 @@ def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None
 
 
 def outgoing_links(backend: QueryBackend, document_id: str) -> QueryResult:
-    """The links a document makes, in text order, with their evidence."""
-    return run_query(backend, "outgoing_links", doc=document_iri(document_id))
+    """The links a document makes, in text order, with their evidence and the
+    target work's id and title (``targetId``, ``targetTitle``)."""
+    links = run_query(backend, "outgoing_links", doc=document_iri(document_id))
+    works = sorted({str(w) for w in links.column("targetWork") if w})
+    labels = work_labels(backend, works)
+    rows = tuple(
+        (*row, *labels.get(str(row[links.variables.index("targetWork")]), (None, None)))
+        for row in links.rows
+    )
+    return QueryResult((*links.variables, "targetId", "targetTitle"), rows)
+
+
+def work_labels(
+    backend: QueryBackend, works: list[str]
+) -> dict[str, tuple[str, str | None]]:
+    """Identifier and (for ingested documents) title of each work IRI."""
+    if not works:
+        return {}
+    labels: dict[str, tuple[str, str | None]] = {}
+    for row in run_query(backend, "work_labels", work=works).as_dicts():
+        work, title = str(row["work"]), row["title"]
+        if work not in labels or (title and not labels[work][1]):
+            labels[work] = (str(row["workId"]), str(title) if title else None)
+    return labels
 
 
 def incoming_links(backend: QueryBackend, document_id: str) -> QueryResult:

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.extract import find_references
-
 from graph.build import build_document_graph, graph_iri
 from graph.errors import StoreError
-from graph.store import GraphStore
+from graph.remote import DocumentStore
 from ingest.errors import IngestError
+from ingest.extract import find_references
 from ingest.models import CitingContext, ResolvedReference, SourceDocument
 from ingest.sources import iter_source_files, read_source
 
@@ -56,7 +55,7 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def ingest_document(
-    store: GraphStore, document: SourceDocument
+    store: DocumentStore, document: SourceDocument
 ) -> tuple[int, list[ResolvedReference]]:
     """Write one document's named graph; returns (triples written, references)."""
     references = references_for(document)
@@ -66,7 +65,7 @@ def ingest_document(
 
 
 def load_paths(
-    store: GraphStore,
+    store: DocumentStore,
     paths: Iterable[Path],
     *,
     progress: Callable[[Path], None] | None = None,

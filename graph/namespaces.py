@@ -33,6 +33,18 @@ ID_BASE = "https://w3id.org/wetgraaf/id/"
 GRAPH_BASE = "https://w3id.org/wetgraaf/graph/"
 
 
+def slug(value: str) -> str:
+    """An IRI-safe, readable form of a name or number ("36 600 XX" → "36-600-XX")."""
+    return "-".join(
+        "".join(c if c.isalnum() or c in "._" else " " for c in value).split()
+    )
+
+
+def our_iri(kind: str, *names: str) -> URIRef:
+    """An IRI under our base for things without an official id (persons, fracties…)."""
+    return URIRef(ID_BASE + kind + "/" + "/".join(slug(name) for name in names))
+
+
 class WG(DefinedNamespace):
     """The wetgraaf ontology (ontology/wetgraaf.ttl)."""
 
@@ -62,6 +74,8 @@ class WG(DefinedNamespace):
     Rapport: URIRef
     Wijzigingsbesluit: URIRef
     Publicatie: URIRef
+    Zaak: URIRef
+    Agendapunt: URIRef
     Toezegging: URIRef
     Stemming: URIRef
     Besluit: URIRef
@@ -80,6 +94,7 @@ class WG(DefinedNamespace):
     inferred: URIRef
     linkSource: URIRef
     linkTarget: URIRef
+    targetWork: URIRef
     linkType: URIRef
     inDocument: URIRef
     method: URIRef
@@ -90,6 +105,7 @@ class WG(DefinedNamespace):
     viaFootnote: URIRef
 
     # Document and part properties
+    partOfWork: URIRef
     fullText: URIRef
     sourceFile: URIRef
     documentKind: URIRef
@@ -108,6 +124,18 @@ class WG(DefinedNamespace):
     dictum: URIRef
     officialUrl: URIRef
     hasFootnote: URIRef
+
+    # Parliament: zaken, besluiten, stemmingen
+    hasDocument: URIRef
+    hasZaak: URIRef
+    overZaak: URIRef
+    opAgendapunt: URIRef
+    besluit: URIRef
+    fractie: URIRef
+    persoon: URIRef
+    uitslag: URIRef
+    zetelsVoor: URIRef
+    zetelsTegen: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {

@@ -57,29 +57,6 @@ INSERT_CHUNK = 1000  # triples per INSERT DATA block (Virtuoso fails near 4,500)
 TRIES = 3
 BACKOFF = 0.5  # seconds before the second try; doubled for each further try
 
-UPDATE_ENDPOINT = settings.Setting(
-    "WETGRAAF_UPDATE_ENDPOINT",
-    "",
-    "URL of the SPARQL 1.1 Update endpoint that goes with WETGRAAF_ENDPOINT; "
-    "empty means the remote store is read-only.",
-)
-ENDPOINT_USER = settings.Setting(
-    "WETGRAAF_ENDPOINT_USER", "", "User name for the remote endpoint (if it asks)."
-)
-ENDPOINT_PASSWORD = settings.Setting(
-    "WETGRAAF_ENDPOINT_PASSWORD", "", "Password for the remote endpoint."
-)
-ENDPOINT_AUTH = settings.Setting(
-    "WETGRAAF_ENDPOINT_AUTH",
-    "basic",
-    "HTTP authentication scheme of the remote endpoint: basic or digest.",
-)
-UPDATE_TIMEOUT = settings.Setting(
-    "WETGRAAF_UPDATE_TIMEOUT",
-    "120",
-    "Seconds one update request to the remote endpoint (one document) may take.",
-)
-
 T = TypeVar("T")
 
 
@@ -420,7 +397,7 @@ class RemoteStore:
         if self._update is None:
             raise StoreError(
                 f"{self.query_url}: the remote store is read-only "
-                f"(set {UPDATE_ENDPOINT.env} to write)"
+                f"(set {settings.UPDATE_ENDPOINT.env} to write)"
             )
         return self._update
 
@@ -561,12 +538,12 @@ def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
         raise ValueError(f"{settings.ENDPOINT.env} is not set")
     return RemoteStore(
         endpoint,
-        None if read_only else (UPDATE_ENDPOINT.value() or None),
+        None if read_only else (settings.UPDATE_ENDPOINT.value() or None),
         timeout=_seconds(settings.QUERY_TIMEOUT),
-        update_timeout=_seconds(UPDATE_TIMEOUT),
-        user=ENDPOINT_USER.value() or None,
-        password=ENDPOINT_PASSWORD.value() or None,
-        auth=ENDPOINT_AUTH.value(),
+        update_timeout=_seconds(settings.UPDATE_TIMEOUT),
+        user=settings.ENDPOINT_USER.value() or None,
+        password=settings.ENDPOINT_PASSWORD.value() or None,
+        auth=settings.ENDPOINT_AUTH.value(),
     )
 
 

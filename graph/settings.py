@@ -37,6 +37,29 @@ ENDPOINT = Setting(
     "",
     "URL of a remote SPARQL 1.1 query endpoint; empty means the embedded store.",
 )
+UPDATE_ENDPOINT = Setting(
+    "WETGRAAF_UPDATE_ENDPOINT",
+    "",
+    "URL of the SPARQL 1.1 Update endpoint that goes with WETGRAAF_ENDPOINT; "
+    "empty means the remote store is read-only.",
+)
+ENDPOINT_USER = Setting(
+    "WETGRAAF_ENDPOINT_USER", "", "User name for the remote endpoint (if it asks)."
+)
+ENDPOINT_PASSWORD = Setting(
+    "WETGRAAF_ENDPOINT_PASSWORD", "", "Password for the remote endpoint."
+)
+ENDPOINT_AUTH = Setting(
+    "WETGRAAF_ENDPOINT_AUTH",
+    "basic",
+    "HTTP authentication scheme of the remote endpoint: basic or digest.",
+)
+UPDATE_TIMEOUT = Setting(
+    "WETGRAAF_UPDATE_TIMEOUT",
+    "120",
+    "Seconds one update request to the remote endpoint (one document) may take.",
+)
+
 QUERY_TIMEOUT = Setting(
     "WETGRAAF_QUERY_TIMEOUT",
     "10",

@@ -11,14 +11,14 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from graph.errors import QueryError
 from graph.namespaces import PREFIXES
@@ -71,19 +71,17 @@ class LocalBackend:
 
     def select(self, query: str) -> QueryResult:
         try:
-            result = self.store.query(query)
+            variables, rows = self.store.select(query)
+        except TypeError as error:
+            raise QueryError(str(error)) from error
         except (SyntaxError, ValueError, RuntimeError, OSError) as error:
             raise QueryError(f"query failed: {_first_line(error)}") from error
-        if result.type != "SELECT":
-            raise QueryError("only SELECT queries return tables")
-        variables = tuple(str(v) for v in result.vars)
-        rows = tuple(
-            tuple(to_python(row[i]) for i in range(len(variables))) for row in result
+        return QueryResult(
+            variables, tuple(tuple(to_python(t) for t in row) for row in rows)
         )
-        return QueryResult(variables, rows)
 
 
-def to_python(term: Identifier | None) -> Value:
+def to_python(term: Node | None) -> Value:
     """A plain Python value for an RDF term (IRIs and blank nodes as strings)."""
     if term is None:
         return None
@@ -129,19 +127,63 @@ def as_term(value: Value | Identifier) -> Identifier:
     return Literal(value)
 
 
-def bind_parameters(query: str, bindings: Mapping[str, Value | Identifier]) -> str:
-    """The query with the standard prefixes and a trailing VALUES clause binding
-    ``bindings`` (every term serialised and escaped by rdflib)."""
+Binding = Value | Identifier | Sequence[Value | Identifier]
+
+
+def bind_parameters(query: str, bindings: Mapping[str, Binding]) -> str:
+    """The query with the standard prefixes and ``bindings`` as a VALUES block opening
+    its outermost group (every term serialised and escaped by rdflib).
+
+    The block goes first inside the WHERE group rather than after the query: it then
+    binds before grouping, and every SPARQL 1.1 engine we test evaluates it alike.
+
+    Raises:
+        QueryError: a value cannot be a term (e.g. an IRI with spaces or ``>``), or
+            the query has no group to bind into.
+    """
     text = f"{PROLOGUE}\n{query}"
     if not bindings:
         return text
     names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(as_term(value).n3() for value in bindings.values())
-    return f"{text}\nVALUES ({names}) {{ ({values}) }}\n"
+    rows = _value_rows(bindings)
+    try:
+        cells = [" ".join(as_term(value).n3() for value in row) for row in rows]
+    except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
+        raise QueryError(
+            f"parameter value cannot be bound: {_first_line(error)}"
+        ) from None
+    opening = _outer_group(text)
+    body = " ".join(f"({cell})" for cell in cells)
+    block = f"\n  VALUES ({names}) {{ {body} }}\n"
+    return text[: opening + 1] + block + text[opening + 1 :]
+
+
+def _value_rows(
+    bindings: Mapping[str, Value | Identifier | Sequence[Value | Identifier]],
+) -> list[tuple[Value | Identifier, ...]]:
+    """One row of values; or, when the single parameter is given a list, a row each."""
+    values = list(bindings.values())
+    if len(values) == 1 and isinstance(values[0], list | tuple):
+        return [(value,) for value in values[0]]
+    if any(isinstance(value, list | tuple) for value in values):
+        raise QueryError("a list of values is only possible for a single parameter")
+    return [tuple(values)]  # type: ignore[arg-type]
+
+
+def _outer_group(query: str) -> int:
+    """Offset of the ``{`` opening the WHERE group, skipping whole-line comments."""
+    offset = 0
+    for line in query.splitlines(keepends=True):
+        if not line.lstrip().startswith("#"):
+            brace = line.find("{")
+            if brace != -1:
+                return offset + brace
+        offset += len(line)
+    raise QueryError("query has no { … } group to bind parameters into")
 
 
 def run_query(
-    backend: QueryBackend, name_or_path: str, **bindings: Value | Identifier
+    backend: QueryBackend, name_or_path: str, **bindings: Binding
 ) -> QueryResult:
     """Run a named query (or ``.rq`` file) with parameters on a backend.
 

@@ -55,6 +55,16 @@ def jci(work: str, pinpoint: Pinpoint) -> str:
     return "&".join(parts)
 
 
+# Characters a Juriconnect reference keeps as they are inside an IRI; anything else
+# (spaces, brackets from editorial numbers like "[24]") is percent-encoded.
+_JCI_SAFE = ":&=/.,;-_~"
+
+
+def jci_iri(jci_reference: str) -> str:
+    """The wetten.overheid.nl IRI of a Juriconnect reference, safely encoded."""
+    return "https://wetten.overheid.nl/" + quote(jci_reference, safe=_JCI_SAFE)
+
+
 def work_iri(work: str) -> str:
     """The IRI of a canonical work id (documents without an official id: our base).
 
@@ -99,7 +109,7 @@ def part_iri(work: str, pinpoint: Pinpoint) -> str:
     if not pinpoint.as_dict():
         return work_iri(work)
     if BWB_ID.match(work):
-        return "https://wetten.overheid.nl/" + jci(work, pinpoint)
+        return jci_iri(jci(work, pinpoint))
     fragment = "&".join(f"{key}={value}" for key, value in pinpoint.as_dict().items())
     return f"{work_iri(work)}#{quote(fragment, safe='=&.')}"
 

@@ -38,6 +38,8 @@ class DocumentKind(StrEnum):
     UITSPRAAK = "uitspraak"
     PUBLICATIE = "publicatie"
     EU_ACT = "eu_act"
+    ZAAK = "zaak"  # a Tweede Kamer zaak record (e.g. a motion's OData Zaak)
+    AGENDAPUNT = "agendapunt"  # a TK agenda item with its besluiten and stemmingen
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +188,9 @@ class DocumentMetadata:
     """Per-kind detail of a document; fields not known for a kind stay empty."""
 
     bwb_id: str | None = None
-    soort: str | None = None  # wet, AMvB, ministeriele-regeling, circulaire, motie, brief…
+    soort: str | None = (
+        None  # wet, AMvB, ministeriele-regeling, circulaire, motie, brief…
+    )
     dossiernummer: str | None = None
     ondernummer: str | None = None
     vergaderjaar: str | None = None
@@ -196,6 +200,61 @@ class DocumentMetadata:
     official_url: str | None = None
     valid_from: dt.date | None = None
     extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """How one fractie (or, in a hoofdelijke stemming, one member) voted."""
+
+    fractie: str  # the fractie's afkorting as the record gives it (ActorFractie)
+    soort: str  # "Voor", "Tegen", "Niet deelgenomen"
+    zetels: int  # FractieGrootte: the seats this vote stands for
+    fractie_naam: str = ""
+    persoon: str | None = None
+    vergissing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Besluit:
+    """A decision of the Tweede Kamer on an agenda item, with its votes.
+
+    ``zaak`` is the zaak the decision is about when the record says so unambiguously
+    (an agendapunt with one zaak); otherwise None rather than a guess.
+    """
+
+    id: str
+    soort: str  # BesluitSoort, e.g. "Stemmen - aangenomen"
+    tekst: str
+    stemmingssoort: str | None = None
+    zaak: str | None = None
+    votes: tuple[Vote, ...] = ()
+
+    @property
+    def uitslag(self) -> str:
+        """The outcome in one word ("aangenomen", "verworpen"…) from the BesluitSoort."""
+        return self.soort.rpartition(" - ")[2].strip() or self.soort
+
+    def zetels(self, soort: str) -> int:
+        """Seats voting ``soort`` ("Voor"/"Tegen"), mistakes included as recorded."""
+        return sum(vote.zetels for vote in self.votes if vote.soort == soort)
+
+
+@dataclass(frozen=True, slots=True)
+class Zaak:
+    """A Tweede Kamer zaak (e.g. a motion) as the OData API describes it."""
+
+    nummer: str  # e.g. 2024Z14350
+    soort: str  # e.g. "Motie"
+    onderwerp: str
+    titel: str = ""
+    vergaderjaar: str | None = None
+    volgnummer: int | None = None
+    gestart: dt.date | None = None
+    kabinetsappreciatie: str | None = None
+    afgedaan: bool | None = None
+    termijn: dt.date | None = None
+    documents: tuple[str, ...] = ()  # TK document numbers (2024D35124)
+    publicaties: tuple[str, ...] = ()  # official publication ids (kst-19637-3289)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +272,8 @@ class SourceDocument:
     footnotes: tuple[Footnote, ...] = ()
     links: tuple[EditorialLink, ...] = ()
     relations: tuple[Relation, ...] = ()  # stated in metadata, no span in the text
+    zaken: tuple[Zaak, ...] = ()  # TK zaken this record describes
+    besluiten: tuple[Besluit, ...] = ()  # TK decisions (with votes) this record holds
 
     def all_divisions(self) -> tuple[Division, ...]:
         """Every division, depth first."""

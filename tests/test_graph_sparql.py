@@ -45,12 +45,34 @@ def test_sparql_outgoing_links_of_a_document(backend):
         doc="https://opendata.tweedekamer.nl/id/document/2025D33530",
     )
     rows = result.as_dicts()
-    assert [r["targetId"] for r in rows] == ["BWBR0011825", None, "kst-19637-2798"]
+    assert [r["targetWork"] for r in rows] == [
+        "https://wetten.overheid.nl/BWBR0011825",
+        None,
+        "https://zoek.officielebekendmakingen.nl/kst-19637-2798",
+    ]
     assert {r["method"] for r in rows} == {"extracted"}
     unresolved = [r for r in rows if r["reason"]]
     assert len(unresolved) == 1 and unresolved[0]["quote"] == "paragraaf B9/99 Vc"
     footnoted = [r for r in rows if r["footnote"]]
-    assert [r["targetId"] for r in footnoted] == ["kst-19637-2798"]
+    assert [r["quote"] for r in footnoted] == [
+        "Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798"
+    ]
+
+
+def test_sparql_list_parameter_binds_several_values(backend):
+    works = [
+        "https://wetten.overheid.nl/BWBR0011825",
+        "https://zoek.officielebekendmakingen.nl/kst-19637-2798",
+    ]
+    result = run_query(backend, "work_labels", work=works)
+    assert result.column("workId") == ["BWBR0011825", "kst-19637-2798"]
+
+
+def test_explore_outgoing_links_carry_target_ids_and_titles(backend):
+    from graph.explore import outgoing_links
+
+    rows = outgoing_links(backend, "2025D33530").as_dicts()
+    assert [r["targetId"] for r in rows] == ["BWBR0011825", None, "kst-19637-2798"]
 
 
 def test_sparql_binding_restricts_results(backend):

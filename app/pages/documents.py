@@ -109,5 +109,6 @@ with tab_text:
             str(row["targetId"] or row["reason"]),
         )
         for row in outgoing.as_dicts()
+        if row["start"] is not None  # links stated in metadata have no span
     ]
     st.markdown(highlight(document.text, spans), unsafe_allow_html=True)

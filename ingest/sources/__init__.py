@@ -15,8 +15,18 @@ from ingest.errors import SourceError
 from ingest.models import SourceDocument
 from ingest.sources._xml import parse_xml
 from ingest.sources.bwb import read_bwb
+from ingest.sources.bwb_2012 import looks_like_bwb_2012, read_bwb_2012
+from ingest.sources.eurlex import (
+    looks_like_eurlex_html,
+    looks_like_formex,
+    read_eurlex_html,
+    read_formex,
+)
 from ingest.sources.kamerstuk import read_kamerstuk
 from ingest.sources.plaintext import read_plaintext
+from ingest.sources.publicaties import looks_like_publicatie, read_publicatie
+from ingest.sources.rechtspraak import looks_like_uitspraak, read_uitspraak
+from ingest.sources.tk_odata import read_tk_odata
 
 __all__ = ["MAX_SOURCE_BYTES", "iter_source_files", "read_source"]
 
@@ -26,6 +36,8 @@ MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 XML_SUFFIXES = frozenset({".xml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json"})
 _SKIPPED_NAMES = frozenset({"readme.md", "sources.md"})
 _ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)[\s/>]")
 
@@ -76,21 +88,42 @@ def read_source(path: Path) -> SourceDocument:
     if not decoded.strip():
         raise SourceError(str(path), "empty file (only whitespace)")
     head = decoded.lstrip("\ufeff \t\r\n")
+    suffix = path.suffix.lower()
+    if looks_like_eurlex_html(data):
+        return read_eurlex_html(path, data)
+    if suffix in JSON_SUFFIXES or (
+        head.startswith("{") and suffix not in TEXT_SUFFIXES
+    ):
+        return read_tk_odata(path, data)
     if head.startswith("<"):
-        root = _root_tag(data)
-        if root == "toestand":
-            return read_bwb(path, data)
-        if root == "officiele-publicatie":
-            return read_kamerstuk(path, data)
-        if root is None or path.suffix.lower() in XML_SUFFIXES:
-            # Let the parser say what is wrong (truncated, broken) when it is.
-            parsed = parse_xml(path, data)
-            raise SourceError(str(path), f"unknown XML format (root <{parsed.tag}>)")
-    if path.suffix.lower() in TEXT_SUFFIXES:
+        return _read_xml(path, data)
+    if suffix in TEXT_SUFFIXES:
         return read_plaintext(path)
     raise SourceError(
         str(path), f"unknown format (suffix {path.suffix or 'none'!r}, not XML)"
     )
+
+
+def _read_xml(path: Path, data: bytes) -> SourceDocument:
+    """Pick the XML reader by the root element (and, for officiele-publicatie, by the
+    publication inside it: Kamerstukken and Staatsblad/Staatscourant share that root)."""
+    root = _root_tag(data)
+    if root == "toestand":
+        return read_bwb(path, data)
+    if root is not None and looks_like_bwb_2012(root):
+        return read_bwb_2012(path, data)
+    if root is not None and looks_like_uitspraak(root):
+        return read_uitspraak(path, data)
+    if root is not None and looks_like_formex(root):
+        return read_formex(path, data)
+    if root in ("officiele-publicatie", "record") or (root or "").endswith(":record"):
+        if looks_like_publicatie(parse_xml(path, data)):
+            return read_publicatie(path, data)
+        if root == "officiele-publicatie":
+            return read_kamerstuk(path, data)
+    # Let the parser say what is wrong (truncated, broken) when it is.
+    parsed = parse_xml(path, data)
+    raise SourceError(str(path), f"unknown XML format (root <{parsed.tag}>)")
 
 
 def iter_source_files(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -119,7 +152,10 @@ def _supported(path: Path) -> bool:
     name = path.name.lower()
     if name in _SKIPPED_NAMES or name.endswith(".meta.json"):
         return False
-    return path.suffix.lower() in TEXT_SUFFIXES | XML_SUFFIXES
+    return (
+        path.suffix.lower()
+        in TEXT_SUFFIXES | XML_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+    )
 
 
 def _hidden(relative: Path) -> bool:

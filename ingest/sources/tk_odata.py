@@ -1,0 +1,211 @@
+"""Read Tweede Kamer OData (Gegevensmagazijn API 2.0) JSON records.
+
+Two record shapes are read, both as the API returns them:
+
+* a ``Zaak`` (e.g. Soort=Motie) expanded with its Documents, their current version and
+  DocumentPublicatie (which names the official publication, ``kst-19637-3289``):
+  kabinetsappreciatie, afgedaan, termijn and the documents of the zaak;
+* ``Stemming`` records for one ``Agendapunt`` with their ``Besluit`` (regrouped by
+  agendapunt, as bundled in corpus/tk-odata/stemming-per-agendapunt): the outcome and
+  the vote of every fractie.
+
+The API does not say which of an agendapunt's zaken a besluit decides when there are
+several; such a besluit is kept without a zaak rather than matched by guesswork.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ingest.errors import SourceError
+from ingest.models import (
+    Besluit,
+    DocumentKind,
+    DocumentMetadata,
+    SourceDocument,
+    Vote,
+    Zaak,
+)
+
+__all__ = ["looks_like_tk_odata", "read_tk_odata"]
+
+
+def looks_like_tk_odata(record: object) -> bool:
+    """Whether decoded JSON is a Zaak record or a Stemming-per-agendapunt record."""
+    if not isinstance(record, Mapping):
+        return False
+    return _is_zaak(record) or _is_agendapunt(record)
+
+
+def _is_zaak(record: Mapping[str, Any]) -> bool:
+    return (
+        isinstance(record.get("Nummer"), str)
+        and "Soort" in record
+        and "Onderwerp" in record
+    )
+
+
+def _is_agendapunt(record: Mapping[str, Any]) -> bool:
+    return isinstance(record.get("Agendapunt"), Mapping) and isinstance(
+        record.get("Stemming"), list
+    )
+
+
+def read_tk_odata(path: Path, data: bytes | None = None) -> SourceDocument:
+    """Read one TK OData JSON record (a Zaak, or the Stemmingen of one Agendapunt).
+
+    Args:
+        path: the JSON file (``data`` may carry its bytes when already read).
+        data: the file's bytes, if the caller has them.
+
+    Returns:
+        A SourceDocument of kind ZAAK (``id`` the zaak number, ``zaken`` holding it)
+        or AGENDAPUNT (``id`` the agendapunt number, ``besluiten`` with their votes).
+
+    Raises:
+        SourceError: not JSON, or JSON of another shape.
+
+    Example:
+        >>> read_tk_odata(Path("corpus/tk-odata/zaak-motie/2024Z14350.json")).id
+        '2024Z14350'
+    """
+    raw = path.read_bytes() if data is None else data
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise SourceError(str(path), f"broken JSON: {error}") from None
+    if not isinstance(record, Mapping):
+        raise SourceError(str(path), "unknown JSON format (not an object)")
+    try:
+        if _is_zaak(record):
+            return _zaak_document(path, record)
+        if _is_agendapunt(record):
+            return _agendapunt_document(path, record)
+    except (KeyError, TypeError, ValueError) as error:
+        raise SourceError(str(path), f"malformed TK OData record: {error!r}") from None
+    raise SourceError(
+        str(path), "unknown JSON format (not a TK Zaak or Stemming record)"
+    )
+
+
+def _zaak(record: Mapping[str, Any]) -> Zaak:
+    documents: list[str] = []
+    publicaties: list[str] = []
+    for document in record.get("Document") or []:
+        if document.get("DocumentNummer"):
+            documents.append(document["DocumentNummer"])
+        version = document.get("HuidigeDocumentVersie") or {}
+        external = version.get("ExterneIdentifier")
+        if external and external not in publicaties:
+            publicaties.append(external)
+    return Zaak(
+        nummer=record["Nummer"],
+        soort=record["Soort"],
+        onderwerp=(record.get("Onderwerp") or "").strip(),
+        titel=(record.get("Titel") or "").strip(),
+        vergaderjaar=record.get("Vergaderjaar"),
+        volgnummer=record.get("Volgnummer"),
+        gestart=_date(record.get("GestartOp")),
+        kabinetsappreciatie=record.get("Kabinetsappreciatie"),
+        afgedaan=record.get("Afgedaan"),
+        termijn=_date(record.get("Termijn")),
+        documents=tuple(documents),
+        publicaties=tuple(publicaties),
+    )
+
+
+def _zaak_document(path: Path, record: Mapping[str, Any]) -> SourceDocument:
+    zaak = _zaak(record)
+    text = "\n".join(part for part in (zaak.titel, zaak.onderwerp) if part) + "\n"
+    return SourceDocument(
+        id=zaak.nummer,
+        kind=DocumentKind.ZAAK,
+        title=zaak.onderwerp or zaak.titel or zaak.nummer,
+        text=text,
+        path=str(path),
+        date=zaak.gestart,
+        metadata=DocumentMetadata(
+            soort=zaak.soort,
+            zaak=zaak.nummer,
+            vergaderjaar=zaak.vergaderjaar,
+            tk_nummer=zaak.documents[0] if zaak.documents else None,
+            official_url=f"https://www.tweedekamer.nl/kamerstukken/detail?id={zaak.nummer}",
+        ),
+        zaken=(zaak,),
+    )
+
+
+def _agendapunt_document(path: Path, record: Mapping[str, Any]) -> SourceDocument:
+    agendapunt = record["Agendapunt"]
+    zaken = tuple(_zaak(z) for z in agendapunt.get("Zaak") or [])
+    only_zaak = zaken[0].nummer if len(zaken) == 1 else None
+    votes_by_besluit: dict[str, list[Vote]] = {}
+    for stemming in record["Stemming"]:
+        if stemming.get("Verwijderd"):
+            continue
+        fractie = stemming.get("Fractie") or {}
+        persoon = stemming.get("Persoon") or {}
+        votes_by_besluit.setdefault(stemming["Besluit_Id"], []).append(
+            Vote(
+                fractie=stemming.get("ActorFractie") or stemming.get("ActorNaam") or "",
+                soort=stemming["Soort"],
+                # A hoofdelijke stemming records each member with the fractie's size.
+                zetels=1 if persoon else int(stemming.get("FractieGrootte") or 0),
+                fractie_naam=fractie.get("NaamNL") or "",
+                persoon=_person_name(persoon) if persoon else None,
+                vergissing=bool(stemming.get("Vergissing")),
+            )
+        )
+    besluiten = tuple(
+        Besluit(
+            id=besluit["Id"],
+            soort=besluit.get("BesluitSoort") or "",
+            tekst=(besluit.get("BesluitTekst") or "").strip(),
+            stemmingssoort=besluit.get("StemmingsSoort"),
+            zaak=only_zaak,
+            votes=tuple(
+                sorted(votes_by_besluit.get(besluit["Id"], []), key=_vote_order)
+            ),
+        )
+        for besluit in sorted(
+            record.get("Besluit") or [],
+            key=lambda b: (b.get("AgendapuntZaakBesluitVolgorde") or 0, b["Id"]),
+        )
+        if not besluit.get("Verwijderd")
+    )
+    onderwerp = (agendapunt.get("Onderwerp") or "").strip()
+    lines = [onderwerp] + [f"{z.nummer}: {z.onderwerp}" for z in zaken]
+    return SourceDocument(
+        id=agendapunt["Nummer"],
+        kind=DocumentKind.AGENDAPUNT,
+        title=onderwerp or agendapunt["Nummer"],
+        text="\n".join(lines) + "\n",
+        path=str(path),
+        date=_date(agendapunt.get("Aanvangstijd")),
+        metadata=DocumentMetadata(soort="Agendapunt"),
+        zaken=zaken,
+        besluiten=besluiten,
+    )
+
+
+def _vote_order(vote: Vote) -> tuple[str, str]:
+    return (vote.fractie, vote.persoon or "")
+
+
+def _person_name(persoon: Mapping[str, Any]) -> str:
+    parts = [
+        persoon.get("Roepnaam") or persoon.get("Voornamen"),
+        persoon.get("Tussenvoegsel"),
+        persoon.get("Achternaam"),
+    ]
+    return " ".join(p for p in parts if p) or str(persoon.get("Id", ""))
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
