@@ -103,7 +103,14 @@ class GraphStore:
             SyntaxError, ValueError, OSError: as pyoxigraph raises them.
             TypeError: the query is not a SELECT query.
         """
-        result = self._inner.query(sparql, use_default_graph_as_union=True)
+        try:
+            result = self._inner.query(sparql, use_default_graph_as_union=True)
+        except (OSError, RuntimeError):
+            if not (self.read_only and self.location):
+                raise
+            # A build rewrote the files under this read-only view: open it afresh.
+            self._inner = pyoxigraph.Store.read_only(str(self.location))
+            result = self._inner.query(sparql, use_default_graph_as_union=True)
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise TypeError("only SELECT queries return tables")
         variables = tuple(v.value for v in result.variables)
@@ -138,7 +145,11 @@ class GraphStore:
         return dataset.serialize(format=EXPORT_FORMATS[fmt])
 
     def close(self) -> None:
+        """Release the store; on disk, Oxigraph lets go of its files (and the write
+        lock) only when the last reference to its Store object is dropped."""
         self._dataset.close()
+        self._dataset = Dataset()
+        self._inner = pyoxigraph.Store()
 
 
 def _from_ox(term: object) -> Node | None:

@@ -1,0 +1,149 @@
+"""The wetgraaf command, subcommand by subcommand, with click's CliRunner."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import cli
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+LETTER = CORPUS / "seeds" / "kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt"
+SMALL = [
+    LETTER,
+    CORPUS / "kamerstukken" / "kst-36410-VI-80.xml",
+    CORPUS / "kamerstukken" / "kst-29861-126.xml",
+    CORPUS / "tk-odata" / "zaak-motie" / "2024Z02291.json",
+]
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    monkeypatch.delenv("WETGRAAF_ENDPOINT", raising=False)
+    return CliRunner()
+
+
+@pytest.fixture
+def store(runner, tmp_path):
+    location = tmp_path / "store"
+    result = runner.invoke(cli, ["build", *map(str, SMALL), "--store", str(location)])
+    assert result.exit_code == 0, result.output
+    return location
+
+
+def _triples(runner, store) -> int:
+    result = runner.invoke(cli, ["stats", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return int(result.output.split("triples:")[1].split()[0])
+
+
+def test_cli_build_reports_and_is_idempotent(runner, store):
+    first = _triples(runner, store)
+    again = runner.invoke(cli, ["build", *map(str, SMALL), "--store", str(store)])
+    assert again.exit_code == 0, again.output
+    assert "documents" in again.output and "errors" in again.output
+    assert _triples(runner, store) == first > 0
+
+
+def test_cli_build_reports_bad_files_and_keeps_going(runner, tmp_path):
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<officiele-publicatie><kamerstuk>", encoding="utf-8")
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02binary")
+    location = tmp_path / "store"
+    result = runner.invoke(
+        cli, ["build", str(bad), str(junk), str(LETTER), "--store", str(location)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "broken.xml: broken XML at line 1" in result.output
+    assert "junk.txt: binary content" in result.output
+    assert _triples(runner, location) > 0  # the good letter is in
+
+
+def test_cli_extract_prints_the_output_contract(runner):
+    result = runner.invoke(cli, ["extract", str(LETTER)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    text = LETTER.read_text(encoding="utf-8")
+    assert records
+    for record in records:
+        assert {"start", "end", "text", "kind", "work", "pinpoint", "iri"} <= set(
+            record
+        )
+        assert text[record["start"] : record["end"]] == record["text"]
+        assert (record["work"] is None) == ("reason" in record)
+    assert {"kind": "commitment", "work": "TZ202505-006"}.items() <= next(
+        r for r in records if r["text"] == "TZ202505-006"
+    ).items()
+
+
+def test_cli_extract_rejects_binary_with_one_line(runner, tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\xff\xfe\xfa")
+    result = runner.invoke(cli, ["extract", str(junk)])
+    assert result.exit_code != 0
+    assert "junk.txt: not UTF-8 text" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_cli_query_named_with_parameter(runner, store, fmt):
+    result = runner.invoke(
+        cli,
+        [
+            "query",
+            "linked_documents",
+            "-p",
+            "doc=https://zoek.officielebekendmakingen.nl/kst-36410-VI-80",
+            "--format",
+            fmt,
+            "--store",
+            str(store),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "2025D33530" in result.output
+
+
+def test_cli_query_list_and_unknown(runner, store):
+    listed = runner.invoke(cli, ["query", "--list"])
+    assert "outgoing_links" in listed.output
+    unknown = runner.invoke(cli, ["query", "nope", "--store", str(store)])
+    assert unknown.exit_code != 0 and "no query named 'nope'" in unknown.output
+
+
+def test_cli_query_rq_file(runner, store, tmp_path):
+    query = tmp_path / "count.rq"
+    query.write_text(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?d wg:documentKind ?k }", encoding="utf-8"
+    )
+    result = runner.invoke(
+        cli, ["query", str(query), "--format", "csv", "--store", str(store)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["n", "4"]
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nq", "trig", "jsonld"])
+def test_cli_export_formats_parse_back(runner, store, tmp_path, fmt):
+    from rdflib import Dataset
+
+    out = tmp_path / f"export.{fmt}"
+    result = runner.invoke(
+        cli, ["export", "--format", fmt, "-o", str(out), "--store", str(store)]
+    )
+    assert result.exit_code == 0, result.output
+    parsed = Dataset()
+    parsed.parse(
+        out,
+        format={"ttl": "turtle", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}[
+            fmt
+        ],
+    )
+    assert sum(1 for _ in parsed.quads()) > 100
+
+
+def test_cli_missing_store_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(cli, ["stats", "--store", str(tmp_path / "none")])
+    assert result.exit_code != 0
+    assert "run `wetgraaf build` first" in result.output
