@@ -43,6 +43,7 @@ class PatternSpec:
     note: str = ""
     anchors: tuple[str, ...] = ()  # lower-case strings where the pattern may start
     anchor_regex: str = ""  # or a regex (with a narrow first character) for those
+    case_anchors: tuple[str, ...] = ()  # case-sensitive strings (searched in the text)
 
 
 @functools.cache
@@ -67,6 +68,7 @@ def load_patterns() -> dict[str, PatternSpec]:
                     row.get("note", ""),
                     tuple(row.get("anchors", ())),
                     row.get("anchor_regex", ""),
+                    tuple(row.get("case_anchors", ())),
                 )
                 re.compile(spec.pattern)
                 re.compile(spec.anchor_regex)
@@ -135,10 +137,18 @@ class _Grammar:
         self.onderdeel = self.p["onderdeel"]
         self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
         self.designation_prefix = self.p["designation_prefix"]
+        self.volzin = re.compile(
+            r",?\s*(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)\b"
+        )
+        self.act_word = re.compile(r"richtlijn|verordening|besluit|decision|regulation")
+        self.lid_connector = re.compile(r",?\s+(?:en|of)(?=\s)")
         # Candidate positions come from plain substring search (str.find runs at
         # memory speed) plus a few narrow regexes; the full pattern only runs there.
         self.literal_anchors = [
             (anchor, spec.id) for spec in specs.values() for anchor in spec.anchors
+        ]
+        self.case_anchors = [
+            (anchor, spec.id) for spec in specs.values() for anchor in spec.case_anchors
         ]
         self.regex_anchors = [
             (re.compile(spec.anchor_regex), spec.id)
@@ -154,6 +164,12 @@ class _Grammar:
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         find = lowered.find
         for anchor, pattern_id in self.literal_anchors:
+            index = find(anchor)
+            while index != -1:
+                hits.append((index, pattern_id))
+                index = find(anchor, index + 1)
+        find = text.find
+        for anchor, pattern_id in self.case_anchors:
             index = find(anchor)
             while index != -1:
                 hits.append((index, pattern_id))
@@ -433,6 +449,34 @@ class _Scanner:
                 if m2:
                     lid, leden = _lid_value(m2)
                     pos = m2.end()
+        if lid is None and leden is None:
+            return pos, lid, leden, ond, onds
+        # more parts of the same article: "eerste lid, onder d, en tweede lid",
+        # "eerste lid, eerste volzin"; the lids are joined into ``leden``
+        text, g = self.text, self.g
+        more: list[str] = []
+        while True:
+            volzin = g.volzin.match(text, pos)
+            if volzin:
+                pos = volzin.end()
+                continue
+            m = g.lid.match(text, pos)  # ", vijfde en zesde lid"
+            if m is None:
+                connector = g.lid_connector.match(text, pos)
+                if connector is None:
+                    break
+                m = g.lid.match(text, connector.end())
+            if m is None:
+                break
+            one, several = _lid_value(m)
+            more.extend((several or one or "").split(","))
+            pos = m.end()
+            m = g.onderdeel.match(text, pos)
+            if m:
+                pos = m.end()
+        if more:
+            leden = ",".join([*(leden or lid or "").split(","), *more])
+            lid = None
         return pos, lid, leden, ond, onds
 
     def _prefix_lid(self, start: int) -> tuple[int, str, str | None] | None:
@@ -471,6 +515,29 @@ class _Scanner:
             groups["onderdeel"] = rel.group("ond").rstrip("°")
         self._add(rel.start(), rel.end(), _K.LEGISLATION, groups)
         return rel.end()
+
+    def _eu_number(self, slash: int) -> int:
+        """A bare EU act number ("90/364/EEG"), taken only when the nearest act word
+        in the 200 characters before it is "richtlijn(en)" (so it is a directive)."""
+        text = self.text
+        m = self.g.p["eu_number"].search(text, max(0, slash - 10), slash + 8)
+        if m is None or m.start("org2") != slash + 1:
+            return slash
+        if m.start() > 0 and (
+            text[m.start() - 1].isalnum() or text[m.start() - 1] == "/"
+        ):
+            return slash
+        window = text[max(0, m.start() - 200) : m.start()].lower()
+        words = self.g.act_word.findall(window)
+        if not words or not words[-1].startswith("richtlijn"):
+            return slash
+        groups = {
+            "eu_type": "richtlijn",
+            "eu_year": m.group("a"),
+            "eu_number": m.group("b"),
+        }
+        self._add(m.start(), m.end(), _K.EU_LEGISLATION, groups)
+        return m.end()
 
     # the other kinds ------------------------------------------------------------------
     def _simple(self, tid: str, start: int) -> int:
@@ -644,6 +711,8 @@ class _Scanner:
                     pos = self._legislation(start, keyword.end())
             elif tid == "relative":
                 pos = self._relative(start)
+            elif tid == "eu_number":
+                pos = self._eu_number(start)
             else:
                 pos = self._simple(tid, start)
         covered = sorted([(r.start, r.end) for r in self.refs] + self.definition_spans)
