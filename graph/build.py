@@ -220,8 +220,13 @@ def _add_footnotes(
     graph: Graph, doc: URIRef, document: SourceDocument
 ) -> list[tuple[int, int, URIRef]]:
     iris = []
+    seen: dict[str, int] = {}
     for footnote in document.footnotes:
-        node = URIRef(f"{doc}#voetnoot-{slug(footnote.number)}")
+        # Numbering may restart (a treaty's English and Dutch texts each have a
+        # footnote 1): the second "1" becomes voetnoot-1-2.
+        seen[footnote.number] = seen.get(footnote.number, 0) + 1
+        suffix = "" if seen[footnote.number] == 1 else f"-{seen[footnote.number]}"
+        node = URIRef(f"{doc}#voetnoot-{slug(footnote.number)}{suffix}")
         graph.add((doc, WG.hasFootnote, node))
         graph.add((node, RDF.type, WG.Footnote))
         graph.add((node, WG.number, Literal(footnote.number)))
