@@ -17,7 +17,10 @@ separately: our pinpoint has no division fields, so they are reported, not score
 from __future__ import annotations
 
 import bisect
+import contextlib
+import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +28,10 @@ from ingest.extract import find_references
 from ingest.models import CitingContext, EditorialLink, ResolvedReference
 from ingest.sources.bwb import read_bwb
 
-BWB_DIR = Path(__file__).resolve().parent.parent / "corpus" / "bwb"
+ROOT = Path(__file__).resolve().parent.parent
+BWB_DIR = ROOT / "corpus" / "bwb"
+#: where tools/make_regeling_titles.py takes the shipped title table from
+TITLE_SOURCE_DIR = Path("/work/shared/corpus/bwb-wetgeving-2012")
 
 
 def link_kind(link: EditorialLink) -> str:
@@ -166,3 +172,44 @@ def agreement_for(path: Path) -> Agreement:
     document = read_bwb(path)
     refs = find_references(document.text, CitingContext.of(document))
     return compare(document.links, refs)
+
+
+@contextlib.contextmanager
+def title_table_without(excluded: set[str]) -> Iterator[None]:
+    """Run with ``regeling_titles.csv`` rebuilt from the 2012 link texts of every
+    regeling except ``excluded`` (BWB ids): the leave-one-law-out evaluation."""
+    import ingest.extract as extract_module
+    import ingest.resolve as resolve_module
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_regeling_titles import title_counts  # type: ignore[import-not-found]
+
+    paths = [p for p in TITLE_SOURCE_DIR.glob("*.xml") if p.stem not in excluded]
+    rows = [
+        {"alias": title, "work": next(iter(ids)), "count": str(sum(ids.values()))}
+        for title, ids in title_counts(paths).items()
+        if len(ids) == 1
+    ]
+    original = resolve_module._read_csv
+
+    def patched(name: str) -> list[dict[str, str]]:
+        return rows if name == "regeling_titles.csv" else original(name)
+
+    def clear() -> None:
+        resolve_module.load_alias_table.cache_clear()
+        extract_module._grammar.cache_clear()
+
+    resolve_module._read_csv = patched  # type: ignore[assignment]
+    clear()
+    try:
+        yield
+    finally:
+        resolve_module._read_csv = original  # type: ignore[assignment]
+        clear()
+
+
+def leave_one_law_out(path: Path) -> Agreement:
+    """Agreement for one BWB file with the title table built without that law's own
+    2012 version (the file name starts with its BWB id)."""
+    with title_table_without({path.name.split("_")[0]}):
+        return agreement_for(path)

@@ -140,6 +140,10 @@ class _Grammar:
         self.volzin = re.compile(
             r",?\s*(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)\b"
         )
+        self.line_head = re.compile(
+            r"(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering|voor\s+zover))"
+        )
+        self.line_head_possible = True
         self.act_word = re.compile(r"richtlijn|verordening|besluit|decision|regulation")
         self.lid_connector = re.compile(r",?\s+(?:en|of)(?=\s)")
         # Candidate positions come from plain substring search (str.find runs at
@@ -425,6 +429,14 @@ class _Scanner:
         """A regeling title opening an earlier line (an Awb-bijlage-style list entry)
         that no article heading has closed since."""
         index = bisect.bisect_left(self.line_titles, (start, "")) - 1
+        if index < 0 and not self.g.line_head_possible:
+            return None
+        line_start = self.text.rfind("\n", 0, start) + 1
+        own = self.g.line_head.match(self.text, line_start, start)
+        if own and _LAW_NOUN.search(own.group("title")):
+            # "Muntwet 2002: artikel 11" / "Wet X, met uitzondering van artikel 5":
+            # the title opening this very line names the regeling, known or not
+            return _ws(own.group("title"))
         if index < 0:
             return None
         title_start, title = self.line_titles[index]
@@ -725,6 +737,9 @@ class _Scanner:
                 self._add(start, end, g.aliases[name].kind, {"regeling": name})
         self.refs.sort(key=lambda r: (r.start, r.end))
         return self.refs
+
+
+_LAW_NOUN = re.compile(r"(?i)wet\b|wetboek|besluit|regeling|verdrag|reglement|statuut")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -214,6 +214,10 @@ def resolve_legislation(
         entry = load_alias_table().get(line_title) if line_title else None
         if entry is not None:  # a list entry "Gemeentewet: artikel 121" in a regeling
             return _done(reference, entry.work, pinpoint)
+        if line_title:  # the line names a regeling we do not know: do not guess
+            return _unresolved(
+                reference, f"regeling not in alias table: {line_title!r}", pinpoint
+            )
         return _done(reference, context.work, pinpoint)
     reason = (
         "'deze wet' outside a regeling"

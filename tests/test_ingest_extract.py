@@ -175,3 +175,31 @@ def test_extract_line_title_names_the_regeling_of_bare_articles() -> None:
         E("legislation", "BWBR0005416", artikel="121"),
         E("legislation", "BWBR0005416", artikel="125", lid="2"),
     ]
+
+
+def test_lid_list_with_onderdeel_keeps_the_designation() -> None:
+    text = (
+        "de artikelen 3, eerste lid, onder d, en tweede lid, 4, vierde lid, onder b,"
+        " vijfde en zesde lid, 15 en 16, eerste lid, eerste volzin, van de"
+        " Vreemdelingenwet 2000"
+    )
+    found = [(r.work, r.pinpoint.artikel) for r in find_references(text)]
+    assert found == [("BWBR0011823", a) for a in ("3", "4", "15", "16")]
+    first = find_references(text)[0]
+    assert first.pinpoint.lid is None and first.reference.group("leden") == "1,2"
+
+
+def test_bare_eu_number_needs_richtlijn_before_it() -> None:
+    works = [r.work for r in find_references("Richtlijnen 64/221/EEG en 90/364/EEG")]
+    assert works == ["31964L0221", "31990L0364"]
+    assert find_references("zie 90/364/EEG") == []
+    assert [r.work for r in find_references("besluit 2004/512/EG en 93/96/EEG")] == [
+        "32004D0512"
+    ]
+
+
+def test_unknown_title_opening_the_line_is_not_replaced_by_the_citing_law() -> None:
+    context = CitingContext(work="BWBR0005537")
+    refs = find_references("Muntwet 2002: artikel 11, eerste lid", context)
+    assert [(r.work, r.pinpoint.artikel) for r in refs] == [(None, "11")]
+    assert "Muntwet 2002" in (refs[0].reason or "")

@@ -156,9 +156,22 @@ def test_gold_bwb_link_agreement() -> None:
     total = Agreement()
     for path in sorted(BWB_DIR.glob("*.xml")):
         total.add(agreement_for(path))
-    assert total.recall() >= 0.72, f"recall {total.recall():.3f}"
-    assert total.precision() >= 0.84, f"precision {total.precision():.3f}"
+    assert total.recall() >= 0.75, f"recall {total.recall():.3f}"
+    assert total.precision() >= 0.86, f"precision {total.precision():.3f}"
+    assert total.recall({"eu_legislation"}) >= 0.99
     vw_vb = Agreement()
     for path in sorted(BWB_DIR.glob("BWBR001182*.xml")):
         vw_vb.add(agreement_for(path))
-    assert vw_vb.recall() >= 0.90, f"Vw+Vb recall {vw_vb.recall():.3f}"
+    assert vw_vb.recall() >= 0.93, f"Vw+Vb recall {vw_vb.recall():.3f}"
+
+
+@pytest.mark.slow
+def test_gold_bwb_link_agreement_leave_one_law_out() -> None:
+    """Title table rebuilt without the evaluated law's own 2012 link texts."""
+    from bench.agreement import BWB_DIR, Agreement, leave_one_law_out
+
+    total = Agreement()
+    for path in sorted(BWB_DIR.glob("*.xml")):
+        total.add(leave_one_law_out(path))
+    assert total.recall() >= 0.60, f"recall {total.recall():.3f}"
+    assert total.precision() >= 0.72, f"precision {total.precision():.3f}"
