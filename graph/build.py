@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
 
-from graph.namespaces import CITO, GRAPH_BASE, OA, PREFIXES, WG, our_iri, slug
+from graph.namespaces import (
+    CITO,
+    ELI,
+    GRAPH_BASE,
+    OA,
+    PREFIXES,
+    PROV,
+    WG,
+    our_iri,
+    slug,
+)
 from graph.parliament import add_parliament
 from ingest.identifiers import is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
@@ -26,8 +36,11 @@ from ingest.models import (
     Pinpoint,
     ReferenceKind,
     Relation,
+    RelationClaim,
+    RelationType,
     ResolvedReference,
     SourceDocument,
+    Toezegging,
 )
 
 EXTRACTOR_VERSION = "wetgraaf-citations/0.1"
@@ -58,6 +71,7 @@ _DIVISION_CLASS = {
     "paragraaf": WG.Paragraaf,
     "artikel": WG.Artikel,
     "lid": WG.Lid,
+    "beleidsregel": WG.Beleidsregel,
 }
 _WORK_CLASS = {
     ReferenceKind.LEGISLATION: WG.Regeling,
@@ -71,6 +85,15 @@ _WORK_CLASS = {
     ReferenceKind.TK_RECORD: WG.Work,
 }
 _CONFIDENCE = {WG.editorial: "1.0", WG.extracted: "0.9"}
+# The predicate of each extracted relation type (standard terms where one fits).
+RELATION_PREDICATE = {
+    RelationType.DERIVES_FROM: PROV.wasDerivedFrom,
+    RelationType.ELABORATES: ELI.based_on,
+    RelationType.IMPLEMENTS: ELI.transposes,
+    RelationType.AMENDS: ELI.amends,
+    RelationType.RENUMBERS: WG.renumberedAs,
+    RelationType.ANSWERS: WG.answers,
+}
 
 
 def graph_iri(document_id: str) -> URIRef:
@@ -100,16 +123,25 @@ class _Evidence:
     reason: str | None = None
     link_type: URIRef = CITO.cites
     stated: str | None = None
+    source: URIRef | None = None  # the subject, when not the enclosing part/document
+    source_work: str | None = None  # the subject's whole work
+    confidence: str | None = None  # when not the method's default
 
 
 def build_document_graph(
-    document: SourceDocument, references: Sequence[ResolvedReference] = ()
+    document: SourceDocument,
+    references: Sequence[ResolvedReference] = (),
+    relations: Sequence[RelationClaim] = (),
+    toezeggingen: Sequence[Toezegging] = (),
 ) -> Graph:
     """All triples of one document: metadata, structure, footnotes and links.
 
     Args:
         document: the document as read by an ``ingest.sources`` reader.
         references: the references found in ``document.text`` and resolved.
+        relations: typed relations extracted from the text (``ingest.relations``),
+            each a reified link from its subject with the sentence as evidence.
+        toezeggingen: the toezeggingen the document mentions (``ingest.toezeggingen``).
 
     Returns:
         A new ``rdflib.Graph`` (to be stored as the document's named graph).
@@ -127,10 +159,13 @@ def build_document_graph(
         [_from_reference(r) for r in references]
         + [_from_editorial(link) for link in document.links]
         + [_from_relation(relation) for relation in document.relations]
+        + [_from_claim(claim) for claim in relations]
     )
     add_parliament(graph, doc, document)
     for item in evidence:
         _add_link(graph, doc, document, item, locator, footnote_iris)
+    for toezegging in toezeggingen:
+        _add_toezegging(graph, doc, toezegging)
     return graph
 
 
@@ -294,6 +329,54 @@ def _from_relation(relation: Relation) -> _Evidence:
     )
 
 
+def _from_claim(claim: RelationClaim) -> _Evidence:
+    """An extracted relation: from its subject, with its sentence as evidence."""
+    return _Evidence(
+        claim.start,
+        claim.end,
+        claim.object_kind,
+        claim.object.work,
+        claim.object.pinpoint,
+        WG.extracted,
+        link_type=RELATION_PREDICATE[claim.type],
+        source=URIRef(part_iri(claim.subject.work, claim.subject.pinpoint)),
+        source_work=claim.subject.work,
+        confidence=f"{claim.confidence:.2f}",
+    )
+
+
+def _add_subject(graph: Graph, subject: URIRef, work_id: str) -> None:
+    """A relation's subject (a Vc paragraph, a decision) as a work or part of one."""
+    work = URIRef(work_iri(work_id))
+    graph.add((subject, RDF.type, WG.Work))
+    graph.add((subject, WG.partOfWork, work))
+    if subject != work:
+        graph.add((subject, DCTERMS.isPartOf, work))
+        graph.add((work, RDF.type, WG.Work))
+        graph.add((work, WG.partOfWork, work))
+        graph.add((work, DCTERMS.identifier, Literal(work_id)))
+
+
+def _add_toezegging(graph: Graph, doc: URIRef, toezegging: Toezegging) -> None:
+    """A toezegging node: its text as this document states it, deadline, answers."""
+    node = URIRef(work_iri(toezegging.id))
+    graph.add((node, RDF.type, WG.Toezegging))
+    graph.add((node, RDF.type, WG.Work))
+    graph.add((node, WG.partOfWork, node))
+    graph.add((node, DCTERMS.identifier, Literal(toezegging.id)))
+    graph.add((node, WG.toezeggingText, Literal(toezegging.text)))
+    graph.add((node, WG.mentionedIn, doc))
+    if toezegging.bewindspersoon:
+        graph.add((node, WG.bewindspersoon, Literal(toezegging.bewindspersoon)))
+    if toezegging.functie:
+        graph.add((node, WG.functie, Literal(toezegging.functie)))
+    if toezegging.deadline is not None:
+        graph.add((node, WG.deadlineStart, Literal(toezegging.deadline.start)))
+        graph.add((node, WG.deadlineEnd, Literal(toezegging.deadline.end)))
+    for work in toezegging.answered_by:
+        graph.add((URIRef(work_iri(work)), WG.answers, node))
+
+
 def _add_link(
     graph: Graph,
     doc: URIRef,
@@ -308,6 +391,10 @@ def _add_link(
     key = (
         f"{document.id}|{item.start}|{item.end}|{target}|{item.method}|{item.link_type}"
     )
+    if item.source is not None and item.source_work is not None:
+        source = item.source
+        key += f"|{source}"
+        _add_subject(graph, source, item.source_work)
     link = our_iri("link", hashlib.sha1(key.encode()).hexdigest()[:20])
     graph.add(
         (link, RDF.type, WG.Citation if item.link_type == CITO.cites else WG.Link)
@@ -318,7 +405,7 @@ def _add_link(
     graph.add((link, WG.method, item.method))
     graph.add((link, WG.referenceKind, Literal(str(item.kind))))
     graph.add((link, WG.extractorVersion, Literal(EXTRACTOR_VERSION)))
-    confidence = _CONFIDENCE[item.method] if target else "0.0"
+    confidence = (item.confidence or _CONFIDENCE[item.method]) if target else "0.0"
     graph.add((link, WG.confidence, Literal(confidence, datatype=XSD.decimal)))
     _add_selectors(graph, link, document, item)
     if item.start is not None:

@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.table import Table
 
 from graph import settings
+from graph.analysis import citation_digraph, lineage_paths
 from graph.errors import GraphError
 from graph.load import BuildSummary, load_paths
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
@@ -30,6 +31,7 @@ from graph.serve import serve_store
 from graph.sparql import QueryResult, list_queries, run_query
 from graph.store import EXPORT_FORMATS
 from ingest.errors import IngestError
+from ingest.identifiers import work_iri
 from ingest.sources import iter_source_files
 
 APP_FILE = settings.PROJECT_DIR / "app" / "streamlit_app.py"
@@ -219,6 +221,40 @@ def stats(store_dir: Path) -> None:
         click.echo(f"triples:   {len(store)}")
     finally:
         store.close()
+
+
+@cli.command()
+@click.argument("work_id")
+@click.option("--max-hops", default=4, show_default=True, help="Longest path shown.")
+@store_option
+def trace(work_id: str, max_hops: int, store_dir: Path) -> None:
+    """Lineage paths from a work (canonical id), each hop with link type and quote."""
+    store = _open(store_dir, read_only=True)
+    try:
+        digraph = citation_digraph(open_backend(store))
+    except GraphError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        store.close()
+    start = work_iri(work_id)
+    paths = lineage_paths(digraph, start, max_hops=max_hops)
+    if not paths:
+        raise click.ClickException(f"no links from {work_id} ({start}) in the store")
+    for number, path in enumerate(paths, start=1):
+        ids = [digraph.nodes[node]["id"] for node in path]
+        click.echo(f"{number}. " + " → ".join(ids))
+        for source, target in zip(path, path[1:], strict=False):
+            # A typed relation (answers, amends…) says more than a plain citation.
+            evidence = min(
+                digraph.edges[source, target]["evidence"],
+                key=lambda e: e.type.endswith("/cites"),
+            )
+            link_type = evidence.type.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            quote = " ".join(evidence.quote.split())
+            click.echo(
+                f"   {digraph.nodes[source]['id']} —{link_type}→ "
+                f"{digraph.nodes[target]['id']}: “{quote[:160]}”"
+            )
 
 
 @cli.command()

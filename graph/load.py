@@ -11,13 +11,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph
+
 from graph.build import build_document_graph, graph_iri
 from graph.errors import StoreError
 from graph.remote import DocumentStore
 from ingest.errors import IngestError
 from ingest.extract import find_references
 from ingest.models import CitingContext, ResolvedReference, SourceDocument
+from ingest.relations import extract_relations
 from ingest.sources import iter_source_files, read_source
+from ingest.toezeggingen import extract_toezeggingen
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +58,21 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
 
 
+def document_graph(
+    document: SourceDocument, references: Sequence[ResolvedReference]
+) -> Graph:
+    """A document's graph with its references, relation claims and toezeggingen."""
+    relations = extract_relations(document, references)
+    toezeggingen = extract_toezeggingen(document, references, relations)
+    return build_document_graph(document, references, relations, toezeggingen)
+
+
 def ingest_document(
     store: DocumentStore, document: SourceDocument
 ) -> tuple[int, list[ResolvedReference]]:
     """Write one document's named graph; returns (triples written, references)."""
     references = references_for(document)
-    graph = build_document_graph(document, references)
+    graph = document_graph(document, references)
     store.replace_graph(graph_iri(document.id), graph)
     return len(graph), references
 

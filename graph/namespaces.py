@@ -137,6 +137,16 @@ class WG(DefinedNamespace):
     zetelsVoor: URIRef
     zetelsTegen: URIRef
 
+    # Extracted relations and toezeggingen
+    renumberedAs: URIRef
+    answers: URIRef
+    toezeggingText: URIRef
+    mentionedIn: URIRef
+    bewindspersoon: URIRef
+    functie: URIRef
+    deadlineStart: URIRef
+    deadlineEnd: URIRef
+
 
 PREFIXES: dict[str, Namespace] = {
     "wg": Namespace(str(WG)),

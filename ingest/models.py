@@ -325,3 +325,84 @@ class CitingContext:
             ):
                 best = span
         return best.artikel if best else None
+
+
+class RelationType(StrEnum):
+    """A typed relation between works stated in prose (``ingest.relations``)."""
+
+    DERIVES_FROM = "derives_from"  # a Vc paragraph/rule follows from a ruling
+    ELABORATES = "elaborates"  # a rule works out a higher provision
+    IMPLEMENTS = "implements"  # a national rule transposes an EU act
+    AMENDS = "amends"  # a decision changes a rule
+    RENUMBERS = "renumbers"  # a paragraph gets a new number (subject old, object new)
+    ANSWERS = "answers"  # a letter answers a motion or toezegging
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRef:
+    """A work (canonical id) and optionally a part of it."""
+
+    work: str
+    pinpoint: Pinpoint = field(default_factory=Pinpoint)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationClaim:
+    """An extracted relation ``subject type object`` with its evidence sentence.
+
+    ``start``/``end`` delimit the sentence that carries ``cue`` (the phrase matched);
+    ``object_kind`` is the kind of the reference that named the object; ``method`` is
+    always "extracted" for claims found in text.
+    """
+
+    start: int
+    end: int
+    type: RelationType
+    subject: WorkRef
+    object: WorkRef
+    object_kind: ReferenceKind
+    cue: str
+    confidence: float
+    method: str = "extracted"
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """An inclusive range of dates (a deadline stated as "in het najaar van 2025")."""
+
+    start: dt.date
+    end: dt.date
+
+
+class ToezeggingStatus(StrEnum):
+    OPEN = "open"
+    OVERDUE = "overdue"
+    FULFILLED = "fulfilled"
+
+
+@dataclass(frozen=True, slots=True)
+class Toezegging:
+    """A commitment to parliament (TK id ``TZ…``) as a document mentions it.
+
+    ``text`` is the sentence or heading that carries the footnote marker;
+    ``start``/``end`` its span in ``document``; ``deadline`` the first deadline stated
+    in the same paragraph; ``answered_by`` the works that answer it (ANSWERS claims).
+    """
+
+    id: str
+    document: str
+    text: str
+    start: int
+    end: int
+    bewindspersoon: str | None = None
+    functie: str | None = None  # "Minister van Asiel en Migratie"
+    deadline: DateRange | None = None
+    answered_by: tuple[str, ...] = ()
+
+    def status(self, reference_date: dt.date) -> ToezeggingStatus:
+        """Fulfilled when answered; overdue when its deadline ended before the date."""
+        if self.answered_by:
+            return ToezeggingStatus.FULFILLED
+        if self.deadline is not None and self.deadline.end < reference_date:
+            return ToezeggingStatus.OVERDUE
+        return ToezeggingStatus.OPEN

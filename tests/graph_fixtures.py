@@ -1,5 +1,7 @@
 """Small hand-made documents for graph tests (real text from the 2025D33530 letter)."""
 
+import datetime as dt
+
 from ingest.models import (
     DocumentKind,
     DocumentMetadata,
@@ -71,4 +73,53 @@ def letter() -> tuple[SourceDocument, list[ResolvedReference]]:
             reason="paragraph B9/99 is not a known Vc paragraph",
         ),
     ]
+    return document, refs
+
+
+TOEZEGGING_TEXT = (
+    "Toezeggingen over de voortgang en uitkomsten van het vervolgonderzoek naar fraude"
+    " bij de IND2\n\n"
+    "Het onderzoeksrapport is op 30 april 2025 opgeleverd.\n\n"
+    "Inreisverbod stakende vrachtwachtenchauffeurs11\n\n"
+    "Direct na afronding van dit dossier – naar verwachting Q4 2025 – ontvangt uw Kamer"
+    " een update over de uitkomst, tijdslijn en getroffen maatregelen.\n\n"
+    "De Minister van Asiel en Migratie,\n\nD.M. van Weel\n\n"
+    "  2. TZ202505-006\n"
+    "  11. TZ202505-125\n"
+)
+
+
+def toezegging_letter() -> tuple[SourceDocument, list[ResolvedReference]]:
+    """A letter (real text from 2025D33530) citing two toezeggingen in footnotes: one
+    under a "Toezeggingen over …" heading (answered), one with a deadline."""
+    text = TOEZEGGING_TEXT
+    footnotes = []
+    refs = []
+    for number, marker_after, tz in (
+        ("2", "bij de IND", "TZ202505-006"),
+        ("11", "vrachtwachtenchauffeurs", "TZ202505-125"),
+    ):
+        start, end = _span(text, tz)
+        footnotes.append(
+            Footnote(
+                number, tz, start, end, (text.index(marker_after) + len(marker_after),)
+            )
+        )
+        refs.append(
+            ResolvedReference(
+                Reference(start, end, tz, ReferenceKind.COMMITMENT),
+                tz,
+                iri=f"https://opendata.tweedekamer.nl/id/toezegging/{tz}",
+            )
+        )
+    document = SourceDocument(
+        id="2025D99999",
+        kind=DocumentKind.KAMERBRIEF,
+        title="Toezeggingen op het gebied van migratie",
+        text=text,
+        path="corpus/seeds/toezeggingen.txt",
+        date=dt.date(2025, 7, 11),
+        metadata=DocumentMetadata(tk_nummer="2025D99999"),
+        footnotes=tuple(footnotes),
+    )
     return document, refs

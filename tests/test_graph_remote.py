@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.build import build_document_graph, document_iri, graph_iri
+from graph.build import document_iri, graph_iri
 from graph.errors import EndpointError, QueryError, StoreError
+from graph.load import document_graph
 from graph.remote import (
     INSERT_CHUNK,
     RejectedRequestError,
@@ -52,7 +53,7 @@ from tests.conftest_servers import (
     free_port,
     missing_server,
 )
-from tests.graph_fixtures import letter
+from tests.graph_fixtures import letter, toezegging_letter
 
 # --- documents ---------------------------------------------------------------------
 
@@ -184,7 +185,7 @@ def big_document() -> tuple[SourceDocument, list[ResolvedReference]]:
     return document, []
 
 
-DOCUMENTS = [letter, regeling, motie]
+DOCUMENTS = [letter, regeling, motie, toezegging_letter]
 BIG = "https://wetten.overheid.nl/BWBR0099999"
 
 
@@ -200,7 +201,7 @@ def load_documents(store: GraphStore | RemoteStore) -> dict[URIRef, Graph]:
     graphs = {}
     for make in DOCUMENTS:
         document, refs = make()
-        graphs[graph_iri(document.id)] = build_document_graph(document, refs)
+        graphs[graph_iri(document.id)] = document_graph(document, refs)
     for name, graph in graphs.items():
         store.replace_graph(name, graph)
     return graphs
@@ -281,6 +282,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "linked_documents": [{"doc": LETTER}, {"doc": VB}, {}],
     "most_cited": [{}],
     "motions": [{}],
+    "toezeggingen": [{}],
     "unresolved_references": [{}],
     "citation_edges": [{}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
@@ -382,8 +384,8 @@ def test_remote_store_holds_what_was_written(store):
     document, refs = letter()
     name = graph_iri(document.id)
     assert name in store.graph_names()
-    assert same_values(store.graph(name), build_document_graph(document, refs))
-    assert len(store) == sum(len(build_document_graph(*make())) for make in DOCUMENTS)
+    assert same_values(store.graph(name), document_graph(document, refs))
+    assert len(store) == sum(len(document_graph(*make())) for make in DOCUMENTS)
 
 
 def test_remote_replace_is_idempotent(store):
@@ -391,9 +393,7 @@ def test_remote_replace_is_idempotent(store):
     before = len(store)
     names = store.graph_names()
     for _ in range(2):
-        store.replace_graph(
-            graph_iri(document.id), build_document_graph(document, refs)
-        )
+        store.replace_graph(graph_iri(document.id), document_graph(document, refs))
         assert len(store) == before
     assert store.graph_names() == names
 
@@ -401,7 +401,7 @@ def test_remote_replace_is_idempotent(store):
 def test_remote_replace_swaps_exactly_one_graph(store):
     document, refs = motie()
     name = graph_iri(document.id)
-    original = build_document_graph(document, refs)
+    original = document_graph(document, refs)
     smaller = Graph()
     for triple in list(original)[:5]:
         smaller.add(triple)
@@ -417,7 +417,7 @@ def test_remote_replace_swaps_exactly_one_graph(store):
 
 def test_remote_big_graph_is_split_into_insert_blocks():
     document, refs = big_document()
-    graph = build_document_graph(document, refs)
+    graph = document_graph(document, refs)
     text = replace_graph_update(graph_iri(document.id), graph)
     assert len(graph) > 4 * INSERT_CHUNK
     assert text.count("INSERT DATA") == -(-len(graph) // INSERT_CHUNK)
@@ -427,12 +427,12 @@ def test_remote_big_graph_is_split_into_insert_blocks():
 def test_remote_unwritable_graph_leaves_the_old_one(store):
     document, refs = letter()
     name = graph_iri(document.id)
-    bad = build_document_graph(document, refs)
+    bad = document_graph(document, refs)
     bad_iri = URIRef("https://example.org/with space")  # rdflib only logs a warning
     bad.add((bad_iri, URIRef("https://example.org/p"), Literal("x")))
     with pytest.raises(StoreError, match="cannot write"):
         store.replace_graph(name, bad)
-    assert same_values(store.graph(name), build_document_graph(document, refs))
+    assert same_values(store.graph(name), document_graph(document, refs))
 
 
 @pytest.mark.parametrize(
@@ -472,7 +472,7 @@ def test_remote_update_failing_midway_changes_nothing(
     with pytest.raises(EndpointError, match="write .* failed"):
         writer._run_update(f"write {name}", text)  # the path replace_graph takes
     assert len(store) == before
-    assert same_values(store.graph(name), build_document_graph(document, refs))
+    assert same_values(store.graph(name), document_graph(document, refs))
 
 
 def test_remote_read_only_store_refuses_writes():
@@ -486,7 +486,7 @@ def test_remote_big_document_round_trip(loaded_remote, backend_name):
     """~1 MB of text in one literal and ~5,600 triples: one request, read back whole."""
     store = loaded_remote(backend_name)
     document, refs = big_document()
-    graph = build_document_graph(document, refs)
+    graph = document_graph(document, refs)
     name = graph_iri(document.id)
     before = len(store)
     store.replace_graph(name, graph)
@@ -654,9 +654,9 @@ def disk_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     location = tmp_path_factory.mktemp("served") / "store"
     store = open_store(location)
     document, refs = letter()
-    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    store.replace_graph(graph_iri(document.id), document_graph(document, refs))
     document, refs = regeling()
-    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    store.replace_graph(graph_iri(document.id), document_graph(document, refs))
     store.close()
     return location
 
