@@ -71,16 +71,26 @@ def cli(endpoint: str) -> None:
         os.environ[settings.ENDPOINT.env] = endpoint
 
 
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Processes that parse documents in parallel.",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @store_option
-def build(paths: tuple[Path, ...], store_dir: Path) -> None:
+@workers_option
+def build(paths: tuple[Path, ...], store_dir: Path, workers: int) -> None:
     """Ingest files and folders (default: the bundled corpus) into the store."""
     console = Console(stderr=True)
     files = list(iter_source_files(paths or (settings.BUNDLED_CORPUS,)))
     store = _open(store_dir)
     try:
-        summary = _build_with_progress(store, files, console)
+        summary = _build_with_progress(store, files, console, workers)
         total = len(store)
         where = describe_store(store)
     finally:
@@ -102,7 +112,7 @@ def build(paths: tuple[Path, ...], store_dir: Path) -> None:
 
 
 def _build_with_progress(
-    store: AnyStore, files: list[Path], console: Console
+    store: AnyStore, files: list[Path], console: Console, workers: int = 1
 ) -> BuildSummary:
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -117,6 +127,7 @@ def _build_with_progress(
             store,
             files,
             progress=lambda path: progress.update(task, advance=1, current=path.name),
+            workers=workers,
         )
 
 
@@ -276,7 +287,9 @@ def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
                 f"The store at {store_dir} is empty: building the bundled corpus first."
             )
             files = list(iter_source_files((settings.BUNDLED_CORPUS,)))
-            summary = _build_with_progress(store, files, Console(stderr=True))
+            summary = _build_with_progress(
+                store, files, Console(stderr=True), os.cpu_count() or 1
+            )
             click.echo(f"{summary.documents} documents, {summary.triples:,} triples.")
     finally:
         store.close()

@@ -49,7 +49,13 @@ from graph import settings
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.sparql import LocalBackend, QueryBackend, QueryResult, to_python
-from graph.store import EXPORT_FORMATS, GraphStore, open_store
+from graph.store import (
+    EXPORT_FORMATS,
+    GraphStore,
+    TripleLines,
+    open_store,
+    serialize_triples,
+)
 
 log = logging.getLogger(__name__)
 
@@ -311,6 +317,8 @@ class DocumentStore(Protocol):
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None: ...
 
+    def replace_graph_lines(self, name: URIRef, lines: TripleLines) -> None: ...
+
     def remove_graph(self, name: URIRef) -> None: ...
 
     def graph_names(self) -> list[URIRef]: ...
@@ -385,8 +393,14 @@ class RemoteStore:
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace the named graph ``name`` by ``graph`` in one update request."""
+        self.replace_graph_lines(
+            name, serialize_triples(graph, where=str(self.update_url))
+        )
+
+    def replace_graph_lines(self, name: URIRef, lines: TripleLines) -> None:
+        """Replace the named graph ``name`` by already serialised triples."""
         self._check_writable()
-        text = replace_graph_update(name, graph, where=self.update_url)
+        text = replace_graph_update(name, lines, where=self.update_url)
         self._run_update(f"write {name}", text)
 
     def remove_graph(self, name: URIRef) -> None:
@@ -488,7 +502,7 @@ class RemoteStore:
 
 
 def replace_graph_update(
-    name: URIRef, graph: Graph, *, where: str | None = None
+    name: URIRef, graph: Graph | TripleLines, *, where: str | None = None
 ) -> str:
     """The one update request that replaces named graph ``name`` by ``graph``.
 
@@ -500,22 +514,17 @@ def replace_graph_update(
         StoreError: a term cannot be written as SPARQL (e.g. an IRI with a space);
             nothing has been sent.
     """
-    try:
-        plain: list[str] = []
-        with_bnodes: list[str] = []
-        for s, p, o in graph:
-            line = f"{s.n3()} {p.n3()} {o.n3()} ."
-            has_bnode = isinstance(s, BNode) or isinstance(o, BNode)
-            (with_bnodes if has_bnode else plain).append(line)
-    except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
-        raise StoreError(
-            f"{where or 'endpoint'}: cannot write {name}: {error}"
-        ) from error
+    lines = (
+        graph
+        if isinstance(graph, TripleLines)
+        else serialize_triples(graph, where=where or "endpoint")
+    )
+    plain = lines.plain
     blocks: list[Sequence[str]] = [
         plain[i : i + INSERT_CHUNK] for i in range(0, len(plain), INSERT_CHUNK)
     ]
-    if with_bnodes:
-        blocks.append(with_bnodes)
+    if lines.with_bnodes:
+        blocks.append(lines.with_bnodes)
     operations = [f"DROP SILENT GRAPH {name.n3()}"]
     operations.extend(
         f"INSERT DATA {{ GRAPH {name.n3()} {{\n" + "\n".join(block) + "\n} }"

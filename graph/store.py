@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,37 @@ from graph.namespaces import GRAPH_BASE, PREFIXES
 log = logging.getLogger(__name__)
 
 EXPORT_FORMATS = {"ttl": "turtle", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
+
+
+@dataclass(frozen=True, slots=True)
+class TripleLines:
+    """A graph as SPARQL/N-Triples statements; triples with blank nodes kept apart
+    (their labels may not be shared across the blocks of one update request)."""
+
+    plain: tuple[str, ...]
+    with_bnodes: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.plain) + len(self.with_bnodes)
+
+
+def serialize_triples(graph: Graph, *, where: str = "store") -> TripleLines:
+    """Every triple of ``graph`` as one ``s p o .`` statement (terms escaped by rdflib).
+
+    Raises:
+        StoreError: a term cannot be written (e.g. an IRI with a space or ``>``).
+    """
+    plain: list[str] = []
+    with_bnodes: list[str] = []
+    try:
+        for s, p, o in graph:
+            line = f"{s.n3()} {p.n3()} {o.n3()} ."
+            (
+                with_bnodes if isinstance(s, BNode) or isinstance(o, BNode) else plain
+            ).append(line)
+    except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
+        raise StoreError(f"{where}: cannot write graph: {error}") from error
+    return TripleLines(tuple(plain), tuple(with_bnodes))
 
 
 class GraphStore:
@@ -44,20 +76,27 @@ class GraphStore:
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace the named graph ``name`` by ``graph`` in one transaction."""
+        self.replace_graph_lines(name, serialize_triples(graph, where=self._where()))
+
+    def replace_graph_lines(self, name: URIRef, lines: TripleLines) -> None:
+        """Replace the named graph ``name`` by already serialised triples, in one
+        transaction (the form parallel builds hand over between processes)."""
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
+        body = "\n".join([*lines.plain, *lines.with_bnodes])
+        update = (
+            f"DROP SILENT GRAPH {name.n3()} ;\n"
+            f"INSERT DATA {{ GRAPH {name.n3()} {{\n{body}\n}} }}"
+        )
         try:
-            lines = [
-                f"DROP SILENT GRAPH {name.n3()} ;",
-                f"INSERT DATA {{ GRAPH {name.n3()} {{",
-            ]
-            lines.extend(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-            lines.append("} }")
-            self._inner.update("\n".join(lines))
-        except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
+            self._inner.update(update)
+        except (OSError, SyntaxError, ValueError, RuntimeError) as error:
             raise StoreError(
-                f"{self.location or 'memory'}: cannot write {name}: {error}"
+                f"{self._where()}: cannot write {name}: {error}"
             ) from error
+
+    def _where(self) -> str:
+        return str(self.location or "memory")
 
     def remove_graph(self, name: URIRef) -> None:
         """Remove one named graph (nothing else)."""

@@ -93,3 +93,21 @@ def test_slice_rebuild_is_idempotent(built):
     before = len(store)
     load_paths(store, [LETTER, MOTION, ZAAK])
     assert len(store) == before
+
+
+def test_slice_parallel_build_writes_the_same_graphs(built):
+    store, _ = built
+    parallel = open_store()
+    summary = load_paths(parallel, [LETTER, MOTION, ZAAK], workers=2)
+    assert summary.errors == [] and len(parallel) == len(store)
+    for name in store.graph_names():
+        assert set(parallel.graph(name)) == set(store.graph(name))
+
+
+def test_slice_parallel_build_reports_bad_files_and_goes_on(tmp_path):
+    broken = tmp_path / "kst-broken.xml"
+    broken.write_text("<officiele-publicatie><kamerstuk>", encoding="utf-8")
+    store = open_store()
+    summary = load_paths(store, [broken, LETTER], workers=2)
+    assert summary.document_ids == ["2025D33530"]
+    assert len(summary.errors) == 1 and "kst-broken.xml: broken XML" in summary.errors[0]
