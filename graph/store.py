@@ -106,28 +106,36 @@ class GraphStore:
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs of ingested documents, sorted."""
-        names = (c.identifier for c in self._dataset.contexts())
-        return sorted(
-            n for n in names if isinstance(n, URIRef) and str(n).startswith(GRAPH_BASE)
-        )
+        names = [name.value for name in list(self._inner.named_graphs())]
+        return sorted(URIRef(n) for n in names if n.startswith(GRAPH_BASE))
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph."""
         copy = Graph()
         for prefix, namespace in PREFIXES.items():
             copy.bind(prefix, namespace)
-        for triple in self._dataset.graph(name):
-            copy.add(triple)
+        quads = list(
+            self._inner.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(name))
+        )
+        for quad in quads:
+            subject, predicate, value = (
+                _from_ox(quad.subject),
+                _from_ox(quad.predicate),
+                _from_ox(quad.object),
+            )
+            assert subject is not None and predicate is not None and value is not None
+            copy.add(
+                (
+                    subject,
+                    predicate,
+                    value,
+                )
+            )
         return copy
 
     def __len__(self) -> int:
         """The number of quads in the store."""
-        result = self._dataset.query(
-            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
-        )
-        row = next(iter(result))
-        assert isinstance(row, tuple)
-        return int(str(row[0]))
+        return len(self._inner)
 
     def select(
         self, sparql: str
@@ -157,8 +165,17 @@ class GraphStore:
         return variables, rows
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
-        """Every quad, for export."""
-        return self._dataset.quads((None, None, None, None))
+        """Every quad (subject, predicate, object, graph name), for export.
+
+        Read from Oxigraph in full first: its iterators must not outlive this thread
+        (pyoxigraph objects are bound to the thread that made them)."""
+        for quad in list(self._inner):
+            yield (
+                _from_ox(quad.subject),
+                _from_ox(quad.predicate),
+                _from_ox(quad.object),
+                _from_ox(quad.graph_name),
+            )
 
     def export(self, fmt: str) -> str:
         """Serialise the whole store: ``nq``/``trig``/``jsonld`` keep named graphs,
@@ -179,7 +196,7 @@ class GraphStore:
             dataset.bind(prefix, namespace)
         for s, p, o, g in self.quads():
             dataset.add(
-                (s, p, o, dataset.graph(g.identifier if isinstance(g, Graph) else g))
+                (s, p, o, dataset.graph(g) if g is not None else dataset.default_graph)
             )
         return dataset.serialize(format=EXPORT_FORMATS[fmt])
 
@@ -193,7 +210,7 @@ class GraphStore:
 
 def _from_ox(term: object) -> Node | None:
     """The rdflib term for a pyoxigraph term (so every backend yields the same values)."""
-    if term is None:
+    if term is None or isinstance(term, pyoxigraph.DefaultGraph):
         return None
     if isinstance(term, pyoxigraph.NamedNode):
         return URIRef(term.value)
