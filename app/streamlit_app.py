@@ -12,6 +12,11 @@ navigation = st.navigation(
         st.Page(
             str(PAGES / "documents.py"), title="Documenten", icon="📄", default=True
         ),
+        st.Page(str(PAGES / "search.py"), title="Zoeken", icon="🔎"),
+        st.Page(str(PAGES / "motions.py"), title="Moties", icon="🗳️"),
+        st.Page(str(PAGES / "network.py"), title="Netwerk", icon="🕸️"),
+        st.Page(str(PAGES / "trace.py"), title="Herkomst", icon="🧭"),
+        st.Page(str(PAGES / "console.py"), title="SPARQL", icon="⌨️"),
     ]
 )
 navigation.run()

@@ -1,5 +1,6 @@
 """The explorer pages, run headless with Streamlit's AppTest on a small real store."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,14 @@ from streamlit.testing.v1 import AppTest
 from graph.build import build_document_graph, graph_iri
 from graph.store import open_store
 from tests.graph_fixtures import letter
+
+# pyoxigraph's query results may only be freed on the thread that made them; AppTest
+# runs each script in a thread of its own, and a result the garbage collector frees
+# later on another thread is reported (and leaked) instead of freed. Harmless here;
+# the fixture collects garbage before leaving so no report reaches other modules.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::pytest.PytestUnraisableExceptionWarning"
+)
 
 APP_DIR = Path(__file__).resolve().parent.parent / "app"
 PAGES = sorted((APP_DIR / "pages").glob("*.py"))
@@ -27,6 +36,8 @@ def small_store(tmp_path, monkeypatch):
     st.cache_data.clear()
     yield location
     st.cache_resource.clear()
+    st.cache_data.clear()
+    gc.collect()
 
 
 def _run(path: Path) -> AppTest:
@@ -89,3 +100,172 @@ def test_app_documents_text_is_escaped(tmp_path, monkeypatch):
         and "&lt;img src=x onerror=alert(1)&gt;" in html_blocks[0]
     )
     st.cache_resource.clear()
+
+
+# --- the other pages --------------------------------------------------------------
+
+
+def _motion():
+    import datetime as dt
+
+    from ingest.models import (
+        Besluit,
+        DocumentKind,
+        DocumentMetadata,
+        SourceDocument,
+        Vote,
+        Zaak,
+    )
+
+    return SourceDocument(
+        id="kst-19637-2798",
+        kind=DocumentKind.MOTIE,
+        title="Motie van het lid Bisschop over terugkeer",
+        text="De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering <b>te herzien</b>.\n",
+        path="corpus/seeds/motie.txt",
+        date=dt.date(2022, 1, 20),
+        metadata=DocumentMetadata(
+            dossiernummer="19637", ondernummer="2798", indieners=("Bisschop", "Ceder")
+        ),
+        zaken=(
+            Zaak(
+                nummer="2022Z00001",
+                soort="Motie",
+                onderwerp="terugkeer",
+                kabinetsappreciatie="Oordeel Kamer",
+                afgedaan=True,
+                publicaties=("kst-19637-2798",),
+            ),
+        ),
+        besluiten=(
+            Besluit(
+                id="b-2798",
+                soort="Stemmen - verworpen",
+                tekst="Verworpen.",
+                zaak="2022Z00001",
+                votes=(Vote("SGP", "Voor", 3), Vote("VVD", "Tegen", 24)),
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def store_with_motion(small_store):
+    import streamlit as st
+
+    store = open_store(small_store)
+    motion = _motion()
+    store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
+    store.close()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return small_store
+
+
+def _page(name: str) -> AppTest:
+    return _run(APP_DIR / "pages" / f"{name}.py")
+
+
+def test_app_search_resolves_a_typed_citation_to_its_incoming_links(small_store):
+    at = _page("search")
+    at.text_input(key="query").input("artikel 3.71 Vb").run()
+    assert not at.exception
+    assert any("BWBR0011825" in m.value for m in at.markdown)
+    incoming = at.dataframe[0].value
+    assert list(incoming["van"]) == ["2025D33530"]
+    assert "artikel 3.71, derde lid, Vb" in list(incoming["citaat"])
+
+
+def test_app_search_links_an_ingested_document_and_matches_titles(small_store):
+    at = _page("search")
+    at.text_input(key="query").input("2025D33530").run()
+    assert not at.exception
+    links = [m.value for m in at.markdown if "?doc=2025D33530" in m.value]
+    assert links, "no link to the Documenten page"
+    at.text_input(key="query").input("divers onderwerpen").run()
+    fuzzy = at.dataframe[0].value
+    assert list(fuzzy["id"]) == ["2025D33530"]
+
+
+def test_app_search_finds_phrases_in_document_text(small_store):
+    at = _page("search")
+    at.text_input(key="query").input("LID BISSCHOP").run()
+    assert not at.exception
+    assert any("1 documenten bevatten" in c.value for c in at.caption)
+    at.text_input(key="query").input("geen zinsnede zoals deze").run()
+    assert any("0 documenten bevatten" in c.value for c in at.caption)
+
+
+def test_app_search_escapes_hostile_input(small_store):
+    at = _page("search")
+    at.text_input(key="query").input("<script>alert(1)</script>").run()
+    assert not at.exception
+    assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_app_motions_table_filters_and_vote_chart(store_with_motion):
+    at = _page("motions")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["id"]) == ["kst-19637-2798"]
+    assert list(table["kabinetsappreciatie"]) == ["Oordeel Kamer"]
+    assert list(table["uitslag"]) == ["verworpen"]
+    assert list(table["voor"]) == [3] and list(table["tegen"]) == [24]
+    chart = at.get("vega_lite_chart")
+    assert chart, "no vote chart drawn"
+    assert "fractie" in chart[0].proto.spec and "zetels" in chart[0].proto.spec
+    assert "verzoekt de regering <b>te herzien</b>." in [t.value for t in at.text][0]
+    at.selectbox(key="fractie").set_value("VVD").run()
+    assert any("0 van 1 moties" in c.value for c in at.caption)
+    at.selectbox(key="fractie").set_value("SGP").run()
+    assert any("1 van 1 moties" in c.value for c in at.caption)
+    at.multiselect(key="uitslag").set_value(["verworpen"]).run()
+    assert any("1 van 1 moties" in c.value for c in at.caption)
+
+
+def test_app_network_ranks_and_draws(small_store):
+    at = _page("network")
+    assert not at.exception
+    ranked = at.dataframe[0].value
+    assert set(ranked["id"]) == {"2025D33530", "BWBR0011825", "kst-19637-2798"}
+    assert ranked["geciteerd door"].max() == 1
+    drawing = at.get("graphviz_chart")
+    assert drawing and "BWBR0011825" in drawing[0].proto.spec
+
+
+def test_app_trace_draws_hops_with_quotes(small_store):
+    at = _page("trace")
+    assert not at.exception
+    assert at.selectbox(key="doc").value == "2025D33530"
+    hops = at.dataframe[0].value
+    assert set(hops["naar"]) == {"BWBR0011825", "kst-19637-2798"}
+    assert "artikel 3.71, derde lid, Vb" in list(hops["citaat"])
+    spec = at.get("graphviz_chart")[0].proto.spec
+    assert "artikel 3.71" in spec
+    downloads = at.get("download_button")
+    assert len(downloads) >= 3
+
+
+def test_app_console_runs_select_and_refuses_updates(small_store):
+    at = _page("console")
+    at.text_area(key="sparql").input(
+        "SELECT ?id WHERE { ?d wg:documentKind ?k ; dcterms:identifier ?id }"
+    ).run()
+    at.button(key="run").click().run()
+    assert not at.exception and not at.error
+    assert list(at.dataframe[0].value["id"]) == ["2025D33530"]
+    at.text_area(key="sparql").input("INSERT DATA { <http://a> <http://b> <http://c> }")
+    at.button(key="run").click().run()
+    assert at.error and "INSERT" in at.error[0].value
+    at.text_area(key="sparql").input("<script>alert(1)</script>")
+    at.button(key="run").click().run()
+    assert at.error and "Geen geldige SPARQL-query" in at.error[0].value
+    assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_app_console_offers_named_queries(small_store):
+    at = _page("console")
+    at.selectbox(key="example").set_value("documents").run()
+    assert "wg:documentKind" in at.text_area(key="sparql").value
+    at.button(key="run").click().run()
+    assert list(at.dataframe[0].value["id"]) == ["2025D33530"]

@@ -36,6 +36,7 @@ from graph.sparql import (
 )
 from graph.store import GraphStore, open_store
 from ingest.models import (
+    Besluit,
     Division,
     DocumentKind,
     DocumentMetadata,
@@ -45,6 +46,8 @@ from ingest.models import (
     ReferenceKind,
     ResolvedReference,
     SourceDocument,
+    Vote,
+    Zaak,
 )
 from tests.conftest_servers import (
     EMPTY_SELECT,
@@ -60,6 +63,9 @@ from tests.graph_fixtures import letter, toezegging_letter
 LETTER = "https://opendata.tweedekamer.nl/id/document/2025D33530"
 VB = "https://wetten.overheid.nl/BWBR0011825"
 KST = "https://zoek.officielebekendmakingen.nl/kst-19637-2798"
+MOTIE_ZAAK = "2022Z00001"
+ZAAK = "https://opendata.tweedekamer.nl/id/zaak/2022Z00001"
+BESLUIT = "https://w3id.org/wetgraaf/id/besluit/b-2798"
 BIG_ARTICLES = (
     800  # ~8 triples each: far more than one Virtuoso INSERT DATA block takes
 )
@@ -138,6 +144,25 @@ def motie() -> tuple[SourceDocument, list[ResolvedReference]]:
             ondernummer="2798",
             vergaderjaar="2021-2022",
             indieners=("Bisschop", "Brekelmans", "Ceder"),
+        ),
+        zaken=(
+            Zaak(
+                nummer=MOTIE_ZAAK,
+                soort="Motie",
+                onderwerp="terugkeer",
+                kabinetsappreciatie="Oordeel Kamer",
+                afgedaan=True,
+                publicaties=("kst-19637-2798",),
+            ),
+        ),
+        besluiten=(
+            Besluit(
+                id="b-2798",
+                soort="Stemmen - aangenomen",
+                tekst="Aangenomen.",
+                zaak=MOTIE_ZAAK,
+                votes=(Vote("SGP", "Voor", 3), Vote("VVD", "Tegen", 24)),
+            ),
         ),
     )
     refs = [
@@ -286,6 +311,10 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "unresolved_references": [{}],
     "citation_edges": [{}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
+    "text_search": [{"needle": "artikel 3.71"}, {"needle": "verzoekt"}],
+    "motion_zaken": [{}],
+    "decisions": [{"zaak": ZAAK}, {"zaak": [ZAAK, KST]}, {}],
+    "votes": [{"besluit": BESLUIT}, {}],
 }
 # Named queries Virtuoso answers differently from Oxigraph. Empty since the queries
 # bind parameters inside the WHERE group and use no property paths (see README,

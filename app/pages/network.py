@@ -1,0 +1,69 @@
+"""Netwerk: the most-cited works and a drawing of the top of the citation graph."""
+
+import networkx as nx
+import streamlit as st
+
+from app.state import get_backend
+from app.views import documents_table, dot_label
+from graph.analysis import citation_digraph, rank_nodes
+
+st.title("Netwerk")
+
+
+@st.cache_resource(show_spinner="Citatiegraaf opbouwen…")
+def digraph() -> nx.DiGraph:
+    return citation_digraph(get_backend())
+
+
+graph = digraph()
+if graph.number_of_nodes() == 0:
+    st.info("Geen verwijzingen in de graaf.")
+    st.stop()
+kinds = sorted({str(data["kind"]) for _, data in graph.nodes(data=True)})
+chosen = st.multiselect("Soort", kinds, default=kinds, key="kinds")
+top = st.slider("Aantal", 5, 50, 15, key="top")
+ranked = rank_nodes(graph, kinds=chosen)[:top]
+documents_table(
+    [
+        {
+            "id": r.id,
+            "titel": r.label,
+            "soort": r.kind,
+            "geciteerd door": r.in_degree,
+            "pagerank": round(r.pagerank, 5),
+        }
+        for r in ranked
+    ],
+    key="meest-geciteerd",
+)
+
+st.subheader("Tekening")
+centres = {r.iri for r in ranked}
+edges = [
+    (source, target, data["weight"])
+    for source, target, data in graph.edges(data=True)
+    if target in centres and source in centres | set(graph.predecessors(target))
+]
+per_target: dict[str, int] = {}
+drawn = []
+for source, target, weight in sorted(edges, key=lambda e: -e[2]):
+    if per_target.get(target, 0) < 5:
+        per_target[target] = per_target.get(target, 0) + 1
+        drawn.append((source, target, weight))
+nodes = {n for s, t, _ in drawn for n in (s, t)} | centres
+lines = ["digraph G {", "rankdir=LR;", "node [shape=box, style=filled, fontsize=10];"]
+for node in sorted(nodes):
+    data = graph.nodes[node]
+    colour = "#ffd54f" if node in centres else "#e0e0e0"
+    label = dot_label(str(data["id"]))
+    tooltip = dot_label(str(data["label"]), 200)
+    lines.append(
+        f'"{dot_label(node, 500)}" [label="{label}", tooltip="{tooltip}", '
+        f'fillcolor="{colour}"];'
+    )
+for source, target, weight in drawn:
+    lines.append(
+        f'"{dot_label(source, 500)}" -> "{dot_label(target, 500)}" [penwidth={min(weight, 5)}];'
+    )
+lines.append("}")
+st.graphviz_chart("\n".join(lines), width="stretch")

@@ -1,0 +1,78 @@
+"""Zoeken: typed citations to their work, fuzzy ids/titles, phrases in document texts."""
+
+import streamlit as st
+
+from app.state import get_backend
+from app.views import document_link, documents_table
+from graph.errors import GraphError
+from graph.explore import incoming_links, list_documents
+from graph.search import fuzzy_matches, resolve_citations, search_text
+from graph.sparql import QueryResult
+
+st.title("Zoeken")
+backend = get_backend()
+query = st.text_input(
+    "Zoek een citaat, id, titel of zinsnede",
+    key="query",
+    placeholder="artikel 3.71 Vb · ECLI:NL:RVS:2020:2818 · C-133/15 · kst-29861-126",
+).strip()
+if not query:
+    st.stop()
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def all_documents() -> QueryResult:
+    return list_documents(get_backend())
+
+
+try:
+    documents = all_documents()
+except GraphError as error:
+    st.error(str(error))
+    st.stop()
+ingested = {str(row["id"]) for row in documents.as_dicts()}
+
+st.subheader("Citaten")
+citations = resolve_citations(query)
+if not citations:
+    st.caption("Geen citaat herkend.")
+for citation in citations:
+    if citation.work in ingested:
+        st.markdown(
+            "📄 " + document_link(citation.work, f"{citation.quote} → {citation.work}")
+        )
+        continue
+    st.markdown(f"**{citation.work}** (niet als document in de graaf)")
+    st.text(f"{citation.quote} → {citation.iri}")
+    links = incoming_links(backend, citation.work)
+    st.caption(f"{len(links.rows)} inkomende verwijzingen")
+    documents_table(
+        [
+            {"van": r["citingId"], "titel": r["citingTitle"], "citaat": r["quote"]}
+            for r in links.as_dicts()
+        ],
+        key=f"incoming-{citation.work}",
+    )
+
+st.subheader("Ids en titels")
+matches = fuzzy_matches(query, documents.as_dicts())
+documents_table(
+    [
+        {"id": m.id, "titel": m.title, "soort": m.kind, "score": m.score}
+        for m in matches
+    ],
+    key="fuzzy",
+)
+for match in matches[:5]:
+    st.markdown("📄 " + document_link(match.id, match.id))
+
+st.subheader("In de tekst")
+found = search_text(backend, query)
+st.caption(f"{len(found.rows)} documenten bevatten deze zinsnede")
+documents_table(
+    [
+        {"id": r["id"], "titel": r["title"], "soort": r["kind"]}
+        for r in found.as_dicts()
+    ],
+    key="fulltext",
+)
