@@ -114,7 +114,7 @@ selected_id = st.selectbox(
 )
 motion = next(m for m in shown if m.id == selected_id)
 st.header(motion.title)
-st.markdown("📄 " + document_link(motion.id, motion.id))
+st.markdown(document_link(motion.id, motion.id))
 cast = votes.get(motion.besluit or "", [])
 if cast:
     st.markdown(

@@ -66,4 +66,4 @@ for source, target, weight in drawn:
         f'"{dot_label(source, 500)}" -> "{dot_label(target, 500)}" [penwidth={min(weight, 5)}];'
     )
 lines.append("}")
-st.graphviz_chart("\n".join(lines), width="stretch")
+st.graphviz_chart("\n".join(lines))

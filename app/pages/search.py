@@ -64,7 +64,7 @@ documents_table(
     key="fuzzy",
 )
 for match in matches[:5]:
-    st.markdown("📄 " + document_link(match.id, match.id))
+    st.markdown(document_link(match.id, match.id))
 
 st.subheader("In de tekst")
 found = search_text(backend, query)

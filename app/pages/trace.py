@@ -55,7 +55,7 @@ for source, target in edges:
         f'[label="{dot_label(quote, 30)}", tooltip="{dot_label(quote, 300)}", fontsize=8];'
     )
 lines.append("}")
-st.graphviz_chart("\n".join(lines), width="stretch")
+st.graphviz_chart("\n".join(lines))
 
 st.subheader("Stappen")
 documents_table(

@@ -1,0 +1,178 @@
+"""The explorer in a real headless chromium: search, open a document, trace its lineage.
+
+Runs ``wetgraaf app`` on a store built from a small slice of the bundled corpus and
+drives Debian's chromium with Playwright (never ``playwright install``). Screenshots go
+to ``test-artifacts/`` (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest_servers import free_port
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+SLICE = [
+    "seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt",
+    "seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.meta.json",
+    "bwb/BWBR0011825_2019-07-01_0.xml",
+    "kamerstukken/kst-19637-3185.xml",
+    "kamerstukken/kst-19637-3187.xml",
+]
+FOOTNOTE_QUOTE = "Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798"
+WETGRAAF = Path(sys.executable).with_name("wetgraaf")
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _require_chromium()
+    base = tmp_path_factory.mktemp("browser")
+    sources = base / "sources"
+    sources.mkdir()
+    for name in SLICE:
+        shutil.copy(ROOT / "corpus" / name, sources / Path(name).name)
+    store = base / "store"
+    subprocess.run(
+        [str(WETGRAAF), "build", str(sources), "--store", str(store), "--workers", "1"],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    port = free_port()
+    log = (base / "app.log").open("wb")
+    server = subprocess.Popen(
+        [
+            str(WETGRAAF),
+            "app",
+            "--headless",
+            "--port",
+            str(port),
+            "--store",
+            str(store),
+        ],
+        env=dict(os.environ, WETGRAAF_STORE=str(store)),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(f"{url}/_stcore/health", server, base / "app.log")
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=15)
+        log.close()
+
+
+def _wait_healthy(health: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"the app exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(health, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(
+        f"no healthy app at {health}: {log.read_text(errors='replace')[-2000:]}"
+    )
+
+
+@pytest.fixture(scope="module")
+def page(app_url: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            tab.set_default_timeout(60_000)
+            from playwright.sync_api import expect
+
+            expect.set_options(timeout=60_000)  # first runs open the store
+            yield tab
+        finally:
+            browser.close()
+
+
+def test_browser_search_opens_the_document_with_its_quotes(app_url, page):
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    # Start at the entry point so st.navigation (not the pages/ folder) sets the pages.
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
+    page.get_by_role("link", name="Zoeken").click()
+    box = page.get_by_label("Zoek een citaat, id, titel of zinsnede")
+    box.fill("2025D33530")
+    box.press("Enter")
+    link = page.locator('a[href*="doc=2025D33530"]').first
+    expect(link).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+    href = link.get_attribute("href")  # markdown links open a new tab: follow here
+    assert href is not None
+    page.goto(urllib.parse.urljoin(page.url, href))
+    expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
+    page.get_by_role("tab", name="Tekst").click()
+    quote = page.locator("mark", has_text=FOOTNOTE_QUOTE).first
+    expect(quote).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "document.png"), full_page=True)
+
+
+def test_browser_trace_draws_hops_with_their_quotes(app_url, page):
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{app_url}/?doc=2025D33530")
+    expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
+    page.get_by_role("link", name="Herkomst").click()
+    expect(page.get_by_role("heading", name="Herkomst")).to_be_visible()
+    drawing = page.locator("svg").filter(has_text="kst-19637-2798").first
+    expect(drawing).to_be_visible()
+    expect(drawing.locator("text", has_text="Kamerstukken II")).not_to_have_count(0)
+    shot = ARTIFACTS / "trace.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
