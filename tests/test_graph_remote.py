@@ -63,6 +63,7 @@ from tests.graph_fixtures import letter, toezegging_letter
 LETTER = "https://opendata.tweedekamer.nl/id/document/2025D33530"
 VB = "https://wetten.overheid.nl/BWBR0011825"
 KST = "https://zoek.officielebekendmakingen.nl/kst-19637-2798"
+VB_3_71 = "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71"
 MOTIE_ZAAK = "2022Z00001"
 ZAAK = "https://opendata.tweedekamer.nl/id/zaak/2022Z00001"
 BESLUIT = "https://w3id.org/wetgraaf/id/besluit/b-2798"
@@ -310,6 +311,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "toezeggingen": [{}],
     "unresolved_references": [{}],
     "citation_edges": [{}],
+    "article_context": [{"article": VB_3_71}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
     "text_search": [{"needle": "artikel 3.71"}, {"needle": "verzoekt"}],
     "motion_zaken": [{}],

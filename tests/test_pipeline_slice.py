@@ -110,4 +110,6 @@ def test_slice_parallel_build_reports_bad_files_and_goes_on(tmp_path):
     store = open_store()
     summary = load_paths(store, [broken, LETTER], workers=2)
     assert summary.document_ids == ["2025D33530"]
-    assert len(summary.errors) == 1 and "kst-broken.xml: broken XML" in summary.errors[0]
+    assert (
+        len(summary.errors) == 1 and "kst-broken.xml: broken XML" in summary.errors[0]
+    )
