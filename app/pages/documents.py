@@ -2,10 +2,16 @@
 
 import streamlit as st
 
-from app.state import get_backend
+from app.state import get_backend, get_store
 from app.views import highlight
 from graph.errors import GraphError
-from graph.explore import get_document, incoming_links, list_documents, outgoing_links
+from graph.explore import (
+    document_triples,
+    get_document,
+    incoming_links,
+    list_documents,
+    outgoing_links,
+)
 
 st.title("Documenten")
 backend = get_backend()
@@ -112,3 +118,38 @@ with tab_text:
         if row["start"] is not None  # links stated in metadata have no span
     ]
     st.markdown(highlight(document.text, spans), unsafe_allow_html=True)
+
+st.subheader("Download")
+columns = st.columns(4)
+columns[0].download_button(
+    "Uitgaand (CSV)",
+    outgoing.to_csv(),
+    file_name=f"{document.id}-uitgaand.csv",
+    mime="text/csv",
+    key="csv-out",
+)
+columns[1].download_button(
+    "Inkomend (CSV)",
+    incoming.to_csv(),
+    file_name=f"{document.id}-inkomend.csv",
+    mime="text/csv",
+    key="csv-in",
+)
+columns[2].download_button(
+    "Graaf (Turtle)",
+    lambda doc_id=document.id: document_triples(get_store(), doc_id).serialize(
+        format="turtle"
+    ),
+    file_name=f"{document.id}.ttl",
+    mime="text/turtle",
+    key="ttl",
+)
+columns[3].download_button(
+    "Graaf (JSON-LD)",
+    lambda doc_id=document.id: document_triples(get_store(), doc_id).serialize(
+        format="json-ld"
+    ),
+    file_name=f"{document.id}.jsonld",
+    mime="application/ld+json",
+    key="jsonld",
+)

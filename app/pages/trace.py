@@ -75,18 +75,21 @@ documents_table(
 )
 
 st.subheader("Download")
-named_graph = document_triples(get_store(), selected)
 left, right = st.columns(2)
 left.download_button(
     "Turtle",
-    named_graph.serialize(format="turtle"),
+    lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
+        format="turtle"
+    ),
     file_name=f"{selected}.ttl",
     mime="text/turtle",
     key="ttl",
 )
 right.download_button(
     "JSON-LD",
-    named_graph.serialize(format="json-ld"),
+    lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
+        format="json-ld"
+    ),
     file_name=f"{selected}.jsonld",
     mime="application/ld+json",
     key="jsonld",

@@ -1,0 +1,98 @@
+"""graph.search and the explorer's read functions: citations typed into the search box,
+fuzzy id/title matches, phrases in texts, motions with their votes, a document's graph."""
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import DCTERMS
+
+from graph.build import build_document_graph, document_iri, graph_iri
+from graph.explore import document_triples, list_motions, motion_votes
+from graph.search import fuzzy_matches, resolve_citations, search_text
+from graph.sparql import LocalBackend
+from graph.store import open_store
+from tests.graph_fixtures import letter
+
+
+@pytest.fixture
+def store():
+    store = open_store()
+    document, refs = letter()
+    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("artikel 3.71 Vb", "BWBR0011825"),
+        ("ECLI:NL:RVS:2020:2818", "ECLI:NL:RVS:2020:2818"),
+        ("kst-29861-126", "kst-29861-126"),
+        ("TZ202505-006", "TZ202505-006"),
+    ],
+)
+def test_search_resolves_typed_citations(text, work):
+    found = resolve_citations(text)
+    assert [c.work for c in found] == [work]
+
+
+def test_search_no_citation_in_plain_words():
+    assert resolve_citations("terugkeer van vreemdelingen") == []
+
+
+def test_search_fuzzy_matches_ids_and_title_words():
+    rows = [
+        {"id": "2025D33530", "title": "Diverse onderwerpen migratie", "kind": "x"},
+        {"id": "BWBR0011825", "title": "Vreemdelingenbesluit 2000", "kind": "y"},
+    ]
+    assert [m.id for m in fuzzy_matches("vreemdelingenbesluit", rows)] == [
+        "BWBR0011825"
+    ]
+    assert [m.id for m in fuzzy_matches("vreemdelingebesluit", rows)] == ["BWBR0011825"]
+    assert [m.id for m in fuzzy_matches("2025d3353", rows)] == ["2025D33530"]
+    assert fuzzy_matches("asielprocedure", rows) == []
+    assert fuzzy_matches("   ", rows) == []
+
+
+def test_search_text_is_case_insensitive_and_literal(store):
+    backend = LocalBackend(store)
+    assert search_text(backend, "PARAGRAAF B9/99").column("id") == ["2025D33530"]
+    assert search_text(backend, 'x" } ?doc ?p ?o { "').rows == ()
+    assert search_text(backend, "").rows == ()
+
+
+def test_document_triples_reads_the_named_graph_read_only(store, tmp_path):
+    document, refs = letter()
+    location = tmp_path / "store"
+    disk = open_store(location)
+    disk.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    disk.close()
+    read_only = open_store(location, read_only=True)
+    try:
+        graph = document_triples(read_only, document.id)
+    finally:
+        read_only.close()
+    assert str(graph.value(document_iri(document.id), DCTERMS.title)) == document.title
+    assert len(graph) == len(build_document_graph(document, refs))
+    again = Graph().parse(data=graph.serialize(format="json-ld"), format="json-ld")
+    assert len(again) == len(graph)
+
+
+def test_motions_carry_zaak_appreciation_outcome_and_votes(store):
+    from tests.test_app import _motion
+
+    motion = _motion()
+    store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
+    backend = LocalBackend(store)
+    (row,) = list_motions(backend)
+    assert (row.id, row.kabinetsappreciatie, row.uitslag) == (
+        "kst-19637-2798",
+        "Oordeel Kamer",
+        "verworpen",
+    )
+    assert (row.zetels_voor, row.zetels_tegen, row.afgedaan) == (3, 24, True)
+    assert sorted(motion_votes(backend, [str(row.besluit)])[str(row.besluit)]) == [
+        ("SGP", "Voor", 3),
+        ("VVD", "Tegen", 24),
+    ]
+    assert motion_votes(backend, []) == {}
