@@ -71,6 +71,7 @@ class GraphStore:
         # Updates go to Oxigraph itself: for a union-graph Dataset rdflib would run
         # them through its own slow, non-transactional SPARQL engine instead.
         self._inner = inner
+        self._written = False
         self.location = location
         self.read_only = read_only
 
@@ -90,6 +91,7 @@ class GraphStore:
         )
         try:
             self._inner.update(update)
+            self._written = True
         except (OSError, SyntaxError, ValueError, RuntimeError) as error:
             raise StoreError(
                 f"{self._where()}: cannot write {name}: {error}"
@@ -103,6 +105,7 @@ class GraphStore:
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only")
         self._inner.update(f"DROP SILENT GRAPH {name.n3()}")
+        self._written = True
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs of ingested documents, sorted."""
@@ -202,7 +205,15 @@ class GraphStore:
 
     def close(self) -> None:
         """Release the store; on disk, Oxigraph lets go of its files (and the write
-        lock) only when the last reference to its Store object is dropped."""
+        lock) only when the last reference to its Store object is dropped.
+
+        After writes, the files are compacted first: otherwise the next opening
+        replays the write-ahead log (20 s after a corpus build instead of 10 ms).
+        """
+        if self._written and self.location is not None:
+            self._inner.flush()
+            self._inner.optimize()
+        self._written = False
         self._dataset.close()
         self._dataset = Dataset()
         self._inner = pyoxigraph.Store()
