@@ -29,6 +29,11 @@ PARAMS = {
     "incoming_links": {"work": "https://wetten.overheid.nl/BWBR0011825"},
     "linked_documents": {"doc": "https://wetten.overheid.nl/BWBR0011825"},
     "work_labels": {"work": "https://wetten.overheid.nl/BWBR0011825"},
+    "article_context": {
+        "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=56"
+    },
+    "text_search": {"needle": "verzoekt de regering"},
+    "decisions": {"zaak": "https://opendata.tweedekamer.nl/id/zaak/2024Z14350"},
 }
 
 
@@ -85,8 +90,14 @@ def main() -> None:
     )
     for stage, seconds in stages.items():
         print(f"  {stage:8} {seconds:6.1f} s")
+    start = time.perf_counter()
+    store.close()  # flush + compact, as `wetgraaf build` does before the app opens it
+    print(f"  close    {time.perf_counter() - start:6.1f} s (flush and compaction)")
+    store = open_store(location, read_only=True)
     backend = LocalBackend(store)
-    print(f"\nnamed queries (best of {args.repeat}, {len(store):,} triples):")
+    print(
+        f"\nnamed queries (best of {args.repeat}, {len(store):,} triples, read-only store):"
+    )
     for name in list_queries():
         ms = _best(
             args.repeat, lambda n=name: run_query(backend, n, **PARAMS.get(n, {}))

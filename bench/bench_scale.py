@@ -16,8 +16,9 @@ import resource
 import shutil
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from graph import settings
@@ -57,6 +58,19 @@ def _tasks(count: int, times: int) -> Iterator[tuple[int, int]]:
             yield index, k
 
 
+def _bounded(
+    pool: ProcessPoolExecutor, tasks: Iterator[tuple[int, int]], window: int
+) -> Iterator[tuple[str, TripleLines, int]]:
+    """Results in order with at most ``window`` tasks in flight (flat memory)."""
+    pending: deque[Future[tuple[str, TripleLines, int]]] = deque()
+    for task in tasks:
+        pending.append(pool.submit(_copy, task))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--times", type=int, default=10)
@@ -73,8 +87,9 @@ def main() -> None:
     documents = triples = size = 0
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        results = pool.map(_copy, _tasks(len(_DOCUMENTS), args.times), chunksize=4)
-        for document_id, lines, text_bytes in results:
+        for document_id, lines, text_bytes in _bounded(
+            pool, _tasks(len(_DOCUMENTS), args.times), 4 * args.workers
+        ):
             store.replace_graph_lines(graph_iri(document_id), lines)
             documents += 1
             triples += len(lines)
@@ -93,6 +108,10 @@ def main() -> None:
         f"build {elapsed:.1f} s: {documents / elapsed:.1f} documents/s, {size / 1e6 / elapsed:.2f} MB/s, {triples / elapsed:,.0f} triples/s ({triples / elapsed * 60 / 1e6:.2f} M triples/minute)"
     )
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
+    start = time.perf_counter()
+    store.close()  # flush + compact, as `wetgraaf build` does before the app opens it
+    print(f"close (flush + compaction): {time.perf_counter() - start:.1f} s")
+    store = open_store(location, read_only=True)
     backend = LocalBackend(store)
     print(f"named queries at {len(store):,} quads (best of {args.repeat}):")
     for name in list_queries():
