@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
@@ -50,10 +50,10 @@ from graph.errors import EndpointError, QueryError, StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.sparql import LocalBackend, QueryBackend, QueryResult, to_python
 from graph.store import (
-    EXPORT_FORMATS,
     GraphStore,
     TripleLines,
     open_store,
+    serialize_quads,
     serialize_triples,
 )
 
@@ -479,23 +479,7 @@ class RemoteStore:
 
     def export(self, fmt: str) -> str:
         """Serialise our named graphs like ``GraphStore.export``."""
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(
-                f"unknown export format {fmt!r}; use one of {sorted(EXPORT_FORMATS)}"
-            )
-        if fmt == "ttl":
-            merged = Graph()
-            for prefix, namespace in PREFIXES.items():
-                merged.bind(prefix, namespace)
-            for s, p, o, _ in self.quads():
-                merged.add((s, p, o))
-            return merged.serialize(format="turtle")
-        dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace)
-        for s, p, o, g in self.quads():
-            dataset.add((s, p, o, dataset.graph(g)))
-        return dataset.serialize(format=EXPORT_FORMATS[fmt])
+        return serialize_quads(self.quads(), fmt)
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""

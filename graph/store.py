@@ -8,7 +8,7 @@ the previous version intact, and re-ingesting the same document gives the same g
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,29 @@ def serialize_triples(graph: Graph, *, where: str = "store") -> TripleLines:
     except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
         raise StoreError(f"{where}: cannot write graph: {error}") from error
     return TripleLines(tuple(plain), tuple(with_bnodes))
+
+
+def serialize_quads(quads: Iterable[tuple[Any, Any, Any, Any]], fmt: str) -> str:
+    """Quads as text: ``nq``/``trig``/``jsonld`` keep named graphs, ``ttl`` merges them."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(
+            f"unknown export format {fmt!r}; use one of {sorted(EXPORT_FORMATS)}"
+        )
+    if fmt == "ttl":
+        merged = Graph()
+        for prefix, namespace in PREFIXES.items():
+            merged.bind(prefix, namespace)
+        for s, p, o, _ in quads:
+            merged.add((s, p, o))
+        return merged.serialize(format="turtle")
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for s, p, o, g in quads:
+        dataset.add(
+            (s, p, o, dataset.graph(g) if g is not None else dataset.default_graph)
+        )
+    return dataset.serialize(format=EXPORT_FORMATS[fmt])
 
 
 class GraphStore:
@@ -181,27 +204,8 @@ class GraphStore:
             )
 
     def export(self, fmt: str) -> str:
-        """Serialise the whole store: ``nq``/``trig``/``jsonld`` keep named graphs,
-        ``ttl`` merges them into one graph."""
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(
-                f"unknown export format {fmt!r}; use one of {sorted(EXPORT_FORMATS)}"
-            )
-        if fmt == "ttl":
-            merged = Graph()
-            for prefix, namespace in PREFIXES.items():
-                merged.bind(prefix, namespace)
-            for s, p, o, _ in self.quads():
-                merged.add((s, p, o))
-            return merged.serialize(format="turtle")
-        dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace)
-        for s, p, o, g in self.quads():
-            dataset.add(
-                (s, p, o, dataset.graph(g) if g is not None else dataset.default_graph)
-            )
-        return dataset.serialize(format=EXPORT_FORMATS[fmt])
+        """Serialise the whole store (see :func:`serialize_quads`)."""
+        return serialize_quads(self.quads(), fmt)
 
     def close(self) -> None:
         """Release the store; on disk, Oxigraph lets go of its files (and the write
