@@ -34,6 +34,7 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from ingest.deadlines import MONTHS
 from ingest.errors import SourceError
 from ingest.models import (
     Division,
@@ -44,24 +45,14 @@ from ingest.models import (
 )
 from ingest.sources._flatten import TextBuilder, finish_division, finish_link, squash
 from ingest.sources._xml import inline_text, parse_xml
+from ingest.sources.bwb import DIVISION_KINDS as BWB_DIVISION_KINDS
 from ingest.sources.bwb import parse_jci
 
 __all__ = ["looks_like_bwb_2012", "read_bwb_2012"]
 
-#: Elements that become divisions, with the name used as Division.kind.
+#: Elements that become divisions: the toestand reader's, plus the 2012 format's own.
 DIVISION_KINDS = {
-    "boek": "boek",
-    "deel": "deel",
-    "hoofdstuk": "hoofdstuk",
-    "titeldeel": "titeldeel",
-    "afdeling": "afdeling",
-    "paragraaf": "paragraaf",
-    "sub-paragraaf": "sub-paragraaf",
-    "artikel": "artikel",
-    "lid": "lid",
-    "li": "onderdeel",
-    "bijlage": "bijlage",
-    "divisie": "divisie",
+    **BWB_DIVISION_KINDS,
     "circulaire.divisie": "divisie",
     "verdrag": "verdrag",
 }
@@ -88,26 +79,6 @@ _VC_NUMBER = re.compile(
     r"(?:(?:sub)?paragraaf\s+|hoofdstuk\s+|par\.\s*)?([A-D])(\d{1,2})(?:/(\d+(?:\.\d+)*))?",
     re.IGNORECASE,
 )
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 _DUTCH_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
 _WBV = re.compile(r"\bWBV\s*(\d{4})/(\d+)")
 _VERVALLEN = re.compile(r"^\[?vervallen\b[^]]*\]?\.?$", re.IGNORECASE)
@@ -491,8 +462,8 @@ def _signing_date(root: etree._Element) -> dt.date | None:
         except ValueError:
             pass
         printed = _DUTCH_DATE.search(squash(inline_text(datum)))
-        if printed and printed.group(2).lower() in _MONTHS:
-            day, month = int(printed.group(1)), _MONTHS[printed.group(2).lower()]
+        if printed and printed.group(2).lower() in MONTHS:
+            day, month = int(printed.group(1)), MONTHS[printed.group(2).lower()]
             try:
                 return dt.date(int(printed.group(3)), month, day)
             except ValueError:

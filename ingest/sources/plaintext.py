@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ingest.deadlines import MONTHS
 from ingest.errors import SourceError
 from ingest.models import DocumentKind, DocumentMetadata, Footnote, SourceDocument
 
@@ -39,20 +40,6 @@ logger = logging.getLogger(__name__)
 #: How far (in characters) a PDF footnote marker may lie from its footnote text.
 MARKER_MAX_DISTANCE = 8_000
 
-_MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
 
 # A PDF footnote line: optional single leading space, 1-3 digits, blanks/tab, text.
 _PDF_NOTE_LINE = re.compile(r"^ ?(?P<num>\d{1,3})(?:[ ]*\t[ ]?|[ ]+)(?P<body>\S.*)$")
@@ -447,9 +434,9 @@ def _infer_metadata(text: str, path: Path) -> dict[str, Any]:
         if nr["titel"].lower().startswith("brief"):
             found["kind"] = str(DocumentKind.KAMERBRIEF)
     den_haag = _DEN_HAAG.search(head)
-    if den_haag and den_haag["month"] in _MONTHS and "date" not in found:
+    if den_haag and den_haag["month"] in MONTHS and "date" not in found:
         found["date"] = dt.date(
-            int(den_haag["year"]), _MONTHS[den_haag["month"]], int(den_haag["day"])
+            int(den_haag["year"]), MONTHS[den_haag["month"]], int(den_haag["day"])
         ).isoformat()
     if "title" not in found:
         title = _first_title_line(head)
