@@ -475,9 +475,13 @@ class _DivisionLocator:
     """Finds the innermost division around an offset by descending the tree (bisect)."""
 
     def __init__(self, document: SourceDocument) -> None:
-        self._roots = sorted(document.divisions, key=lambda d: d.start)
+        self._roots = _by_start(document.divisions)
         self._parents: dict[int, Division] = {}
+        # Children sorted with their start offsets, once per division rather than
+        # once per reference looked up.
+        self._children: dict[int, tuple[list[int], list[Division]]] = {}
         for division in document.all_divisions():
+            self._children[id(division)] = _by_start(division.children)
             for child in division.children:
                 self._parents[id(child)] = division
 
@@ -486,12 +490,16 @@ class _DivisionLocator:
 
     def innermost(self, offset: int) -> Division | None:
         found: Division | None = None
-        level: Sequence[Division] = self._roots
+        starts, level = self._roots
         while level:
-            starts = [d.start for d in level]
             index = bisect.bisect_right(starts, offset) - 1
             if index < 0 or not (level[index].start <= offset < level[index].end):
                 break
             found = level[index]
-            level = sorted(found.children, key=lambda d: d.start)
+            starts, level = self._children[id(found)]
         return found
+
+
+def _by_start(divisions: Sequence[Division]) -> tuple[list[int], list[Division]]:
+    ordered = sorted(divisions, key=lambda d: d.start)
+    return [d.start for d in ordered], ordered

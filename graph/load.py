@@ -6,6 +6,7 @@ transaction, so a bad file is reported in one line and the rest of the batch goe
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -55,8 +56,6 @@ def references_for(document: SourceDocument) -> list[ResolvedReference]:
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    import bisect
-
     index = bisect.bisect_left(spans, (end, end))
     return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
 
@@ -68,16 +67,6 @@ def document_graph(
     relations = extract_relations(document, references)
     toezeggingen = extract_toezeggingen(document, references, relations)
     return build_document_graph(document, references, relations, toezeggingen)
-
-
-def ingest_document(
-    store: DocumentStore, document: SourceDocument
-) -> tuple[int, list[ResolvedReference]]:
-    """Write one document's named graph; returns (triples written, references)."""
-    references = references_for(document)
-    graph = document_graph(document, references)
-    store.replace_graph(graph_iri(document.id), graph)
-    return len(graph), references
 
 
 @dataclass(frozen=True, slots=True)
