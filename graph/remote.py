@@ -10,13 +10,18 @@ The named queries have no ``GRAPH`` clauses: they expect the endpoint's default 
 to be the union of the named graphs. Virtuoso and GraphDB do that out of the box;
 start Oxigraph with ``--union-default-graph``; Fuseki needs ``unionDefaultGraph``.
 
-``replace_graph`` sends one update request: ``DROP SILENT GRAPH`` followed by
-``INSERT DATA`` operations of at most ``INSERT_CHUNK`` triples each. One request is one
-transaction on Oxigraph and on Virtuoso, so readers see the old graph or the new one,
-never a mix, and a request that fails (or never arrives whole) changes nothing.
+``replace_graph`` sends one update request that writes the new triples into a fresh
+staging graph (``INSERT DATA`` blocks of at most ``INSERT_CHUNK`` triples) and ends with
+``MOVE`` from the staging graph onto the document's graph. Oxigraph applies a request
+as one transaction; Virtuoso 7.2 does not roll back the operations before a failing
+one, but those only touched the staging graph, and the ``MOVE`` that replaces the old
+graph never runs. After a failed request the staging graph is dropped, so on every
+SPARQL 1.1 server a failed write leaves the previous version of the document intact.
 Virtuoso's SPARQL parser gives up ("SP030 ... memory exhausted") on a single
 ``INSERT DATA`` block of a few thousand triples, but accepts any number of blocks in
 one request; a literal of 1 MB (a document's full text) is no problem for either.
+While a write is under way, a server that does not isolate requests (Virtuoso) may
+show the staging triples in its union default graph as well.
 """
 
 from __future__ import annotations
@@ -28,8 +33,10 @@ import logging
 import socket
 import time
 import urllib.error
+import uuid
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -60,6 +67,8 @@ from graph.store import (
 log = logging.getLogger(__name__)
 
 INSERT_CHUNK = 1000  # triples per INSERT DATA block (Virtuoso fails near 4,500)
+# Where a document is written before it replaces its graph (never under GRAPH_BASE).
+STAGING_BASE = "https://w3id.org/wetgraaf/staging/"
 TRIES = 3
 BACKOFF = 0.5  # seconds before the second try; doubled for each further try
 
@@ -74,33 +83,54 @@ class RejectedRequestError(EndpointError, QueryError):
     store)."""
 
 
+@dataclass(frozen=True, slots=True)
+class ConnectionSettings:
+    """How to talk to an endpoint: timeouts, retries and HTTP credentials.
+
+    Args:
+        timeout: seconds to wait for the answer to a query, per try.
+        update_timeout: seconds to wait for an update request (one document), per try.
+        tries: attempts for connection errors, timeouts and 5xx answers.
+        backoff: seconds before the second try, doubled for each next one.
+        user, password: HTTP credentials, if the endpoint asks for them.
+        auth: the HTTP authentication scheme, ``basic`` or ``digest``.
+
+    Raises:
+        ValueError: an unknown ``auth`` scheme or fewer than one try.
+    """
+
+    timeout: float = 10.0
+    update_timeout: float = 120.0
+    tries: int = TRIES
+    backoff: float = BACKOFF
+    user: str | None = None
+    password: str | None = None
+    auth: str = "basic"
+
+    def __post_init__(self) -> None:
+        if self.auth.lower() not in ("basic", "digest"):
+            raise ValueError(
+                f"unknown HTTP authentication {self.auth!r}; use basic/digest"
+            )
+        if self.tries < 1:
+            raise ValueError("tries must be at least 1")
+
+
 class _Connection:
-    """Where an endpoint is and how to talk to it: URL, credentials, timeout, retries."""
+    """One endpoint URL with the settings to reach it; ``timeout`` per request."""
 
     def __init__(
-        self,
-        url: str,
-        *,
-        timeout: float,
-        tries: int,
-        backoff: float,
-        user: str | None,
-        password: str | None,
-        auth: str,
+        self, url: str, connection: ConnectionSettings, *, timeout: float
     ) -> None:
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"{url!r} is not an http(s) URL")
-        if auth.lower() not in ("basic", "digest"):
-            raise ValueError(f"unknown HTTP authentication {auth!r}; use basic/digest")
-        if tries < 1:
-            raise ValueError("tries must be at least 1")
         self.url = url
         self.timeout = timeout
-        self.tries = tries
-        self.backoff = backoff
-        self.user = user or None
-        self.password = password or None
-        self.auth = DIGEST if auth.lower() == "digest" else BASIC
+        self.tries = connection.tries
+        self.backoff = connection.backoff
+        self.user = connection.user or None
+        self.password = connection.password or None
+        self.auth = DIGEST if connection.auth.lower() == "digest" else BASIC
 
     def wrapper(self, text: str) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.url)
@@ -252,10 +282,7 @@ class RemoteBackend:
     Args:
         query_url: the endpoint's query URL (``…/query`` on Oxigraph, ``…/sparql`` on
             Virtuoso, ``…/repositories/<id>`` on GraphDB).
-        timeout: seconds to wait for an answer, per try.
-        tries: attempts for connection errors, timeouts and 5xx answers.
-        backoff: seconds before the second try, doubled for each next one.
-        user, password, auth: HTTP credentials (``basic`` or ``digest``), if needed.
+        connection: timeout, retries and credentials (``timeout`` per query).
 
     Raises (from ``select``):
         EndpointError: the endpoint is down, too slow or answers with an error.
@@ -264,24 +291,11 @@ class RemoteBackend:
     """
 
     def __init__(
-        self,
-        query_url: str,
-        *,
-        timeout: float = 10.0,
-        tries: int = TRIES,
-        backoff: float = BACKOFF,
-        user: str | None = None,
-        password: str | None = None,
-        auth: str = "basic",
+        self, query_url: str, connection: ConnectionSettings | None = None
     ) -> None:
+        connection = connection or ConnectionSettings()
         self._connection = _Connection(
-            query_url,
-            timeout=timeout,
-            tries=tries,
-            backoff=backoff,
-            user=user,
-            password=password,
-            auth=auth,
+            query_url, connection, timeout=connection.timeout
         )
 
     @property
@@ -334,49 +348,27 @@ class RemoteStore:
     """Named graphs on a remote SPARQL 1.1 endpoint (query + update URLs).
 
     The same verbs as ``graph.store.GraphStore``. Without ``update_url`` the store is
-    read-only. Updates are retried like queries: replacing a graph is idempotent, so a
-    retried request after a timeout cannot leave duplicates.
+    read-only. Updates are retried like queries: a write request starts by clearing
+    its staging graph and ends by moving it onto the document's graph, so a request
+    retried after a timeout cannot leave duplicates.
 
     Args:
         query_url: the SPARQL query endpoint.
         update_url: the SPARQL Update endpoint (Oxigraph ``…/update``, Virtuoso
             ``…/sparql-auth`` with digest authentication), or None for read-only.
-        timeout: seconds per query; ``update_timeout``: seconds per update request.
-        tries, backoff, user, password, auth: as for ``RemoteBackend``.
+        connection: timeouts, retries and credentials, shared by both URLs.
     """
 
     def __init__(
         self,
         query_url: str,
         update_url: str | None = None,
-        *,
-        timeout: float = 10.0,
-        update_timeout: float = 120.0,
-        tries: int = TRIES,
-        backoff: float = BACKOFF,
-        user: str | None = None,
-        password: str | None = None,
-        auth: str = "basic",
+        connection: ConnectionSettings | None = None,
     ) -> None:
-        self._backend = RemoteBackend(
-            query_url,
-            timeout=timeout,
-            tries=tries,
-            backoff=backoff,
-            user=user,
-            password=password,
-            auth=auth,
-        )
+        connection = connection or ConnectionSettings()
+        self._backend = RemoteBackend(query_url, connection)
         self._update = (
-            _Connection(
-                update_url,
-                timeout=update_timeout,
-                tries=tries,
-                backoff=backoff,
-                user=user,
-                password=password,
-                auth=auth,
-            )
+            _Connection(update_url, connection, timeout=connection.update_timeout)
             if update_url
             else None
         )
@@ -398,10 +390,29 @@ class RemoteStore:
         )
 
     def replace_graph_lines(self, name: URIRef, lines: TripleLines) -> None:
-        """Replace the named graph ``name`` by already serialised triples."""
+        """Replace the named graph ``name`` by already serialised triples.
+
+        Raises:
+            EndpointError: the write failed; the old graph is still there (the
+                staging graph is dropped again, or named in the message if that
+                failed too).
+            StoreError: the store is read-only or a term cannot be written.
+        """
         self._check_writable()
-        text = replace_graph_update(name, lines, where=self.update_url)
-        self._run_update(f"write {name}", text)
+        staging = staging_graph()
+        text = replace_graph_update(name, lines, staging=staging, where=self.update_url)
+        try:
+            self._run_update(f"write {name}", text)
+        except EndpointError as error:
+            try:
+                self._run_update(
+                    f"clean {staging}", f"DROP SILENT GRAPH {staging.n3()}"
+                )
+            except EndpointError:
+                raise EndpointError(
+                    f"{error} (staging graph {staging} left behind)"
+                ) from error
+            raise
 
     def remove_graph(self, name: URIRef) -> None:
         """Remove one named graph (nothing else)."""
@@ -485,14 +496,27 @@ class RemoteStore:
         """Nothing to release: every request opens and closes its own connection."""
 
 
+def staging_graph() -> URIRef:
+    """A fresh graph name to write a document into before it replaces the old graph
+    (outside ``GRAPH_BASE``, so ``graph_names`` and ``len`` never count it)."""
+    return URIRef(STAGING_BASE + uuid.uuid4().hex)
+
+
 def replace_graph_update(
-    name: URIRef, graph: Graph | TripleLines, *, where: str | None = None
+    name: URIRef,
+    graph: Graph | TripleLines,
+    *,
+    staging: URIRef,
+    where: str | None = None,
 ) -> str:
     """The one update request that replaces named graph ``name`` by ``graph``.
 
-    ``DROP SILENT GRAPH`` then ``INSERT DATA`` blocks of at most ``INSERT_CHUNK``
-    triples. Blank node labels may not be shared between operations, so triples with
-    blank nodes all go in the last block.
+    ``DROP SILENT GRAPH`` of the staging graph, ``INSERT DATA`` blocks of at most
+    ``INSERT_CHUNK`` triples into it, then ``MOVE`` onto ``name`` (which drops the old
+    graph first). A failure before the ``MOVE`` leaves ``name`` as it was on any
+    server, even one that keeps the operations before the failing one. Blank node
+    labels may not be shared between operations, so triples with blank nodes all go
+    in the last block. An empty ``graph`` just drops ``name``.
 
     Raises:
         StoreError: a term cannot be written as SPARQL (e.g. an IRI with a space);
@@ -503,17 +527,20 @@ def replace_graph_update(
         if isinstance(graph, TripleLines)
         else serialize_triples(graph, where=where or "endpoint")
     )
+    if not len(lines):
+        return f"DROP SILENT GRAPH {name.n3()}"
     plain = lines.plain
     blocks: list[Sequence[str]] = [
         plain[i : i + INSERT_CHUNK] for i in range(0, len(plain), INSERT_CHUNK)
     ]
     if lines.with_bnodes:
         blocks.append(lines.with_bnodes)
-    operations = [f"DROP SILENT GRAPH {name.n3()}"]
+    operations = [f"DROP SILENT GRAPH {staging.n3()}"]
     operations.extend(
-        f"INSERT DATA {{ GRAPH {name.n3()} {{\n" + "\n".join(block) + "\n} }"
+        f"INSERT DATA {{ GRAPH {staging.n3()} {{\n" + "\n".join(block) + "\n} }"
         for block in blocks
     )
+    operations.append(f"MOVE GRAPH {staging.n3()} TO GRAPH {name.n3()}")
     return " ;\n".join(operations)
 
 
@@ -532,11 +559,13 @@ def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
     return RemoteStore(
         endpoint,
         None if read_only else (settings.UPDATE_ENDPOINT.value() or None),
-        timeout=_seconds(settings.QUERY_TIMEOUT),
-        update_timeout=_seconds(settings.UPDATE_TIMEOUT),
-        user=settings.ENDPOINT_USER.value() or None,
-        password=settings.ENDPOINT_PASSWORD.value() or None,
-        auth=settings.ENDPOINT_AUTH.value(),
+        ConnectionSettings(
+            timeout=_seconds(settings.QUERY_TIMEOUT),
+            update_timeout=_seconds(settings.UPDATE_TIMEOUT),
+            user=settings.ENDPOINT_USER.value() or None,
+            password=settings.ENDPOINT_PASSWORD.value() or None,
+            auth=settings.ENDPOINT_AUTH.value(),
+        ),
     )
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -15,14 +16,18 @@ from rdflib import Graph, Literal, URIRef
 from graph.build import document_iri, graph_iri
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.load import document_graph
+from graph.namespaces import GRAPH_BASE
 from graph.remote import (
     INSERT_CHUNK,
+    STAGING_BASE,
+    ConnectionSettings,
     RejectedRequestError,
     RemoteBackend,
     RemoteStore,
     open_any_store,
     open_backend,
     replace_graph_update,
+    staging_graph,
 )
 from graph.serve import find_oxigraph, start_read_only_server
 from graph.sparql import (
@@ -255,14 +260,16 @@ def embedded() -> Iterator[GraphStore]:
     store.close()
 
 
-def remote_store(endpoint: Endpoint, **options: float) -> RemoteStore:
+def remote_store(endpoint: Endpoint, **options: Any) -> RemoteStore:
     return RemoteStore(
         endpoint.query_url,
         endpoint.update_url,
-        user=endpoint.user,
-        password=endpoint.password,
-        auth=endpoint.auth,
-        **options,
+        ConnectionSettings(
+            user=endpoint.user,
+            password=endpoint.password,
+            auth=endpoint.auth,
+            **options,
+        ),
     )
 
 
@@ -449,10 +456,26 @@ def test_remote_replace_swaps_exactly_one_graph(store):
 def test_remote_big_graph_is_split_into_insert_blocks():
     document, refs = big_document()
     graph = document_graph(document, refs)
-    text = replace_graph_update(graph_iri(document.id), graph)
+    name, staging = graph_iri(document.id), staging_graph()
+    text = replace_graph_update(name, graph, staging=staging)
     assert len(graph) > 4 * INSERT_CHUNK
     assert text.count("INSERT DATA") == -(-len(graph) // INSERT_CHUNK)
-    assert text.startswith("DROP SILENT GRAPH")
+    assert text.count(f"INSERT DATA {{ GRAPH {staging.n3()}") == text.count("INSERT")
+    assert text.startswith(f"DROP SILENT GRAPH {staging.n3()} ;")
+    assert text.endswith(f"MOVE GRAPH {staging.n3()} TO GRAPH {name.n3()}")
+    assert name.n3() not in text.removesuffix(f"TO GRAPH {name.n3()}")
+
+
+def test_remote_empty_graph_just_drops_the_old_one():
+    name = graph_iri("kst-19637-2798")
+    text = replace_graph_update(name, Graph(), staging=staging_graph())
+    assert text == f"DROP SILENT GRAPH {name.n3()}"
+
+
+def test_remote_staging_graphs_are_fresh_and_outside_our_graphs():
+    first, second = staging_graph(), staging_graph()
+    assert first != second
+    assert first.startswith(STAGING_BASE) and not first.startswith(GRAPH_BASE)
 
 
 def test_remote_unwritable_graph_leaves_the_old_one(store):
@@ -466,44 +489,54 @@ def test_remote_unwritable_graph_leaves_the_old_one(store):
     assert same_values(store.graph(name), document_graph(document, refs))
 
 
-@pytest.mark.parametrize(
-    "backend_name",
-    [
-        pytest.param("oxigraph-server", marks=pytest.mark.server),
-        pytest.param(
-            "virtuoso",
-            marks=[
-                pytest.mark.server,
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="Virtuoso 7.2 keeps the DROP/INSERT of a request whose "
-                    "last operation fails (no rollback of earlier operations)",
-                ),
-            ],
-        ),
-    ],
-)
+def _staging_graphs(store: RemoteStore) -> list[str]:
+    rows = store.backend().select(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        f'FILTER(STRSTARTS(STR(?g), "{STAGING_BASE}")) }}'
+    )
+    return [str(row[0]) for row in rows.rows]
+
+
+@pytest.mark.parametrize("backend_name", REMOTE)
 def test_remote_update_failing_midway_changes_nothing(
-    request, loaded_remote, backend_name
+    request, loaded_remote, monkeypatch, backend_name
 ):
-    """The server drops the graph, inserts, then fails on the last operation (a LOAD
-    from a closed port): the whole request is rolled back."""
+    """The server writes the staging graph, then fails on an operation before the
+    MOVE (a LOAD from a closed port). Virtuoso keeps what it did before the failure;
+    either way the document's graph is the old one and no staging graph is left."""
     store = loaded_remote(backend_name)
     endpoint = request.getfixturevalue(ENDPOINT_FIXTURES[backend_name])
     document, refs = letter()
     name = graph_iri(document.id)
     before = len(store)
+    sent: list[str] = []
+
+    def failing_before_move(*args, **kwargs) -> str:  # noqa: ANN002, ANN003
+        text = replace_graph_update(*args, **kwargs)
+        head, move = text.rsplit(" ;\n", 1)
+        missing = f"http://127.0.0.1:{_closed_port()}/missing.ttl"
+        sent.append(f"{head} ;\nLOAD <{missing}> ;\n{move}")
+        return sent[-1]
+
+    monkeypatch.setattr("graph.remote.replace_graph_update", failing_before_move)
     writer = remote_store(endpoint, tries=1)
-    text = (
-        f"DROP SILENT GRAPH {name.n3()} ;\n"
-        f"INSERT DATA {{ GRAPH {name.n3()} {{ <https://example.org/s> "
-        f"<https://example.org/p> 'half-written' }} }} ;\n"
-        f"LOAD <http://127.0.0.1:{_closed_port()}/missing.ttl> INTO GRAPH {name.n3()}"
-    )
+    newer = Graph()
+    newer.add((URIRef(LETTER), URIRef("https://example.org/p"), Literal("newer")))
     with pytest.raises(EndpointError, match="write .* failed"):
-        writer._run_update(f"write {name}", text)  # the path replace_graph takes
+        writer.replace_graph(name, newer)
+    assert sent and "INSERT DATA" in sent[0] and "MOVE GRAPH" in sent[0]
     assert len(store) == before
     assert same_values(store.graph(name), document_graph(document, refs))
+    assert _staging_graphs(store) == []
+
+
+@pytest.mark.parametrize("backend_name", REMOTE)
+def test_remote_write_leaves_no_staging_graph(loaded_remote, backend_name):
+    store = loaded_remote(backend_name)
+    document, refs = motie()
+    store.replace_graph(graph_iri(document.id), document_graph(document, refs))
+    assert _staging_graphs(store) == []
+    assert graph_iri(document.id) in store.graph_names()
 
 
 def test_remote_read_only_store_refuses_writes():
@@ -546,7 +579,7 @@ def _closed_port() -> int:
 
 def test_remote_endpoint_down_names_the_url():
     url = f"http://127.0.0.1:{_closed_port()}/sparql"
-    backend = RemoteBackend(url, tries=2, backoff=0)
+    backend = RemoteBackend(url, ConnectionSettings(tries=2, backoff=0))
     with pytest.raises(EndpointError) as caught:
         backend.select("SELECT * { ?s ?p ?o }")
     message = str(caught.value)
@@ -556,7 +589,9 @@ def test_remote_endpoint_down_names_the_url():
 
 def test_remote_slow_endpoint_times_out(fake_endpoint):
     fake: FakeEndpoint = fake_endpoint((200, EMPTY_SELECT, 3.0))
-    backend = RemoteBackend(fake.url, timeout=0.3, tries=2, backoff=0)
+    backend = RemoteBackend(
+        fake.url, ConnectionSettings(timeout=0.3, tries=2, backoff=0)
+    )
     with pytest.raises(
         EndpointError, match=r"no answer within 0\.3 s \(after 2 tries\)"
     ):
@@ -566,7 +601,7 @@ def test_remote_slow_endpoint_times_out(fake_endpoint):
 
 def test_remote_server_errors_are_retried_then_reported(fake_endpoint):
     fake = fake_endpoint((500, "Virtuoso 42000 Error SR325: out of memory\nmore"))
-    backend = RemoteBackend(fake.url, tries=3, backoff=0)
+    backend = RemoteBackend(fake.url, ConnectionSettings(tries=3, backoff=0))
     with pytest.raises(EndpointError) as caught:
         backend.select("SELECT * { ?s ?p ?o }")
     assert fake.requests == 3
@@ -579,7 +614,9 @@ def test_remote_server_errors_are_retried_then_reported(fake_endpoint):
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_remote_gateway_errors_are_retried_until_success(fake_endpoint, status):
     fake = fake_endpoint((status, "busy"), (200, EMPTY_SELECT))
-    result = RemoteBackend(fake.url, tries=3, backoff=0).select("SELECT ?x {}")
+    result = RemoteBackend(fake.url, ConnectionSettings(tries=3, backoff=0)).select(
+        "SELECT ?x {}"
+    )
     assert result == QueryResult(("x",), ())
     assert fake.requests == 2
 
@@ -595,7 +632,7 @@ def test_remote_gateway_errors_are_retried_until_success(fake_endpoint, status):
 )
 def test_remote_client_errors_are_not_retried(fake_endpoint, status, problem):
     fake = fake_endpoint((status, "SPARQL parse error\nat line 1"))
-    backend = RemoteBackend(fake.url, tries=3, backoff=0)
+    backend = RemoteBackend(fake.url, ConnectionSettings(tries=3, backoff=0))
     with pytest.raises(RejectedRequestError, match=problem) as caught:
         backend.select("SELECT * { ?s ?p ?o }")
     assert fake.requests == 1
@@ -606,7 +643,9 @@ def test_remote_client_errors_are_not_retried(fake_endpoint, status, problem):
 def test_remote_answer_that_is_not_json_is_an_endpoint_error(fake_endpoint):
     fake = fake_endpoint((200, "<html>login</html>"))
     with pytest.raises(EndpointError, match="not SPARQL JSON"):
-        RemoteBackend(fake.url, tries=3, backoff=0).select("SELECT * { ?s ?p ?o }")
+        RemoteBackend(fake.url, ConnectionSettings(tries=3, backoff=0)).select(
+            "SELECT * { ?s ?p ?o }"
+        )
     assert fake.requests == 1
 
 
@@ -715,11 +754,13 @@ def test_serve_answers_named_queries_read_only(disk_store, use_command):
         disk_store, port=free_port(), use_oxigraph_command=use_command
     ) as server:
         assert server.query_url.endswith("/query")
-        backend = RemoteBackend(server.query_url, tries=1)
+        backend = RemoteBackend(server.query_url, ConnectionSettings(tries=1))
         for name, cases in QUERY_CASES.items():
             assert run_query(backend, name, **cases[0]) == expected[name], name
         remote = RemoteStore(
-            server.query_url, server.query_url.replace("/query", "/update"), tries=1
+            server.query_url,
+            server.query_url.replace("/query", "/update"),
+            ConnectionSettings(tries=1),
         )
         assert remote.graph_names() == [
             graph_iri("2025D33530"),
@@ -727,7 +768,9 @@ def test_serve_answers_named_queries_read_only(disk_store, use_command):
         ]
         with pytest.raises(RejectedRequestError):
             remote.remove_graph(graph_iri("2025D33530"))
-        writer = RemoteStore(server.query_url, server.query_url, tries=1)
+        writer = RemoteStore(
+            server.query_url, server.query_url, ConnectionSettings(tries=1)
+        )
         with pytest.raises(RejectedRequestError):
             writer.remove_graph(graph_iri("2025D33530"))
         assert len(remote.graph_names()) == 2
