@@ -55,7 +55,12 @@ def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None
 def outgoing_links(backend: QueryBackend, document_id: str) -> QueryResult:
     """The links a document makes, in text order, with their evidence and the
     target work's id and title (``targetId``, ``targetTitle``)."""
-    links = run_query(backend, "outgoing_links", doc=document_iri(document_id))
+    links = run_query(
+        backend,
+        "outgoing_links",
+        doc=document_iri(document_id),
+        graph=graph_iri(document_id),
+    )
     works = sorted({str(w) for w in links.column("targetWork") if w})
     labels = work_labels(backend, works)
     rows = tuple(

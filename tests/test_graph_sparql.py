@@ -117,6 +117,46 @@ def test_sparql_parameters_become_terms():
     )
 
 
+@pytest.mark.parametrize(
+    ("bindings", "expected"),
+    [
+        # one IRI: the GRAPH clause names the graph (and VALUES still binds it)
+        ({"g": "https://example.org/g"}, "GRAPH <https://example.org/g> {"),
+        # a list of IRIs: rows of VALUES, the clause keeps its variable
+        ({"g": ["https://example.org/g", "https://example.org/h"]}, "GRAPH ?g {"),
+        # a literal cannot name a graph
+        ({"g": "plain"}, "GRAPH ?g {"),
+        # a variable that merely starts with the name is not the parameter
+        ({"gr": "https://example.org/g"}, "GRAPH ?g {"),
+    ],
+)
+def test_sparql_a_bound_graph_variable_becomes_the_graph_name(bindings, expected):
+    text = bind_parameters("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
+    assert expected in text
+    assert "VALUES" in text
+
+
+def test_sparql_a_bound_graph_scopes_the_links_to_one_document(backend):
+    from graph.build import document_iri, graph_iri
+
+    scoped = run_query(
+        backend,
+        "outgoing_links",
+        doc=document_iri("2025D33530"),
+        graph=graph_iri("2025D33530"),
+    )
+    assert scoped.rows
+    assert scoped == run_query(
+        backend, "outgoing_links", doc=document_iri("2025D33530")
+    )
+    assert not run_query(
+        backend,
+        "outgoing_links",
+        doc=document_iri("2025D33530"),
+        graph=graph_iri("kst-1-1"),
+    ).rows
+
+
 def test_sparql_unknown_query_name_lists_known_ones():
     with pytest.raises(QueryError, match="known: .*documents"):
         load_query("no_such_query")
