@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -42,8 +43,11 @@ class PatternSpec:
     pattern: str
     note: str = ""
     anchors: tuple[str, ...] = ()  # lower-case strings where the pattern may start
-    anchor_regex: str = ""  # or a regex (with a narrow first character) for those
-    case_anchors: tuple[str, ...] = ()  # case-sensitive strings (searched in the text)
+    case_anchors: tuple[str, ...] = ()  # case-sensitive strings (checked in the text)
+    # or a lower-case literal followed by a regex ("het" + r"\s+(?:[a-z]+\s+)?lid"),
+    # both matched on the lower-cased text
+    tail_anchors: tuple[str, ...] = ()
+    anchor_tail: str = ""
 
 
 @functools.cache
@@ -67,33 +71,45 @@ def load_patterns() -> dict[str, PatternSpec]:
                     row["pattern"],
                     row.get("note", ""),
                     tuple(row.get("anchors", ())),
-                    row.get("anchor_regex", ""),
                     tuple(row.get("case_anchors", ())),
+                    tuple(row.get("tail_anchors", ())),
+                    row.get("anchor_tail", ""),
                 )
                 re.compile(spec.pattern)
-                re.compile(spec.anchor_regex)
+                if bool(spec.tail_anchors) != bool(spec.anchor_tail):
+                    raise ValueError("tail_anchors and anchor_tail go together")
+                if re.compile(spec.anchor_tail).groups:
+                    raise ValueError("anchor_tail must not capture")
             except (ValueError, KeyError, re.error) as exc:
                 raise PatternError(f"{entry.name}:{number}: {exc}") from exc
             specs[spec.id] = spec
     return specs
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (longest match wins)."""
+def _trie_pattern(words: Iterable[str], tails: Iterable[tuple[str, str]] = ()) -> str:
+    """A regex alternation of ``words`` factored as a trie (longest match wins).
+
+    ``tails`` are (literal, regex) pairs: the literal joins the trie and the regex
+    follows it, tried after the longer literals on the same path.
+    """
     trie: dict[str, dict] = {}
-    for word in words:
+    for word, tail in [*((w, "") for w in words), *tails]:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        if tail:
+            node.setdefault("\0", {})[tail] = {}
+        else:
+            node[""] = {}
 
     def render(node: dict[str, dict]) -> str:
         ends = "" in node
         branches = [
             (r"\s+" if ch == " " else re.escape(ch)) + render(child)
             for ch, child in sorted(node.items())
-            if ch
+            if ch and ch != "\0"
         ]
+        branches += sorted(node.get("\0", {}))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -102,6 +118,10 @@ def _trie_pattern(words: Iterable[str]) -> str:
         return body
 
     return render(trie)
+
+
+def _by_id(trigger: tuple[str, str | None]) -> tuple[str, str]:
+    return trigger[0], trigger[1] or ""
 
 
 class _Grammar:
@@ -146,40 +166,101 @@ class _Grammar:
         self.line_head_possible = True
         self.act_word = re.compile(r"richtlijn|verordening|besluit|decision|regulation")
         self.lid_connector = re.compile(r",?\s+(?:en|of)(?=\s)")
-        # Candidate positions come from plain substring search (str.find runs at
-        # memory speed) plus a few narrow regexes; the full pattern only runs there.
-        self.literal_anchors = [
-            (anchor, spec.id) for spec in specs.values() for anchor in spec.anchors
+        self._compile_triggers(specs.values())
+
+    def _compile_triggers(self, specs: Iterable[PatternSpec]) -> None:
+        """One alternation of every trigger, run once over the lower-cased text.
+
+        A trigger that starts with a letter or digit only counts after a character
+        that is not a-z (``scan`` drops the rest anyway), so the compiled pattern
+        starts with ``[^a-z]``: the engine skips through the text in C and tries the
+        alternatives (one trie: each fails on its first character) only there.
+        Case-sensitive anchors ("TK", "Eerste") are matched lower-cased and then
+        checked on the original text. Anchors that do not start with a letter or
+        digit ("§", "/EEG") are found with ``str.find``, without that condition.
+        """
+        word: list[tuple[str, str, str | None]] = []  # (lowered, id, case-sensitive)
+        other: list[tuple[str, str, str | None]] = []
+        tails: list[tuple[str, str]] = []
+        self.tail_triggers: list[tuple[tuple[str, ...], re.Pattern[str], str]] = []
+        for spec in specs:
+            anchors: list[tuple[str, str | None]] = [(a, None) for a in spec.anchors]
+            anchors += [(anchor, anchor) for anchor in spec.case_anchors]
+            for anchor, case in anchors:
+                item = (anchor.lower(), spec.id, case)
+                (word if anchor[:1].isalnum() else other).append(item)
+            if spec.tail_anchors:
+                if not all(
+                    a[:1].isalnum() and a == a.lower() for a in spec.tail_anchors
+                ):
+                    raise PatternError(f"{spec.id}: tail anchors must be [a-z0-9]…")
+                tails.extend((anchor, spec.anchor_tail) for anchor in spec.tail_anchors)
+                literals = "|".join(map(re.escape, spec.tail_anchors))
+                regex = re.compile(f"(?:{literals})(?:{spec.anchor_tail})")
+                self.tail_triggers.append((spec.tail_anchors, regex, spec.id))
+        # a matched anchor also stands for every shorter anchor it starts with
+        self.word_anchors = sorted(set(word), key=lambda w: (w[0], w[1], w[2] or ""))
+        self.word_triggers: dict[str, list[tuple[str, str | None]]] = {
+            key: self._literal_ids(key) for key in {low for low, _pid, _case in word}
+        }
+        trie = _trie_pattern(self.word_triggers, tails)
+        self.trigger_scan = re.compile(f"[^a-z](?=({trie}))")
+        self.trigger_at_start = re.compile(f"(?=({trie}))")
+        self.other_triggers = other
+        self._tail_cache: dict[str, tuple[list[tuple[str, str | None]], list]] = {}
+
+    def _literal_ids(self, matched: str) -> list[tuple[str, str | None]]:
+        """(pattern id, case-sensitive anchor) of the word anchors ``matched`` starts
+        with, sorted by id."""
+        found = {(p, c) for low, p, c in self.word_anchors if matched.startswith(low)}
+        return sorted(found, key=_by_id)
+
+    def _tail_ids(
+        self, lowered: str, at: int, matched: str
+    ) -> list[tuple[str, str | None]]:
+        """The ids of a match that is no plain anchor: a tail anchor ("het tweede
+        lid"), plus any word anchor it starts with."""
+        known = self._tail_cache.get(matched)
+        if known is None:
+            if len(self._tail_cache) > 4096:  # TK numbers and the like never repeat
+                self._tail_cache.clear()
+            tails = [
+                (regex, pid)
+                for literals, regex, pid in self.tail_triggers
+                if matched.startswith(literals)
+            ]
+            known = self._tail_cache[matched] = (self._literal_ids(matched), tails)
+        literal, tails = known
+        ids: list[tuple[str, str | None]] = [
+            (pid, None) for regex, pid in tails if regex.match(lowered, at)
         ]
-        self.case_anchors = [
-            (anchor, spec.id) for spec in specs.values() for anchor in spec.case_anchors
-        ]
-        self.regex_anchors = [
-            (re.compile(spec.anchor_regex), spec.id)
-            for spec in specs.values()
-            if spec.anchor_regex
-        ]
+        return sorted({*ids, *literal}, key=_by_id) if literal else ids
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         """(offset, pattern id) of every place a trigger pattern may start, sorted."""
-        hits: list[tuple[int, str]] = []
         lowered = text.lower()
-        if len(lowered) != len(text):  # a rare character changes length when lowered
+        if len(lowered) != len(text):  # a rare character changes length lowered
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        find = lowered.find
-        for anchor, pattern_id in self.literal_anchors:
-            index = find(anchor)
+        hits: list[tuple[int, str]] = []
+        word = self.word_triggers
+        startswith = text.startswith
+        first = self.trigger_at_start.match(lowered)
+        matches = self.trigger_scan.finditer(lowered)
+        for m in itertools.chain((first,) if first else (), matches):
+            # a match is the character before the anchor, except at offset 0
+            start = m.end()
+            found = word.get(m.group(1))
+            if found is None:  # a tail anchor ("het tweede lid"): rare, look it up
+                found = self._tail_ids(lowered, start, m.group(1))
+            for pattern_id, case in found:
+                if case is None or startswith(case, start):
+                    hits.append((start, pattern_id))
+        for anchor, pattern_id, case in self.other_triggers:
+            find = lowered.find if case is None else text.find
+            index = find(case or anchor)
             while index != -1:
                 hits.append((index, pattern_id))
-                index = find(anchor, index + 1)
-        find = text.find
-        for anchor, pattern_id in self.case_anchors:
-            index = find(anchor)
-            while index != -1:
-                hits.append((index, pattern_id))
-                index = find(anchor, index + 1)
-        for regex, pattern_id in self.regex_anchors:
-            hits.extend((m.start(), pattern_id) for m in regex.finditer(text))
+                index = find(case or anchor, index + 1)
         hits.sort()
         return hits
 
@@ -189,12 +270,13 @@ def _grammar() -> _Grammar:
     return _Grammar()
 
 
-def _groups(**values: str | None) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((key, value) for key, value in values.items() if value))
+def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted([pair for pair in values.items() if pair[1]]))
 
 
 def _ws(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Runs of white space as one space, trimmed (str.split's white space is re's \\s)."""
+    return " ".join(text.split())
 
 
 # --- legislation ----------------------------------------------------------------------
@@ -492,6 +574,11 @@ class _Scanner:
         return pos, lid, leden, ond, onds
 
     def _prefix_lid(self, start: int) -> tuple[int, str, str | None] | None:
+        text, before = self.text, start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before == start or not text.endswith("van", 0, before):
+            return None  # the pattern ends in "van" + white space
         window_start = max(0, start - 80)
         m = self.g.p["lid_prefix"].search(self.text, window_start, start)
         if not m or m.end() != start:
@@ -639,7 +726,7 @@ class _Scanner:
         while end > start and self.text[end - 1] in " ,;\n\t\xa0":
             end -= 1
         self.refs.append(
-            Reference(start, end, self.text[start:end], kind, _groups(**groups))
+            Reference(start, end, self.text[start:end], kind, _groups(groups))
         )
 
     # definitions and names -------------------------------------------------------------

@@ -40,6 +40,8 @@ class DocumentKind(StrEnum):
     EU_ACT = "eu_act"
     ZAAK = "zaak"  # a Tweede Kamer zaak record (e.g. a motion's OData Zaak)
     AGENDAPUNT = "agendapunt"  # a TK agenda item with its besluiten and stemmingen
+    # BWB "wetstechnische informatie" (WTI): a regeling's amendment history
+    WETSTECHNISCHE_INFORMATIE = "wetstechnische_informatie"
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +260,63 @@ class Zaak:
 
 
 @dataclass(frozen=True, slots=True)
+class Bekendmaking:
+    """A Staatsblad or Staatscourant publication as BWB metadata describes it.
+
+    ``id`` is the official publication id BWB gives as ``urlidentifier``
+    (``stb-2024-291``, ``stcrt-2024-33447``); ``soort`` is BWB's series abbreviation
+    ("Stb", "Stcrt"); ``dossiernummer`` the Kamerstuk dossier of the bill, when stated.
+    """
+
+    id: str
+    soort: str
+    jaar: str
+    nummer: str
+    publicatiedatum: dt.date | None = None
+    ondertekening: dt.date | None = None
+    dossiernummer: str | None = None
+    kenmerk: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """The publication as Dutch texts cite it: "Stb. 2024, 291"."""
+        return f"{self.soort}. {self.jaar}, {self.nummer}"
+
+
+@dataclass(frozen=True, slots=True)
+class Wijziging:
+    """One entry of a regeling's amendment history (a ``details`` element of BWB WTI).
+
+    ``start``/``end`` delimit the line of the document text that states the entry (the
+    evidence of every link built from it). ``work``/``pinpoint`` name what changed: the
+    regeling as a whole (empty pinpoint) or one article, whose number at that version
+    BWB gives as ``label`` ("Artikel 4a"). ``betreft`` is BWB's kind of change as
+    written (``nieuwe-regeling``, ``nieuw``, ``wijziging``, ``vernummering``…);
+    ``inwerkingtreding`` is None when the change has no (or no longer a) date of entry
+    into force. ``bronnen`` are the publications that made the change (BWB
+    ``type="oorspronkelijk"``), ``juncto`` the ones read together with them,
+    ``inwerkingtredingsbronnen`` those that set the date. ``voorheen`` and
+    ``vernummerd_tot`` are the article numbers before and after a renumbering, as the
+    entry's remarks state them ("Voorheen art. 2a.", "… vernummerd tot art. 3.").
+    """
+
+    start: int
+    end: int
+    betreft: str
+    work: str
+    pinpoint: Pinpoint = field(default_factory=Pinpoint)
+    label: str = ""
+    inwerkingtreding: dt.date | None = None
+    bronnen: tuple[Bekendmaking, ...] = ()
+    juncto: tuple[Bekendmaking, ...] = ()
+    inwerkingtredingsbronnen: tuple[Bekendmaking, ...] = ()
+    terugwerkende_kracht: dt.date | None = None
+    opmerkingen: tuple[str, ...] = ()
+    voorheen: str | None = None
+    vernummerd_tot: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """One document as read from a source file: the unit of ingest and of a named graph."""
 
@@ -274,6 +333,7 @@ class SourceDocument:
     relations: tuple[Relation, ...] = ()  # stated in metadata, no span in the text
     zaken: tuple[Zaak, ...] = ()  # TK zaken this record describes
     besluiten: tuple[Besluit, ...] = ()  # TK decisions (with votes) this record holds
+    wijzigingen: tuple[Wijziging, ...] = ()  # amendment history (BWB WTI)
 
     def all_divisions(self) -> tuple[Division, ...]:
         """Every division, depth first."""

@@ -203,3 +203,55 @@ def test_unknown_title_opening_the_line_is_not_replaced_by_the_citing_law() -> N
     refs = find_references("Muntwet 2002: artikel 11, eerste lid", context)
     assert [(r.work, r.pinpoint.artikel) for r in refs] == [(None, "11")]
     assert "Muntwet 2002" in (refs[0].reason or "")
+
+
+def _naive_candidates(text: str) -> set[tuple[int, str]]:
+    """Every anchor of every pattern found by plain search, one anchor at a time, as
+    the patterns file describes them; a trigger starting with a letter or digit counts
+    only where no a-z letter (any case) stands before it."""
+    import re
+
+    from ingest.extract import load_patterns
+
+    lowered = text.lower()
+    hits: set[tuple[int, str]] = set()
+    for spec in load_patterns().values():
+        searches = [(lowered, re.escape(a)) for a in spec.anchors]
+        searches += [(text, re.escape(a)) for a in spec.case_anchors]
+        searches += [
+            (lowered, re.escape(a) + f"(?:{spec.anchor_tail})")
+            for a in spec.tail_anchors
+        ]
+        for source, regex in searches:
+            word = regex[:1].isalnum()
+            for m in re.finditer(f"(?=({regex}))", source):
+                before = lowered[m.start() - 1 : m.start()]
+                if not (word and "a" <= before <= "z"):
+                    hits.add((m.start(), spec.id))
+    return hits
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt",
+        "seeds/wbv-2013-23-vc-wijziging.txt",
+        "seeds/staat-van-migratie-2025.txt",
+        "bwb/BWBR0011823_2019-02-27_0.xml",
+    ],
+)
+def test_extract_one_pass_trigger_scan_equals_plain_search(name: str) -> None:
+    from pathlib import Path
+
+    from ingest.extract import _grammar
+    from ingest.sources import read_source
+
+    path = Path(__file__).resolve().parent.parent / "corpus" / name
+    text = read_source(path).text
+    assert set(_grammar().candidates(text)) == _naive_candidates(text)
+
+
+def test_extract_relative_reference_after_another_determiner() -> None:
+    # "dat dit lid": the trigger for "dat …" must not hide the one for "dit lid"
+    refs = extract_references("met dien verstande dat dit lid niet geldt")
+    assert [(r.text, r.group("relative")) for r in refs] == [("dit lid", "dit lid")]
