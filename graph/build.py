@@ -9,6 +9,7 @@ for fast queries. IRIs are deterministic, so rebuilding gives the same graph.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from ingest.models import (
     ResolvedReference,
     SourceDocument,
     Toezegging,
+    Wijziging,
 )
 
 EXTRACTOR_VERSION = "wetgraaf-citations/0.1"
@@ -58,6 +60,7 @@ _DOCUMENT_CLASS = {
     DocumentKind.EU_ACT: WG.EUAct,
     DocumentKind.ZAAK: WG.Zaak,
     DocumentKind.AGENDAPUNT: WG.Agendapunt,
+    DocumentKind.WETSTECHNISCHE_INFORMATIE: WG.WetstechnischeInformatie,
 }
 _REGELING_CLASS = {
     "wet": WG.Wet,
@@ -94,6 +97,15 @@ RELATION_PREDICATE = {
     RelationType.RENUMBERS: WG.renumberedAs,
     RelationType.ANSWERS: WG.answers,
 }
+# How a change in a regeling's BWB history (WTI ``betreft``) links the publication
+# that made it to what it changed; every other kind (wijziging, vernummering,
+# vernummerd-wijziging, …) amends.
+_WIJZIGING_PREDICATE = {
+    "nieuwe-regeling": WG.introduces,
+    "nieuw": WG.introduces,
+    "intrekking-regeling": ELI.repeals,
+    "intrekking": ELI.repeals,
+}
 
 
 def graph_iri(document_id: str) -> URIRef:
@@ -126,6 +138,7 @@ class _Evidence:
     source: URIRef | None = None  # the subject, when not the enclosing part/document
     source_work: str | None = None  # the subject's whole work
     confidence: str | None = None  # when not the method's default
+    in_force: dt.date | None = None  # a history link: when the change takes effect
 
 
 def build_document_graph(
@@ -160,7 +173,9 @@ def build_document_graph(
         + [_from_editorial(link) for link in document.links]
         + [_from_relation(relation) for relation in document.relations]
         + [_from_claim(claim) for claim in relations]
+        + [item for change in document.wijzigingen for item in _from_wijziging(change)]
     )
+    _add_bekendmakingen(graph, document.wijzigingen)
     add_parliament(graph, doc, document)
     for item in evidence:
         _add_link(graph, doc, document, item, locator, footnote_iris)
@@ -297,11 +312,102 @@ def _from_editorial(link: EditorialLink) -> _Evidence:
     kind = (
         ReferenceKind.TREATY
         if (link.work or "").startswith("BWBV")
+        else ReferenceKind.GAZETTE
+        if (link.work or "").startswith(("stb-", "stcrt-"))
         else ReferenceKind.LEGISLATION
     )
     return _Evidence(
         link.start, link.end, kind, link.work, link.pinpoint, WG.editorial, reason
     )
+
+
+def _from_wijziging(change: Wijziging) -> list[_Evidence]:
+    """A change in a regeling's BWB history: links from the publications to the part.
+
+    The publications that made the change introduce, amend or repeal the part (by
+    ``betreft``); those read with them (juncto) change it; those that set the date
+    commence it. A renumbering links the old number to the new one. All carry the
+    history line as evidence and, where BWB gives one, the date of entry into force.
+    """
+    kind = (
+        ReferenceKind.TREATY
+        if change.work.startswith("BWBV")
+        else ReferenceKind.LEGISLATION
+    )
+    made_by = _WIJZIGING_PREDICATE.get(change.betreft, ELI.amends)
+    by_publication = (
+        [(publication, made_by) for publication in change.bronnen]
+        + [(publication, ELI.changes) for publication in change.juncto]
+        + [
+            (publication, ELI.commences)
+            for publication in change.inwerkingtredingsbronnen
+        ]
+    )
+    items = [
+        _Evidence(
+            change.start,
+            change.end,
+            kind,
+            change.work,
+            change.pinpoint,
+            WG.editorial,
+            link_type=predicate,
+            source=URIRef(work_iri(publication.id)),
+            source_work=publication.id,
+            in_force=change.inwerkingtreding,
+        )
+        for publication, predicate in by_publication
+    ]
+    renumbered = [
+        (Pinpoint(artikel=change.voorheen), change.pinpoint)
+        if change.voorheen
+        else None,
+        (change.pinpoint, Pinpoint(artikel=change.vernummerd_tot))
+        if change.vernummerd_tot
+        else None,
+    ]
+    for pair in renumbered:
+        if pair is None or not pair[0].artikel or not pair[1].artikel:
+            continue
+        old, new = pair
+        items.append(
+            _Evidence(
+                change.start,
+                change.end,
+                kind,
+                change.work,
+                new,
+                WG.editorial,
+                link_type=WG.renumberedAs,
+                source=URIRef(part_iri(change.work, old)),
+                source_work=change.work,
+                in_force=change.inwerkingtreding,
+            )
+        )
+    return items
+
+
+def _add_bekendmakingen(graph: Graph, changes: Sequence[Wijziging]) -> None:
+    """The publications a history names, with what BWB states about them."""
+    for change in changes:
+        for publication in (
+            *change.bronnen,
+            *change.juncto,
+            *change.inwerkingtredingsbronnen,
+        ):
+            node = URIRef(work_iri(publication.id))
+            graph.add((node, RDF.type, WG.Publicatie))
+            graph.add((node, RDF.type, WG.Work))
+            graph.add((node, WG.partOfWork, node))
+            graph.add((node, DCTERMS.identifier, Literal(publication.id)))
+            if publication.publicatiedatum is not None:
+                graph.add(
+                    (node, ELI.date_publication, Literal(publication.publicatiedatum))
+                )
+            if publication.ondertekening is not None:
+                graph.add((node, ELI.date_document, Literal(publication.ondertekening)))
+            if publication.dossiernummer:
+                graph.add((node, WG.dossiernummer, Literal(publication.dossiernummer)))
 
 
 def _from_relation(relation: Relation) -> _Evidence:
@@ -408,6 +514,8 @@ def _add_link(
     confidence = (item.confidence or _CONFIDENCE[item.method]) if target else "0.0"
     graph.add((link, WG.confidence, Literal(confidence, datatype=XSD.decimal)))
     _add_selectors(graph, link, document, item)
+    if item.in_force is not None:
+        graph.add((link, WG.inwerkingtreding, Literal(item.in_force)))
     if item.start is not None:
         for start, end, footnote in footnotes:
             if start <= item.start < end:

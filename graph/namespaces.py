@@ -76,6 +76,7 @@ class WG(DefinedNamespace):
     Publicatie: URIRef
     Zaak: URIRef
     Agendapunt: URIRef
+    WetstechnischeInformatie: URIRef
     Toezegging: URIRef
     Stemming: URIRef
     Besluit: URIRef
@@ -146,6 +147,10 @@ class WG(DefinedNamespace):
     functie: URIRef
     deadlineStart: URIRef
     deadlineEnd: URIRef
+
+    # Amendment history (BWB wetstechnische informatie)
+    introduces: URIRef
+    inwerkingtreding: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {

@@ -18,6 +18,7 @@ SAMPLES = [
     "bwb/BWBR0011823_2019-02-27_0.xml",
     "bwb-2012/BWBV0001002.xml",
     "bwb-2012/BWBR0031891.xml",
+    "bwb-wti/BWBR0018451.WTI.xml",
     "kamerstukken/kst-29861-126.xml",
     "tk-odata/zaak-motie/2024Z14350.json",
     "tk-odata/stemming-per-agendapunt/2025P09943.json",

@@ -13,6 +13,7 @@ FOLDERS: dict[
 ] = {  # bundled folder -> folder(s) in the shared corpus
     "bwb": ("bwb-toestand",),
     "bwb-2012": ("bwb-wetgeving-2012",),
+    "bwb-wti": ("bwb-format-samples",),
     "kamerstukken": ("kamerstukken",),
     "tk-odata/zaak-motie": ("tk-odata/zaak-motie",),
     "tk-odata/stemming-per-agendapunt": ("tk-odata/stemming-per-agendapunt",),
@@ -58,6 +59,9 @@ def main(shared: Path, corpus: Path) -> None:
         "around October 2012) of the Vreemdelingencirculaire 2000 parts A and C, the Voorschrift "
         "Vreemdelingen 2000, EVRM, Vluchtelingenverdrag, Rijkswet op het Nederlanderschap and "
         "WBV 2012/17, from kuipersb/wettenbestand.\n"
+        "- `bwb-wti/`: BWB wetstechnische informatie (WTI XML, schema BWB-WTI 2016-1), a "
+        "regeling's amendment history; the only stored WTI file is that of the Wet op de "
+        "zorgtoeslag (not migration law, kept for the format), from MinBZK/regelrecht-mvp.\n"
         "- `kamerstukken/`: Officiële-publicatie XML of migration motions (Kamerstukken II).\n"
         "- `rechtspraak/`: open-rechtspraak XML of court decisions as served by "
         "data.rechtspraak.nl (the three `annotated` ones carry hand-made structure labels in "

@@ -16,6 +16,7 @@ from ingest.models import SourceDocument
 from ingest.sources._xml import parse_xml
 from ingest.sources.bwb import read_bwb
 from ingest.sources.bwb_2012 import looks_like_bwb_2012, read_bwb_2012
+from ingest.sources.bwb_wti import looks_like_wti, read_wti
 from ingest.sources.eurlex import (
     looks_like_eurlex_html,
     looks_like_formex,
@@ -46,6 +47,7 @@ def read_source(path: Path) -> SourceDocument:
     """Read any supported source file into a SourceDocument.
 
     The format is recognised by content: XML whose root is ``toestand`` is BWB,
+    ``wetstechnische-informatie`` a BWB amendment history (WTI),
     ``officiele-publicatie`` is a Kamerstuk; UTF-8 text with a ``.txt``/``.md`` name is
     plain text.
 
@@ -112,6 +114,8 @@ def _read_xml(path: Path, data: bytes) -> SourceDocument:
         return read_bwb(path, data)
     if root is not None and looks_like_bwb_2012(root):
         return read_bwb_2012(path, data)
+    if root is not None and looks_like_wti(root):
+        return read_wti(path, data)
     if root is not None and looks_like_uitspraak(root):
         return read_uitspraak(path, data)
     if root is not None and looks_like_formex(root):
