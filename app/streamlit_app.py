@@ -14,6 +14,7 @@ navigation = st.navigation(
         ),
         st.Page(str(PAGES / "search.py"), title="Zoeken", icon="🔎"),
         st.Page(str(PAGES / "motions.py"), title="Moties", icon="🗳️"),
+        st.Page(str(PAGES / "toezeggingen.py"), title="Toezeggingen", icon="🤝"),
         st.Page(str(PAGES / "network.py"), title="Netwerk", icon="🕸️"),
         st.Page(str(PAGES / "trace.py"), title="Herkomst", icon="🧭"),
         st.Page(str(PAGES / "console.py"), title="SPARQL", icon="⌨️"),

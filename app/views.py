@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 KIND_COLOURS = {
     "legislation": "#cfe8ff",
@@ -18,23 +19,43 @@ KIND_COLOURS = {
 }
 
 
-def highlight(text: str, spans: Iterable[tuple[int, int, str, str]]) -> str:
-    """HTML of ``text`` with each (start, end, kind, title) span marked; all escaped.
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span of document text to highlight: its kind, a tooltip and where it leads."""
 
-    Overlapping spans are skipped after the first so markup stays well formed.
+    start: int
+    end: int
+    kind: str
+    title: str
+    href: str | None = None  # an http(s) IRI or a page of the explorer ("./?doc=…")
+
+
+def highlight(text: str, marks: Iterable[Mark]) -> str:
+    """HTML of ``text`` with each mark highlighted (a link when it has an ``href``);
+    text, tooltips and links are all escaped.
+
+    Overlapping marks are skipped after the first so markup stays well formed; links
+    other than http(s) or the explorer's own pages are dropped (no ``javascript:``).
     """
     parts: list[str] = []
     cursor = 0
-    for start, end, kind, title in sorted(spans):
-        if start < cursor or end > len(text) or start >= end:
+    for mark in sorted(marks, key=lambda m: (m.start, m.end)):
+        if mark.start < cursor or mark.end > len(text) or mark.start >= mark.end:
             continue
-        parts.append(html.escape(text[cursor:start]))
-        colour = KIND_COLOURS.get(kind, "#eeeeee")
+        parts.append(html.escape(text[cursor : mark.start]))
+        colour = KIND_COLOURS.get(mark.kind, "#eeeeee")
+        inner = html.escape(text[mark.start : mark.end])
+        if mark.href and mark.href.startswith(("https://", "http://", "./?")):
+            target = "_self" if mark.href.startswith("./") else "_blank"
+            inner = (
+                f'<a href="{html.escape(mark.href, quote=True)}" target="{target}" '
+                f'style="color:inherit">{inner}</a>'
+            )
         parts.append(
-            f'<mark style="background:{colour}" title="{html.escape(title, quote=True)}">'
-            f"{html.escape(text[start:end])}</mark>"
+            f'<mark style="background:{colour}" '
+            f'title="{html.escape(mark.title, quote=True)}">{inner}</mark>'
         )
-        cursor = end
+        cursor = mark.end
     parts.append(html.escape(text[cursor:]))
     body = "".join(parts)
     return f'<div style="white-space:pre-wrap;font-family:serif;line-height:1.5">{body}</div>'
@@ -73,9 +94,14 @@ def dot_label(text: str, limit: int = 40) -> str:
 def document_link(document_id: str, label: str | None = None) -> str:
     """Markdown link to the Documenten page (the default page) showing one document;
     the label's markdown and HTML characters are escaped."""
-    from urllib.parse import quote
-
     text = html.escape(label or document_id)
     for char in "\\`*_{}[]()#+-.!|~<>":
         text = text.replace(char, "\\" + char)
-    return f"[{text}](./?doc={quote(document_id, safe='')})"
+    return f"[{text}]({document_href(document_id)})"
+
+
+def document_href(document_id: str) -> str:
+    """The explorer's page for one document (the Documenten page, the default)."""
+    from urllib.parse import quote
+
+    return f"./?doc={quote(document_id, safe='')}"

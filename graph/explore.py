@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import networkx as nx
 from rdflib import Graph
 
-from graph.build import document_iri, graph_iri
-from graph.sparql import QueryBackend, QueryResult, run_query
+from graph.build import RELATION_PREDICATE, document_iri, graph_iri
+from graph.namespaces import CITO
+from graph.sparql import QueryBackend, QueryResult, Value, run_query
+from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
 if TYPE_CHECKING:
     from graph.remote import AnyStore
@@ -27,6 +31,27 @@ class DocumentView:
     source_file: str
     date: object = None
     official_url: str | None = None
+
+
+_RELATION_LABELS = {
+    RelationType.DERIVES_FROM: "volgt uit",
+    RelationType.ELABORATES: "werkt uit",
+    RelationType.IMPLEMENTS: "implementeert",
+    RelationType.AMENDS: "wijzigt",
+    RelationType.RENUMBERS: "vernummert tot",
+    RelationType.ANSWERS: "beantwoordt",
+}
+# A Dutch label per link type IRI (``wg:linkType``), as the explorer groups links.
+LINK_TYPE_LABELS = {
+    str(CITO.cites): "verwijst naar",
+    **{str(RELATION_PREDICATE[t]): label for t, label in _RELATION_LABELS.items()},
+}
+
+
+def link_type_label(type_iri: object) -> str:
+    """ "verwijst naar", "volgt uit", …; the IRI's local name for a type we do not know."""
+    text = str(type_iri)
+    return LINK_TYPE_LABELS.get(text, text.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
 
 
 def list_documents(backend: QueryBackend) -> QueryResult:
@@ -61,13 +86,21 @@ def outgoing_links(backend: QueryBackend, document_id: str) -> QueryResult:
         doc=document_iri(document_id),
         graph=graph_iri(document_id),
     )
-    works = sorted({str(w) for w in links.column("targetWork") if w})
+    return _with_labels(backend, links, "targetWork", ("targetId", "targetTitle"))
+
+
+def _with_labels(
+    backend: QueryBackend, result: QueryResult, column: str, names: tuple[str, str]
+) -> QueryResult:
+    """``result`` with two more columns: id and title of the work in ``column``
+    (labels are fetched once per distinct work rather than joined in every row)."""
+    works = sorted({str(w) for w in result.column(column) if w})
     labels = work_labels(backend, works)
+    index = result.variables.index(column)
     rows = tuple(
-        (*row, *labels.get(str(row[links.variables.index("targetWork")]), (None, None)))
-        for row in links.rows
+        (*row, *labels.get(str(row[index]), (None, None))) for row in result.rows
     )
-    return QueryResult((*links.variables, "targetId", "targetTitle"), rows)
+    return QueryResult((*result.variables, *names), rows)
 
 
 def work_labels(
@@ -85,8 +118,10 @@ def work_labels(
 
 
 def incoming_links(backend: QueryBackend, document_id: str) -> QueryResult:
-    """The links that point at a document or any part of it."""
-    return run_query(backend, "incoming_links", work=document_iri(document_id))
+    """The links that point at a document or any part of it, with the citing
+    document's id and title (``citingId``, ``citingTitle``)."""
+    links = run_query(backend, "incoming_links", work=document_iri(document_id))
+    return _with_labels(backend, links, "citingDoc", ("citingId", "citingTitle"))
 
 
 def linked_documents(backend: QueryBackend, document_id: str) -> QueryResult:
@@ -188,6 +223,116 @@ def motion_votes(
             (str(row["fractie"]), str(row["soort"]), int(str(row["zetels"])))
         )
     return votes
+
+
+@dataclass(frozen=True, slots=True)
+class ToezeggingRow:
+    """A toezegging as the store knows it, with its status on a reference date."""
+
+    iri: str
+    id: str
+    text: str  # as the first letter that mentions it states it
+    bewindspersoon: str | None
+    deadline: DateRange | None
+    status: ToezeggingStatus
+    mentioned_in: tuple[tuple[str, dt.date | None], ...]  # (letter id, its date)
+    answered_by: tuple[tuple[str, dt.date | None], ...]
+
+
+def list_toezeggingen(
+    backend: QueryBackend, reference_date: dt.date
+) -> list[ToezeggingRow]:
+    """Every toezegging with deadline, letters and status on ``reference_date``: open,
+    overdue (its deadline ended before that date) or fulfilled (a letter answers it)."""
+    rows: dict[str, list[dict[str, Value]]] = {}
+    for row in run_query(backend, "toezeggingen").as_dicts():
+        rows.setdefault(str(row["toezegging"]), []).append(row)
+    letters = sorted(
+        {
+            str(r[k])
+            for found in rows.values()
+            for r in found
+            for k in ("mentionedIn", "answeredBy")
+            if r[k]
+        }
+    )
+    labels = work_labels(backend, letters)
+    found_toezeggingen = []
+    for iri, found in rows.items():
+        first = found[0]
+        deadline = (
+            DateRange(first["deadlineStart"], first["deadlineEnd"])
+            if isinstance(first["deadlineStart"], dt.date)
+            and isinstance(first["deadlineEnd"], dt.date)
+            else None
+        )
+
+        answered = _letters(found, "answeredBy", "answeredOn", labels)
+        found_toezeggingen.append(
+            ToezeggingRow(
+                iri=iri,
+                id=str(first["id"]),
+                text=str(first["text"]),
+                bewindspersoon=str(first["bewindspersoon"])
+                if first["bewindspersoon"]
+                else None,
+                deadline=deadline,
+                status=toezegging_status(deadline, bool(answered), reference_date),
+                mentioned_in=_letters(found, "mentionedIn", "mentionedOn", labels),
+                answered_by=answered,
+            )
+        )
+    return found_toezeggingen
+
+
+def _letters(
+    rows: list[dict[str, Value]],
+    key: str,
+    date_key: str,
+    labels: Mapping[str, tuple[str, str | None]],
+) -> tuple[tuple[str, dt.date | None], ...]:
+    """(id, date) of the distinct letters in column ``key`` of ``rows``."""
+    seen: dict[str, dt.date | None] = {}
+    for row in rows:
+        if row[key]:
+            letter_id = labels.get(str(row[key]), (str(row[key]), None))[0]
+            date = row[date_key]
+            seen[letter_id] = date if isinstance(date, dt.date) else None
+    return tuple(sorted(seen.items()))
+
+
+def neighbourhood_graphml(
+    document: DocumentView, outgoing: QueryResult, incoming: QueryResult
+) -> str:
+    """GraphML of a document and the works it links to and from, one edge per link
+    with its type, kind, method and quote (for Gephi, yEd, Cytoscape)."""
+    graph: nx.MultiDiGraph = nx.MultiDiGraph()
+    graph.add_node(
+        document.iri, id=document.id, label=document.title, kind=document.kind
+    )
+    for row in outgoing.as_dicts():
+        if not row["targetWork"]:
+            continue  # unresolved: no node to point at
+        work = str(row["targetWork"])
+        graph.add_node(
+            work,
+            id=str(row["targetId"] or work),
+            label=str(row["targetTitle"] or row["targetId"] or work),
+        )
+        graph.add_edge(document.iri, work, key=str(row["link"]), **_edge_data(row))
+    for row in incoming.as_dicts():
+        citing = str(row["citingDoc"])
+        graph.add_node(citing, id=str(row["citingId"]), label=str(row["citingTitle"]))
+        graph.add_edge(citing, document.iri, key=str(row["link"]), **_edge_data(row))
+    return "\n".join(nx.generate_graphml(graph))
+
+
+def _edge_data(row: Mapping[str, Value]) -> dict[str, str]:
+    data = {"type": link_type_label(row["type"])}
+    for key in ("target", "kind", "method", "quote"):
+        if row.get(key) is not None:
+            data[key] = str(row[key])
+    return data
 
 
 def document_triples(store: AnyStore, document_id: str) -> Graph:

@@ -460,9 +460,15 @@ class Toezegging:
     answered_by: tuple[str, ...] = ()
 
     def status(self, reference_date: dt.date) -> ToezeggingStatus:
-        """Fulfilled when answered; overdue when its deadline ended before the date."""
-        if self.answered_by:
-            return ToezeggingStatus.FULFILLED
-        if self.deadline is not None and self.deadline.end < reference_date:
-            return ToezeggingStatus.OVERDUE
-        return ToezeggingStatus.OPEN
+        return toezegging_status(self.deadline, bool(self.answered_by), reference_date)
+
+
+def toezegging_status(
+    deadline: DateRange | None, answered: bool, reference_date: dt.date
+) -> ToezeggingStatus:
+    """Fulfilled when answered; overdue when its deadline ended before the date."""
+    if answered:
+        return ToezeggingStatus.FULFILLED
+    if deadline is not None and deadline.end < reference_date:
+        return ToezeggingStatus.OVERDUE
+    return ToezeggingStatus.OPEN

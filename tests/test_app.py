@@ -52,9 +52,21 @@ def test_app_documents_lists_and_shows_links(small_store):
     assert at.title[0].value == "Documenten"
     assert at.selectbox(key="document").value == "2025D33530"
     assert at.header[0].value == "Diverse onderwerpen op het gebied van migratie"
-    outgoing = at.dataframe[1].value
-    assert list(outgoing["target"]) == ["BWBR0011825", "—", "kst-19637-2798"]
-    assert "paragraaf B9/99 Vc" in list(outgoing["quote"])
+    # the text: every reference marked; resolved ones are links to their source
+    (text,) = [m.value for m in at.markdown if "white-space:pre-wrap" in m.value]
+    assert text.count("<mark") == 3
+    assert (
+        'href="https://wetten.overheid.nl/jci1.3:c:BWBR0011825&amp;artikel=3.71&amp;lid=3"'
+        in text
+    )
+    at.radio(key="view").set_value("Uitgaand").run()
+    groups = [m.value for m in at.markdown if m.value.startswith("**")][1:]
+    assert groups == ["**verwijst naar** (2)", "**onopgelost** (1)"]
+    cites, unresolved = (frame.value for frame in at.dataframe[1:])
+    assert list(cites["doel"]) == ["BWBR0011825", "kst-19637-2798"]
+    assert list(unresolved["citaat"]) == ["paragraaf B9/99 Vc"]
+    at.radio(key="view").set_value("Inkomend").run()
+    assert any(c.value == "Geen verwijzingen." for c in at.caption)
 
 
 def test_app_documents_filter_hides_non_matching(small_store):
@@ -230,6 +242,64 @@ def _chart_rows(chart) -> list[dict]:
     for payload in arrow:
         rows += pa.ipc.open_stream(payload).read_all().to_pylist()
     return rows
+
+
+@pytest.fixture
+def store_with_toezeggingen(small_store):
+    import streamlit as st
+
+    from graph.load import document_graph
+    from tests.graph_fixtures import toezegging_letter
+
+    store = open_store(small_store)
+    document, refs = toezegging_letter()
+    store.replace_graph(graph_iri(document.id), document_graph(document, refs))
+    store.close()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return small_store
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "expected"),
+    [
+        # answered in the letter itself; Q4 2025 not yet over
+        ("2025-10-01", {"TZ202505-006": "fulfilled", "TZ202505-125": "open"}),
+        # after Q4 2025 the unanswered one is overdue
+        ("2026-01-01", {"TZ202505-006": "fulfilled", "TZ202505-125": "overdue"}),
+    ],
+)
+def test_app_toezeggingen_status_on_a_reference_date(
+    store_with_toezeggingen, peildatum, expected
+):
+    import datetime as dt
+
+    at = _page("toezeggingen")
+    at.date_input(key="peildatum").set_value(dt.date.fromisoformat(peildatum)).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert dict(zip(table["id"], table["status"], strict=True)) == expected
+    deadlines = [str(d)[:10] for d in table["deadline tot"].fillna("—")]
+    assert deadlines == ["—", "2025-12-31"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["fulfilled"] == "1"
+
+
+def test_app_toezeggingen_filter_timeline_and_detail(store_with_toezeggingen):
+    import datetime as dt
+
+    at = _page("toezeggingen")
+    at.date_input(key="peildatum").set_value(dt.date(2026, 1, 1)).run()
+    at.multiselect(key="status").set_value(["overdue"]).run()
+    assert list(at.dataframe[0].value["id"]) == ["TZ202505-125"]
+    marks = _chart_rows(at.get("vega_lite_chart")[0])
+    assert {(m["wat"], m["van"], m["tot"]) for m in marks if "wat" in m} == {
+        ("deadline", "2025-10-01", "2025-12-31"),
+        ("genoemd in 2025D99999", "2025-07-11", "2025-07-11"),
+    }
+    assert at.header[0].value == "TZ202505-125"
+    assert "Inreisverbod" in at.text[0].value
+    assert any("doc=2025D99999" in m.value for m in at.markdown)
 
 
 def test_app_network_ranks_and_draws(small_store):

@@ -87,7 +87,18 @@ def test_sparql_incoming_links_reach_parts_of_a_work(backend):
         backend, "incoming_links", work="https://wetten.overheid.nl/BWBR0011825"
     )
     assert [r["quote"] for r in result.as_dicts()] == ["artikel 3.71, derde lid, Vb"]
-    assert result.as_dicts()[0]["citingId"] == "2025D33530"
+    assert result.as_dicts()[0]["citingDoc"].endswith("/document/2025D33530")
+
+
+def test_explore_incoming_links_carry_citing_ids_and_titles(backend):
+    from graph.explore import incoming_links
+
+    (row,) = incoming_links(backend, "BWBR0011825").as_dicts()
+    assert (row["citingId"], row["citingTitle"]) == (
+        "2025D33530",
+        "Diverse onderwerpen op het gebied van migratie",
+    )
+    assert row["type"] == "http://purl.org/spar/cito/cites"
 
 
 @pytest.mark.parametrize(

@@ -1,22 +1,80 @@
-"""Documenten: list the ingested documents; show one with its outgoing and incoming links."""
+"""Documenten: list the ingested documents; show one with its text (every reference a
+link), its outgoing and incoming links grouped by type, and downloads."""
+
+from collections import Counter
 
 import streamlit as st
 
 from app.state import get_backend, get_store
-from app.views import highlight
+from app.views import Mark, document_href, highlight
 from graph.errors import GraphError
 from graph.explore import (
+    DocumentView,
     document_triples,
     get_document,
     incoming_links,
+    link_type_label,
     list_documents,
+    neighbourhood_graphml,
     outgoing_links,
 )
+from graph.sparql import QueryResult
+
+VIEWS = ("Tekst", "Uitgaand", "Inkomend")
 
 st.title("Documenten")
-backend = get_backend()
+
+
+# Query results are cached per document: a rerun (a filter typed, a view switched)
+# then costs no query; five minutes keeps a rebuilt store from showing stale links long.
+@st.cache_data(ttl=300, show_spinner=False)
+def _documents() -> QueryResult:
+    return list_documents(get_backend())
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _document(document_id: str) -> DocumentView | None:
+    return get_document(get_backend(), document_id)
+
+
+@st.cache_data(ttl=300, show_spinner="Verwijzingen laden…")
+def _outgoing(document_id: str) -> QueryResult:
+    return outgoing_links(get_backend(), document_id)
+
+
+@st.cache_data(ttl=300, show_spinner="Inkomende verwijzingen laden…")
+def _incoming(document_id: str) -> QueryResult:
+    return incoming_links(get_backend(), document_id)
+
+
+def _grouped(result: QueryResult, columns: dict[str, str], *, key: str) -> None:
+    """One table per link type (most frequent first), unresolved references last."""
+    rows = result.as_dicts()
+    if not rows:
+        st.caption("Geen verwijzingen.")
+        return
+    groups = Counter(
+        "onopgelost" if row.get("reason") else link_type_label(row["type"])
+        for row in rows
+    )
+    for label, count in groups.most_common():
+        st.markdown(f"**{label}** ({count})")
+        st.dataframe(
+            [
+                {name: row.get(field) for name, field in columns.items()}
+                for row in rows
+                if ("onopgelost" if row.get("reason") else link_type_label(row["type"]))
+                == label
+            ],
+            width="stretch",
+            hide_index=True,
+            column_config={"bron": st.column_config.LinkColumn("bron")},
+            key=f"{key}-{label}",
+        )
+
+
 try:
-    documents = list_documents(backend)
+    documents = _documents()
 except GraphError as error:
     st.error(str(error))
     st.stop()
@@ -41,8 +99,9 @@ rows = [
 st.caption(f"{len(rows)} of {len(documents.rows)} documents")
 st.dataframe(
     [{k: row[k] for k in ("id", "kind", "title", "date", "links")} for row in rows],
-    use_container_width=True,
+    width="stretch",
     hide_index=True,
+    height=240,
 )
 
 ids = [str(row["id"]) for row in rows]
@@ -52,7 +111,11 @@ requested = st.query_params.get("doc")
 index = ids.index(requested) if requested in ids else 0
 selected = st.selectbox("Document", ids, index=index, key="document")
 st.query_params["doc"] = selected
-document = get_document(backend, selected)
+try:
+    document = _document(selected)
+except GraphError as error:
+    st.error(str(error))
+    st.stop()
 if document is None:
     st.warning(f"{selected} is not in the store.")
     st.stop()
@@ -65,62 +128,68 @@ st.markdown(meta)
 if document.official_url:
     st.markdown(f"[Officiële bron]({document.official_url})")
 
-outgoing = outgoing_links(backend, document.id)
-incoming = incoming_links(backend, document.id)
-tab_out, tab_in, tab_text = st.tabs(
-    [f"Uitgaand ({len(outgoing.rows)})", f"Inkomend ({len(incoming.rows)})", "Tekst"]
+outgoing = _outgoing(document.id)
+view = st.radio(
+    "Weergave",
+    VIEWS,
+    horizontal=True,
+    key="view",
+    captions=[
+        "verwijzingen gemarkeerd",
+        f"{len(outgoing.rows)} verwijzingen",
+        "wie verwijst hierheen",
+    ],
 )
-with tab_out:
-    st.dataframe(
-        [
-            {
-                "quote": row["quote"],
-                "kind": row["kind"],
-                "target": row["targetId"] or "—",
-                "title": row["targetTitle"],
-                "method": row["method"],
-                "voetnoot": row["footnote"],
-                "offset": row["start"],
-                "unresolved": row["reason"],
-                "link": row["target"],
-            }
-            for row in outgoing.as_dicts()
-        ],
-        use_container_width=True,
-        hide_index=True,
-        column_config={"link": st.column_config.LinkColumn("link")},
-    )
-with tab_in:
-    st.dataframe(
-        [
-            {
-                "from": row["citingId"],
-                "title": row["citingTitle"],
-                "quote": row["quote"],
-                "kind": row["kind"],
-                "method": row["method"],
-                "target": row["target"],
-            }
-            for row in incoming.as_dicts()
-        ],
-        use_container_width=True,
-        hide_index=True,
-    )
-with tab_text:
-    spans = [
-        (
+if view == "Tekst":
+    marks = [
+        Mark(
             int(row["start"]),
             int(row["end"]),
             str(row["kind"]),
-            str(row["targetId"] or row["reason"]),
+            f"{link_type_label(row['type'])} {row['targetId'] or row['reason']}",
+            # an ingested target opens here; any other resolved one at its source
+            href=(
+                document_href(str(row["targetId"]))
+                if row["targetTitle"]
+                else str(row["target"] or "") or None
+            ),
         )
         for row in outgoing.as_dicts()
         if row["start"] is not None  # links stated in metadata have no span
     ]
-    st.markdown(highlight(document.text, spans), unsafe_allow_html=True)
+    st.markdown(highlight(document.text, marks), unsafe_allow_html=True)
+elif view == "Uitgaand":
+    _grouped(
+        outgoing,
+        {
+            "citaat": "quote",
+            "soort": "kind",
+            "doel": "targetId",
+            "titel": "targetTitle",
+            "methode": "method",
+            "voetnoot": "footnote",
+            "positie": "start",
+            "onopgelost": "reason",
+            "bron": "target",
+        },
+        key="out",
+    )
+else:
+    _grouped(
+        _incoming(document.id),
+        {
+            "van": "citingId",
+            "titel": "citingTitle",
+            "citaat": "quote",
+            "soort": "kind",
+            "methode": "method",
+            "bron": "target",
+        },
+        key="in",
+    )
 
 st.subheader("Download")
-columns = st.columns(4)
+columns = st.columns(5)
 columns[0].download_button(
     "Uitgaand (CSV)",
     outgoing.to_csv(),
@@ -130,7 +199,7 @@ columns[0].download_button(
 )
 columns[1].download_button(
     "Inkomend (CSV)",
-    incoming.to_csv(),
+    lambda doc_id=document.id: _incoming(doc_id).to_csv(),
     file_name=f"{document.id}-inkomend.csv",
     mime="text/csv",
     key="csv-in",
@@ -152,4 +221,13 @@ columns[3].download_button(
     file_name=f"{document.id}.jsonld",
     mime="application/ld+json",
     key="jsonld",
+)
+columns[4].download_button(
+    "Buren (GraphML)",
+    lambda doc=document: neighbourhood_graphml(
+        doc, _outgoing(doc.id), _incoming(doc.id)
+    ),
+    file_name=f"{document.id}.graphml",
+    mime="application/graphml+xml",
+    key="graphml",
 )

@@ -1,0 +1,145 @@
+"""Toezeggingen: open, overdue and fulfilled commitments on a reference date, drawn on a
+timeline (deadline ranges, the letters that state and answer them)."""
+
+import datetime as dt
+
+import altair as alt
+import streamlit as st
+
+from app.state import get_backend
+from app.views import document_link, documents_table
+from graph.errors import GraphError
+from graph.explore import ToezeggingRow, list_toezeggingen
+
+STATUS_COLOURS = {"open": "#1565c0", "overdue": "#c62828", "fulfilled": "#2e7d32"}
+
+st.title("Toezeggingen")
+
+
+@st.cache_data(ttl=300, show_spinner="Toezeggingen laden…")
+def load(reference_date: dt.date) -> list[ToezeggingRow]:
+    return list_toezeggingen(get_backend(), reference_date)
+
+
+columns = st.columns([1, 2, 2])
+reference_date = columns[0].date_input(
+    "Peildatum", value=dt.date.today(), key="peildatum"
+)
+try:
+    toezeggingen = load(reference_date)
+except GraphError as error:
+    st.error(str(error))
+    st.stop()
+if not toezeggingen:
+    st.info("Geen toezeggingen in de graaf.")
+    st.stop()
+
+statuses = columns[1].multiselect(
+    "Status", list(STATUS_COLOURS), default=list(STATUS_COLOURS), key="status"
+)
+people = sorted({t.bewindspersoon for t in toezeggingen if t.bewindspersoon})
+chosen_people = columns[2].multiselect("Bewindspersoon", people, key="bewindspersoon")
+shown = [
+    t
+    for t in toezeggingen
+    if t.status in statuses and (not chosen_people or t.bewindspersoon in chosen_people)
+]
+
+counts = st.columns(len(STATUS_COLOURS))
+for column, status in zip(counts, STATUS_COLOURS, strict=True):
+    column.metric(status, sum(t.status == status for t in toezeggingen))
+
+
+def _ids(letters: tuple[tuple[str, dt.date | None], ...]) -> str:
+    return ", ".join(letter_id for letter_id, _ in letters)
+
+
+documents_table(
+    [
+        {
+            "id": t.id,
+            "status": str(t.status),
+            "deadline vanaf": t.deadline.start if t.deadline else None,
+            "deadline tot": t.deadline.end if t.deadline else None,
+            "bewindspersoon": t.bewindspersoon,
+            "tekst": t.text,
+            "genoemd in": _ids(t.mentioned_in),
+            "beantwoord door": _ids(t.answered_by),
+        }
+        for t in shown
+    ],
+    key="toezeggingen",
+)
+if not shown:
+    st.stop()
+
+st.subheader("Tijdlijn")
+marks = []
+for t in shown:
+    if t.deadline:
+        marks.append(
+            {
+                "toezegging": t.id,
+                "wat": "deadline",
+                "van": t.deadline.start.isoformat(),
+                "tot": t.deadline.end.isoformat(),
+                "status": str(t.status),
+            }
+        )
+    for what, letters in (("genoemd", t.mentioned_in), ("beantwoord", t.answered_by)):
+        for letter_id, date in letters:
+            if date is not None:
+                marks.append(
+                    {
+                        "toezegging": t.id,
+                        "wat": f"{what} in {letter_id}",
+                        "van": date.isoformat(),
+                        "tot": date.isoformat(),
+                        "status": str(t.status),
+                    }
+                )
+colour = alt.Color(
+    "status:N",
+    scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+)
+base = alt.Chart(alt.Data(values=marks)).encode(
+    y=alt.Y("toezegging:N", title=None),
+    tooltip=["toezegging:N", "wat:N", "van:T", "tot:T", "status:N"],
+)
+ranges = base.transform_filter(alt.datum.wat == "deadline").mark_bar(
+    size=14, opacity=0.5
+)
+ranges = ranges.encode(x=alt.X("van:T", title="Datum"), x2="tot:T", color=colour)
+letters = base.transform_filter(alt.datum.wat != "deadline").mark_point(
+    size=90, filled=True, shape="diamond"
+)
+letters = letters.encode(x="van:T", color=colour)
+today = (
+    alt.Chart(alt.Data(values=[{"peildatum": reference_date.isoformat()}]))
+    .mark_rule(strokeDash=[4, 4], color="#555")
+    .encode(x="peildatum:T", tooltip=["peildatum:T"])
+)
+st.altair_chart(ranges + letters + today, width="stretch")
+st.caption(
+    "Balk: de termijn uit de tekst; ruit: de brief die de toezegging noemt of "
+    "beantwoordt; stippellijn: de peildatum."
+)
+
+ids = [t.id for t in shown]
+selected = st.selectbox("Toezegging", ids, key="toezegging")
+toezegging = next(t for t in shown if t.id == selected)
+st.header(toezegging.id)
+st.markdown(f"**{toezegging.status}** op {reference_date.isoformat()}")
+st.text(toezegging.text)  # st.text never interprets markup
+for what, letters_of in (
+    ("Genoemd in", toezegging.mentioned_in),
+    ("Beantwoord door", toezegging.answered_by),
+):
+    if letters_of:
+        st.markdown(
+            f"{what}: "
+            + ", ".join(
+                document_link(letter_id) + (f" ({date.isoformat()})" if date else "")
+                for letter_id, date in letters_of
+            )
+        )
