@@ -157,8 +157,11 @@ class _Grammar:
         self.onderdeel = self.p["onderdeel"]
         self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
         self.designation_prefix = self.p["designation_prefix"]
-        self.volzin = re.compile(
-            r",?\s*(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)\b"
+        # parts below the lid that the pinpoint does not keep
+        self.minor = re.compile(
+            r",?\s*(?:(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)"
+            r"|ten\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
+            r"|negende|tiende))\b"
         )
         self.line_head = re.compile(
             r"(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering|voor\s+zover))"
@@ -326,33 +329,58 @@ def _letter_sequence(first: str, last: str) -> list[str] | None:
     return out
 
 
-def _lid_value(match: re.Match[str]) -> tuple[str | None, str | None]:
-    """(lid, leden): a single lid number, or the list when more than one is named."""
-    if match.group("lids"):
-        words = re.findall(r"[a-z]+", match.group("lids"))
-        numbers = [ORDINALS[w] for w in words if w in ORDINALS]
-    else:
-        numbers = re.findall(r"\d+[a-z]?", match.group("lidn") or "")
-    if len(numbers) == 1:
-        return numbers[0], None
-    return None, ",".join(numbers) or None
+def _lid_numbers(match: re.Match[str]) -> list[str]:
+    """The lid numbers of a lid match ("vijfde en zesde lid", "eerste tot en met
+    derde lid" -> 1, 2, 3, "lid 3")."""
+    if not match.group("lids"):
+        return re.findall(r"\d+[a-z]?", match.group("lidn") or "")
+    words = re.findall(r"[a-z]+|/", match.group("lids"))
+    numbers: list[str] = []
+    range_open = False
+    for word in words:
+        if word in {"met", "/"}:  # "tot en met", "t/m"
+            range_open = True
+        elif word in ORDINALS:
+            number = int(ORDINALS[word])
+            if range_open and numbers:
+                numbers.extend(str(n) for n in range(int(numbers[-1]) + 1, number))
+            numbers.append(str(number))
+            range_open = False
+    return numbers
+
+
+_ONDERDEEL_WORD = re.compile(r"(?<![\w/])(?:[a-z]{1,3}|\d{1,2})(?![\w/])|/")
 
 
 def _onderdeel_value(match: re.Match[str]) -> tuple[str | None, str | None]:
+    """(onderdeel, onderdelen): one letter/number, or the list when more are named
+    ("onder a, c en d" -> a,c,d; "onder a tot en met e" -> a,b,c,d,e)."""
     ond = match.group("ond")
     if not ond:
         return None, None
     ond = ond.rstrip("°")
-    if match.group("ondrest"):
-        rest = re.findall(r"[a-z]{1,2}(?![\w])|\d{1,2}", match.group("ondrest"))
-        rest = [
-            r
-            for r in rest
-            if r not in {"en", "of", "t", "m", "tot", "met", "dan", "wel"}
-        ]
-        if rest:
-            return None, ",".join([ond, *rest])
-    return ond, None
+    if not match.group("ondrest"):
+        return ond, None
+    names = [ond]
+    range_open = False
+    for word in _ONDERDEEL_WORD.findall(match.group("ondrest")):
+        if word in {"met", "/"}:  # "tot en met", "toe en met", "t/m"
+            range_open = True
+        elif word not in {"en", "of", "t", "m", "tot", "toe", "dan", "wel"}:
+            if range_open:
+                names.extend(_between(names[-1], word))
+            names.append(word)
+            range_open = False
+    return (None, ",".join(names)) if len(names) > 1 else (ond, None)
+
+
+def _between(first: str, last: str) -> list[str]:
+    """The onderdelen strictly between two of the same kind (b..e -> c, d)."""
+    if first.isdigit() and last.isdigit():
+        return [str(n) for n in range(int(first) + 1, int(last))][:60]
+    if len(first) == len(last) == 1 and first.isalpha() and last.isalpha():
+        return [chr(c) for c in range(ord(first) + 1, ord(last))]
+    return []
 
 
 @dataclass(slots=True)
@@ -529,49 +557,38 @@ class _Scanner:
     def _qualifiers(
         self, pos: int
     ) -> tuple[int, str | None, str | None, str | None, str | None]:
-        lid = leden = ond = onds = None
-        m = self.g.lid.match(self.text, pos)
-        if m:
-            lid, leden = _lid_value(m)
-            pos = m.end()
-        m = self.g.onderdeel.match(self.text, pos)
-        if m:
-            ond, onds = _onderdeel_value(m)
-            pos = m.end()
-            if lid is None and leden is None:
-                m2 = self.g.lid.match(self.text, pos)
-                if m2:
-                    lid, leden = _lid_value(m2)
-                    pos = m2.end()
-        if lid is None and leden is None:
-            return pos, lid, leden, ond, onds
-        # more parts of the same article: "eerste lid, onder d, en tweede lid",
-        # "eerste lid, eerste volzin"; the lids are joined into ``leden``
+        """The parts of one article after its number, in any order: lids ("derde
+        lid", "lid 3", ", en zesde lid"), volzinnen, "ten derde", and onderdelen.
+
+        Returns (end, lid, leden, onderdeel, onderdelen): one lid, or all of them in
+        ``leden``; the onderdeel only when it belongs to the first (or only) lid.
+        """
         text, g = self.text, self.g
-        more: list[str] = []
+        lids: list[str] = []
+        ond = onds = None
         while True:
-            volzin = g.volzin.match(text, pos)
-            if volzin:
-                pos = volzin.end()
-                continue
-            m = g.lid.match(text, pos)  # ", vijfde en zesde lid"
-            if m is None:
+            m = g.lid.match(text, pos)
+            if m is None and lids:  # ", en zesde lid": another lid of this article
                 connector = g.lid_connector.match(text, pos)
-                if connector is None:
-                    break
-                m = g.lid.match(text, connector.end())
+                if connector is not None:
+                    m = g.lid.match(text, connector.end())
+            if m is not None:
+                lids.extend(_lid_numbers(m))
+                pos = m.end()
+                continue
+            m = g.minor.match(text, pos)  # "tweede volzin", "ten derde"
+            if m is not None:
+                pos = m.end()
+                continue
+            m = g.onderdeel.match(text, pos)
             if m is None:
                 break
-            one, several = _lid_value(m)
-            more.extend((several or one or "").split(","))
+            if ond is None and onds is None and len(lids) <= 1:
+                ond, onds = _onderdeel_value(m)
             pos = m.end()
-            m = g.onderdeel.match(text, pos)
-            if m:
-                pos = m.end()
-        if more:
-            leden = ",".join([*(leden or lid or "").split(","), *more])
-            lid = None
-        return pos, lid, leden, ond, onds
+        if len(lids) == 1:
+            return pos, lids[0], None, ond, onds
+        return pos, None, ",".join(lids) or None, ond, onds
 
     def _prefix_lid(self, start: int) -> tuple[int, str, str | None] | None:
         text, before = self.text, start

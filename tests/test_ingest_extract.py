@@ -32,6 +32,10 @@ LEGISLATION = [
     pytest.param("artikel 7, eerste lid, onder c, van Richtlijn 2003/86/EG", [E("eu_legislation", "32003L0086", artikel="7", lid="1", onderdeel="c")], id="eu-article"),
     pytest.param("artikel 3, lid 1, van de Gezinsherenigingsrichtlijn", [E("eu_legislation", "32003L0086", artikel="3", lid="1")], id="eu-named-act"),
     pytest.param("de Wet arbeid vreemdelingen", [E("legislation", "BWBR0007149")], id="bare-title"),
+    pytest.param("de artikelen 3.73, 3.74, eerste lid, aanhef en onder a, en 3.75 Vb", [E("legislation", VB, artikel=a, **q) for a, q in (("3.73", {}), ("3.74", {"lid": "1", "onderdeel": "a"}), ("3.75", {}))], id="list-after-onderdeel-en"),
+    pytest.param("artikel 8, onder a tot en met e, of l, van de Vreemdelingenwet 2000", [E("legislation", VW, artikel="8")], id="onderdeel-range-of"),
+    pytest.param("de artikelen 8:72, vierde lid, tweede volzin, aanhef en onder a, 8:77 en 8:119 Awb", [E("legislation", AWB, artikel="8:72", lid="4", onderdeel="a"), E("legislation", AWB, artikel="8:77"), E("legislation", AWB, artikel="8:119")], id="lid-volzin-onderdeel-list"),
+    pytest.param("artikel 59b, eerste lid, onderdeel c, ten derde, Vw", [E("legislation", VW, artikel="59b", lid="1", onderdeel="c")], id="ten-derde"),
 ]
 OTHER = [
     pytest.param("paragraaf B8/9.1.3 Vc", [E("policy", "BWBR0012289", paragraaf="B8/9.1.3")], id="vc-par"),
@@ -257,3 +261,20 @@ def test_extract_relative_reference_after_another_determiner() -> None:
     # "dat dit lid": the trigger for "dat …" must not hide the one for "dit lid"
     refs = extract_references("met dien verstande dat dit lid niet geldt")
     assert [(r.text, r.group("relative")) for r in refs] == [("dit lid", "dit lid")]
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "value"),
+    [
+        pytest.param("artikel 8, onder a tot en met e, of l, Vw", "onderdelen", "a,b,c,d,e,l", id="letter-range"),
+        pytest.param("artikel 3.48, eerste lid, onder a, b dan wel c, Vb", "onderdelen", "a,b,c", id="dan-wel"),
+        pytest.param("artikel 4, onder 1° t/m 3°, Vb", "onderdelen", "1,2,3", id="degree-range"),
+        pytest.param("artikel 3:11, tweede tot en met vierde lid, Awb", "leden", "2,3,4", id="lid-range"),
+        pytest.param("artikel 180, eerste tot en met derde en vijfde lid, Vw", "leden", "1,2,3,5", id="lid-range-and"),
+    ],
+)  # fmt: skip
+def test_extract_lists_of_leden_and_onderdelen(
+    text: str, group: str, value: str
+) -> None:
+    (ref,) = extract_references(text)
+    assert ref.group(group) == value
