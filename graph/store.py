@@ -187,7 +187,18 @@ class GraphStore:
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise TypeError("only SELECT queries return tables")
         variables = tuple(v.value for v in result.variables)
-        rows = [tuple(_from_ox(term) for term in solution) for solution in result]
+        # Rows repeat terms (the work, link type, kind, method of every row); building
+        # each rdflib term once per query halves the conversion time of large results.
+        converted: dict[object, Node | None] = {}
+
+        def convert(term: object) -> Node | None:
+            try:
+                return converted[term]
+            except KeyError:
+                converted[term] = node = _from_ox(term)
+                return node
+
+        rows = [tuple(convert(term) for term in solution) for solution in result]
         return variables, rows
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
