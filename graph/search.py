@@ -16,14 +16,27 @@ from graph.sparql import QueryBackend, QueryResult, Value, run_query
 from ingest.extract import find_references
 from ingest.identifiers import is_work_id, work_iri
 
+MIN_RATIO = 0.6  # difflib similarity from which an id or title counts as a match
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A citation found in the search text: its words, canonical work id and IRI."""
+    """A citation found in the search text: its words, canonical work id and IRI, and
+    the IRI of the part it pinpoints (the work's IRI when it names the whole work)."""
 
     quote: str
     work: str
     iri: str
+    target: str
+
+    def covers(self, target: object) -> bool:
+        """Whether a link to ``target`` points at the cited part or inside it
+        (a link to artikel 3.71, derde lid, is one to artikel 3.71); a citation of the
+        whole work covers every link to it."""
+        text = str(target)
+        if self.target == self.iri:
+            return True
+        return text == self.target or text.startswith(self.target + "&")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +58,15 @@ def resolve_citations(text: str) -> list[Citation]:
         if resolved.work is None or resolved.work in seen:
             continue
         seen.add(resolved.work)
+        iri = work_iri(resolved.work)
         found.append(
-            Citation(resolved.reference.text, resolved.work, work_iri(resolved.work))
+            Citation(resolved.reference.text, resolved.work, iri, resolved.iri or iri)
         )
     for token in text.split():
         token = token.strip(".,;:()[]")
         if token not in seen and is_work_id(token):
             seen.add(token)
-            found.append(Citation(token, token, work_iri(token)))
+            found.append(Citation(token, token, work_iri(token), work_iri(token)))
     return found
 
 
@@ -65,6 +79,9 @@ def fuzzy_matches(
     if not needle:
         return []
     width = len(needle.split())
+    # difflib caches what it learns about its second sequence: the needle goes there
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(needle)
     matches = []
     for row in documents:
         doc_id, title = str(row["id"]), str(row["title"])
@@ -77,14 +94,20 @@ def fuzzy_matches(
         if any(needle in candidate for candidate in candidates[:2]):
             score = 1.0
         else:
-            score = max(
-                difflib.SequenceMatcher(None, needle, candidate).ratio()
-                for candidate in candidates
-            )
-        if score >= 0.6:
+            score = max((_ratio(matcher, c) for c in candidates), default=0.0)
+        if score >= MIN_RATIO:
             matches.append(Match(doc_id, title, str(row["kind"]), round(score, 3)))
     matches.sort(key=lambda m: (-m.score, m.id))
     return matches[:limit]
+
+
+def _ratio(matcher: difflib.SequenceMatcher[str], candidate: str) -> float:
+    """The difflib ratio of ``candidate`` to the needle, or 0 when even its cheap upper
+    bounds fall below ``MIN_RATIO`` (the same matches, without most full comparisons)."""
+    matcher.set_seq1(candidate)
+    if matcher.real_quick_ratio() < MIN_RATIO or matcher.quick_ratio() < MIN_RATIO:
+        return 0.0
+    return matcher.ratio()
 
 
 def search_text(backend: QueryBackend, phrase: str) -> QueryResult:

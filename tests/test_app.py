@@ -176,6 +176,9 @@ def test_app_search_resolves_a_typed_citation_to_its_incoming_links(small_store)
     incoming = at.dataframe[0].value
     assert list(incoming["van"]) == ["2025D33530"]
     assert "artikel 3.71, derde lid, Vb" in list(incoming["citaat"])
+    # another article of the same law: the link to 3.71 is not one to 3.7
+    at.text_input(key="query").input("artikel 3.7 Vb").run()
+    assert any("0 inkomende verwijzingen" in c.value for c in at.caption)
 
 
 def test_app_search_links_an_ingested_document_and_matches_titles(small_store):

@@ -96,3 +96,21 @@ def test_motions_carry_zaak_appreciation_outcome_and_votes(store):
         ("VVD", "Tegen", 24),
     ]
     assert motion_votes(backend, []) == {}
+
+
+VB = "https://wetten.overheid.nl/jci1.3:c:BWBR0011825"
+
+
+@pytest.mark.parametrize(
+    ("typed", "target", "covered"),
+    [
+        ("artikel 3.71 Vb", f"{VB}&artikel=3.71", True),
+        ("artikel 3.71 Vb", f"{VB}&artikel=3.71&lid=3", True),  # a lid of it
+        ("artikel 3.7 Vb", f"{VB}&artikel=3.71", False),  # not a prefix of the number
+        ("artikel 3.71, derde lid, Vb", f"{VB}&artikel=3.71", False),  # the article
+        ("Vreemdelingenbesluit 2000", f"{VB}&artikel=3.71", True),  # the whole law
+    ],
+)
+def test_search_citation_covers_links_to_its_part(typed, target, covered):
+    (citation,) = resolve_citations(typed)
+    assert citation.covers(target) is covered

@@ -7,10 +7,9 @@ from app.views import document_link, documents_table
 from graph.errors import GraphError
 from graph.explore import incoming_links, list_documents
 from graph.search import fuzzy_matches, resolve_citations, search_text
-from graph.sparql import QueryResult
+from graph.sparql import QueryResult, Value
 
 st.title("Zoeken")
-backend = get_backend()
 query = st.text_input(
     "Zoek een citaat, id, titel of zinsnede",
     key="query",
@@ -23,6 +22,16 @@ if not query:
 @st.cache_data(ttl=300, show_spinner=False)
 def all_documents() -> QueryResult:
     return list_documents(get_backend())
+
+
+@st.cache_data(ttl=300, show_spinner="Verwijzingen laden…")
+def incoming(work: str) -> list[dict[str, Value]]:
+    return incoming_links(get_backend(), work).as_dicts()
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def in_text(phrase: str) -> QueryResult:
+    return search_text(get_backend(), phrase)
 
 
 try:
@@ -43,15 +52,15 @@ for citation in citations:
         )
         continue
     st.markdown(f"**{citation.work}** (niet als document in de graaf)")
-    st.text(f"{citation.quote} → {citation.iri}")
-    links = incoming_links(backend, citation.work)
-    st.caption(f"{len(links.rows)} inkomende verwijzingen")
+    st.text(f"{citation.quote} → {citation.target}")
+    links = [r for r in incoming(citation.work) if citation.covers(r["target"])]
+    st.caption(f"{len(links)} inkomende verwijzingen naar {citation.quote}")
     documents_table(
         [
             {"van": r["citingId"], "titel": r["citingTitle"], "citaat": r["quote"]}
-            for r in links.as_dicts()
+            for r in links
         ],
-        key=f"incoming-{citation.work}",
+        key=f"incoming-{citation.target}",
     )
 
 st.subheader("Ids en titels")
@@ -67,7 +76,7 @@ for match in matches[:5]:
     st.markdown(document_link(match.id, match.id))
 
 st.subheader("In de tekst")
-found = search_text(backend, query)
+found = in_text(query)
 st.caption(f"{len(found.rows)} documenten bevatten deze zinsnede")
 documents_table(
     [

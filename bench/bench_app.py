@@ -1,0 +1,173 @@
+"""Server time per explorer interaction, on a store built from the bundled corpus.
+
+Each page runs headless in Streamlit's AppTest (the same script run the server does for
+a browser): first the cold run (caches cleared, as after a restart), then warm runs and
+the interactions a user makes on that page. The time is the wall time of one script
+run, i.e. the server's share of an interaction; the browser's rendering is not counted.
+
+    python bench/bench_app.py                  # builds the corpus into a temporary store
+    python bench/bench_app.py --store STORE    # an existing store
+
+Prints one line per interaction in ms, and the slowest warm interaction per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "app" / "pages"
+REPEAT = 5
+
+# The interactions a user makes on each page: (label, action on the AppTest).
+Action = Callable[[object], object]
+INTERACTIONS: dict[str, list[tuple[str, Action]]] = {
+    "documents": [
+        ("rerun", lambda at: at.run()),
+        (
+            "open BWBR0011823",
+            lambda at: at.selectbox(key="document").set_value("BWBR0011823").run(),
+        ),
+        (
+            "open 2025D33530",
+            lambda at: at.selectbox(key="document").set_value("2025D33530").run(),
+        ),
+        (
+            "filter 'vreemdelingenwet'",
+            lambda at: at.text_input(key="filter").input("vreemdelingenwet").run(),
+        ),
+    ],
+    "search": [
+        (
+            "'artikel 3.71 Vb'",
+            lambda at: at.text_input(key="query").input("artikel 3.71 Vb").run(),
+        ),
+        ("'C-133/15'", lambda at: at.text_input(key="query").input("C-133/15").run()),
+        (
+            "'TZ202505-006'",
+            lambda at: at.text_input(key="query").input("TZ202505-006").run(),
+        ),
+        (
+            "'gezinshereniging'",
+            lambda at: at.text_input(key="query").input("gezinshereniging").run(),
+        ),
+    ],
+    "motions": [
+        ("rerun", lambda at: at.run()),
+        ("fractie VVD", lambda at: at.selectbox(key="fractie").set_value("VVD").run()),
+        (
+            "uitslag aangenomen",
+            lambda at: at.multiselect(key="uitslag").set_value(["aangenomen"]).run(),
+        ),
+    ],
+    "toezeggingen": [
+        ("rerun", lambda at: at.run()),
+        (
+            "status open",
+            lambda at: at.multiselect(key="status").set_value(["open"]).run(),
+        ),
+    ],
+    "network": [
+        ("rerun", lambda at: at.run()),
+        ("top 30", lambda at: at.slider(key="top").set_value(30).run()),
+    ],
+    "trace": [
+        ("rerun", lambda at: at.run()),
+        ("hops 3", lambda at: at.slider(key="hops").set_value(3).run()),
+    ],
+    "console": [
+        ("rerun", lambda at: at.run()),
+        ("run 'documents'", lambda at: at.button(key="run").click().run()),
+    ],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """One interaction: its first run (query caches cold) and the median of repeats."""
+
+    page: str
+    interaction: str
+    first_ms: float
+    median_ms: float
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_page(page: str) -> list[Timing]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=120)
+    cold = _timed(at.run)
+    timings = [Timing(page, "cold first run", cold, cold)]
+    if at.exception:
+        raise SystemExit(f"{page}: {at.exception[0].value}")
+    for label, action in INTERACTIONS.get(page, []):
+        samples = []
+        for _ in range(REPEAT):
+            samples.append(_timed(lambda action=action: action(at)))
+            if at.exception:
+                raise SystemExit(f"{page} / {label}: {at.exception[0].value}")
+        timings.append(Timing(page, label, samples[0], statistics.median(samples)))
+    return timings
+
+
+def _build(store: Path) -> None:
+    wetgraaf = Path(sys.executable).with_name("wetgraaf")
+    subprocess.run(
+        [str(wetgraaf), "build", str(ROOT / "corpus"), "--store", str(store)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--store", type=Path, help="an existing store (default: build one)"
+    )
+    parser.add_argument("--page", action="append", help="only these pages")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = args.store
+        if store is None:
+            store = Path(tmp) / "store"
+            print("building the bundled corpus …", file=sys.stderr)
+            _build(store)
+        os.environ["WETGRAAF_STORE"] = str(store)
+        sys.path.insert(0, str(ROOT))
+        pages = args.page or list(INTERACTIONS)
+        print(f"{'page':<14}{'interaction':<28}{'first ms':>10}{'median ms':>11}")
+        worst: dict[str, float] = {}
+        for page in pages:
+            for t in measure_page(page):
+                print(
+                    f"{t.page:<14}{t.interaction:<28}{t.first_ms:>10.0f}"
+                    f"{t.median_ms:>11.0f}"
+                )
+                if t.interaction != "cold first run":
+                    worst[page] = max(worst.get(page, 0.0), t.first_ms)
+        print()
+        print("slowest interaction per page after its cold first run (first run):")
+        for page, ms in worst.items():
+            print(f"  {page:<14}{ms:>7.0f} ms{'  > 300 ms' if ms > 300 else ''}")
+
+
+if __name__ == "__main__":
+    main()
