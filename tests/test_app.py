@@ -224,6 +224,11 @@ def test_app_motions_table_filters_and_vote_chart(store_with_motion):
         ("VVD", "Tegen", 24),
     ]
     assert "verzoekt de regering <b>te herzien</b>." in [t.value for t in at.text][0]
+    # the letter that cites the motion in its footnote 5, with the quote
+    assert any("doc=2025D33530" in m.value for m in at.markdown)
+    assert "“Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798”" in [
+        t.value for t in at.text
+    ]
     at.selectbox(key="fractie").set_value("VVD").run()
     assert any("0 van 1 moties" in c.value for c in at.caption)
     at.selectbox(key="fractie").set_value("SGP").run()

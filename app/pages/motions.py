@@ -9,7 +9,14 @@ import streamlit as st
 from app.state import get_backend
 from app.views import document_link, documents_table
 from graph.errors import GraphError
-from graph.explore import MotionRow, get_document, list_motions, motion_votes
+from graph.explore import (
+    MotionRow,
+    get_document,
+    incoming_links,
+    link_type_label,
+    list_motions,
+    motion_votes,
+)
 
 st.title("Moties")
 
@@ -150,3 +157,17 @@ if document is not None:
     text = document.text
     start = text.lower().find("verzoekt")
     st.text(text[start:] if start != -1 else text)
+
+st.subheader("Later verwezen door")
+later = incoming_links(backend, motion.id).as_dicts()
+if not later:
+    st.caption("Geen documenten in de graaf verwijzen naar deze motie.")
+for citing_id in sorted({str(row["citingId"]) for row in later}):
+    rows = [row for row in later if row["citingId"] == citing_id]
+    types = sorted({link_type_label(row["type"]) for row in rows})
+    st.markdown(
+        document_link(citing_id, f"{citing_id} — {rows[0]['citingTitle']}")
+        + f" ({', '.join(types)})"
+    )
+    for row in rows:
+        st.text(f"“{row['quote']}”")
