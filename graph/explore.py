@@ -335,6 +335,51 @@ def _edge_data(row: Mapping[str, Value]) -> dict[str, str]:
     return data
 
 
+@dataclass(frozen=True, slots=True)
+class CitedPart:
+    """A part of a work (an article, a lid, a Vc paragraph) and how often it is cited."""
+
+    iri: str
+    work: str
+    work_id: str
+    work_title: str | None  # when the work is ingested
+    label: str  # "artikel 8, lid 2"
+    citing_documents: int
+    links: int
+
+
+def most_cited_parts(backend: QueryBackend) -> list[CitedPart]:
+    """The hundred parts of works cited by the most documents, most cited first."""
+    rows = run_query(backend, "most_cited_parts").as_dicts()
+    labels = work_labels(backend, sorted({str(row["work"]) for row in rows}))
+    return [
+        CitedPart(
+            str(row["target"]),
+            str(row["work"]),
+            *labels.get(str(row["work"]), (str(row["work"]), None)),
+            part_label(str(row["target"])),
+            int(str(row["citingDocuments"])),
+            int(str(row["links"])),
+        )
+        for row in rows
+    ]
+
+
+def part_label(iri: str) -> str:
+    """The pinpoint of a part IRI in words: ``…jci1.3:c:BWBR0011823&artikel=14&lid=2``
+    → "artikel 14, lid 2"; a Vc paragraph ``…#paragraaf=B8/9.1.3`` → "paragraaf B8/9.1.3"."""
+    from urllib.parse import unquote
+
+    if "#" in iri:
+        query = iri.split("#", 1)[1]
+    elif "jci1." in iri and "&" in iri:
+        query = iri.split("&", 1)[1]
+    else:
+        return ""
+    pairs = (pair.partition("=") for pair in unquote(query).split("&"))
+    return ", ".join(f"{key} {value}" for key, _, value in pairs if value)
+
+
 def document_triples(store: AnyStore, document_id: str) -> Graph:
     """The triples one document's named graph holds (its links, evidence, metadata),
     for download as Turtle or JSON-LD."""

@@ -316,6 +316,11 @@ def test_app_network_ranks_and_draws(small_store):
     ranked = at.dataframe[0].value
     assert set(ranked["id"]) == {"2025D33530", "BWBR0011825", "kst-19637-2798"}
     assert ranked["geciteerd door"].max() == 1
+    parts = at.dataframe[1].value
+    assert list(zip(parts["regeling"], parts["onderdeel"], strict=True)) == [
+        ("BWBR0011825", "artikel 3.71, lid 3")
+    ]
+    assert at.get("vega_lite_chart"), "no bar chart of the most cited parts"
     drawing = at.get("graphviz_chart")
     assert drawing and "BWBR0011825" in drawing[0].proto.spec
 

@@ -314,6 +314,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "incoming_links": [{"work": VB}, {"work": KST}, {}],
     "linked_documents": [{"doc": LETTER}, {"doc": VB}, {}],
     "most_cited": [{}],
+    "most_cited_parts": [{}],
     "motions": [{}],
     "toezeggingen": [{}],
     "unresolved_references": [{}],

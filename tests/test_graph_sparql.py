@@ -182,3 +182,39 @@ def test_sparql_result_csv_and_json(backend):
     result = run_query(backend, "documents")
     assert result.to_csv().splitlines()[0] == ",".join(result.variables)
     assert '"2025D33530"' in result.to_json()
+
+
+@pytest.mark.parametrize(
+    ("iri", "label"),
+    [
+        (
+            "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=14&lid=2",
+            "artikel 14, lid 2",
+        ),
+        (
+            "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=%5B24%5D",
+            "artikel [24]",
+        ),
+        ("https://wetten.overheid.nl/BWBR0011823", ""),
+        (
+            "http://data.europa.eu/eli/dir/2003/86/oj#artikel=4&lid=1",
+            "artikel 4, lid 1",
+        ),
+    ],
+)
+def test_explore_part_label_reads_the_pinpoint_back(iri, label):
+    from graph.explore import part_label
+
+    assert part_label(iri) == label
+
+
+def test_explore_most_cited_parts(backend):
+    from graph.explore import most_cited_parts
+
+    (part,) = most_cited_parts(backend)
+    assert (part.work_id, part.label, part.citing_documents, part.links) == (
+        "BWBR0011825",
+        "artikel 3.71, lid 3",
+        1,
+        1,
+    )

@@ -1,11 +1,13 @@
 """Netwerk: the most-cited works and a drawing of the top of the citation graph."""
 
+import altair as alt
 import networkx as nx
 import streamlit as st
 
 from app.state import get_backend
 from app.views import documents_table, dot_label
 from graph.analysis import citation_digraph, rank_nodes
+from graph.explore import CitedPart, most_cited_parts
 
 st.title("Netwerk")
 
@@ -35,6 +37,54 @@ documents_table(
         for r in ranked
     ],
     key="meest-geciteerd",
+)
+
+st.subheader("Meest geciteerde artikelen en paragrafen")
+
+
+@st.cache_data(ttl=300, show_spinner="Artikelen tellen…")
+def parts() -> list[CitedPart]:
+    return most_cited_parts(get_backend())
+
+
+cited = parts()
+works = sorted({p.work_title or p.work_id for p in cited})
+chosen_works = st.multiselect("Regeling", works, key="works")
+shown = [
+    p for p in cited if not chosen_works or (p.work_title or p.work_id) in chosen_works
+]
+bars = [
+    {
+        "onderdeel": f"{p.work_title or p.work_id}, {p.label}",
+        "geciteerd door": p.citing_documents,
+        "verwijzingen": p.links,
+    }
+    for p in shown[:top]
+]
+if bars:
+    chart = (
+        alt.Chart(alt.Data(values=bars))
+        .mark_bar(color="#5c6bc0")
+        .encode(
+            x=alt.X("geciteerd door:Q", title="Geciteerd door (documenten)"),
+            y=alt.Y("onderdeel:N", sort="-x", title=None),
+            tooltip=["onderdeel:N", "geciteerd door:Q", "verwijzingen:Q"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+documents_table(
+    [
+        {
+            "regeling": p.work_id,
+            "titel": p.work_title,
+            "onderdeel": p.label,
+            "geciteerd door": p.citing_documents,
+            "verwijzingen": p.links,
+            "link": p.iri,
+        }
+        for p in shown
+    ],
+    key="meest-geciteerde-onderdelen",
 )
 
 st.subheader("Tekening")
