@@ -25,6 +25,7 @@ from ingest.extract import find_references
 from ingest.models import CitingContext, ResolvedReference, SourceDocument
 from ingest.relations import extract_relations
 from ingest.sources import iter_source_files, read_source
+from ingest.sources.pdftext import extraction_text
 from ingest.toezeggingen import extract_toezeggingen
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,14 @@ class BuildSummary:
 
 def references_for(document: SourceDocument) -> list[ResolvedReference]:
     """References found in a document's text, minus those its publisher already linked
-    (an editorial link on the same span says the same thing with more authority)."""
-    found = find_references(document.text, CitingContext.of(document))
+    (an editorial link on the same span says the same thing with more authority).
+
+    PDF text is read past its page headers and footers, with words broken at line
+    ends rejoined (``ingest.sources.pdftext``); offsets stay those of the text."""
+    view = extraction_text(document.text, document.furniture, document.hyphenations)
+    found = find_references(view.text, CitingContext.of(document))
+    if view.moves:
+        found = view.in_source(found, document.text)
     linked = sorted((link.start, link.end) for link in document.links)
     if not linked:
         return found

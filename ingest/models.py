@@ -334,6 +334,10 @@ class SourceDocument:
     zaken: tuple[Zaak, ...] = ()  # TK zaken this record describes
     besluiten: tuple[Besluit, ...] = ()  # TK decisions (with votes) this record holds
     wijzigingen: tuple[Wijziging, ...] = ()  # amendment history (BWB WTI)
+    # PDF text: page headers/footers/numbers, and the hyphens of words broken at a
+    # line end; spans into ``text``, which keeps them (ingest.sources.pdftext)
+    furniture: tuple[tuple[int, int], ...] = ()
+    hyphenations: tuple[int, ...] = ()
 
     def all_divisions(self) -> tuple[Division, ...]:
         """Every division, depth first."""

@@ -1,7 +1,9 @@
 """Read plain text of government documents (PDF or web-page text) into a SourceDocument.
 
 The text is kept exactly as decoded from the file, so every offset (footnote spans,
-footnote markers) points into the unmodified text and evidence quotes stay exact.
+footnote markers) points into the unmodified text and evidence quotes stay exact. Page
+headers, footers and page numbers, and words broken at a line end, are found
+(``ingest.sources.pdftext``) and recorded as spans, not removed.
 
 Footnotes come in two shapes:
 
@@ -25,13 +27,15 @@ import datetime as dt
 import json
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ingest.deadlines import MONTHS
 from ingest.errors import SourceError
 from ingest.models import DocumentKind, DocumentMetadata, Footnote, SourceDocument
+from ingest.sources.pdftext import find_hyphenations, find_page_furniture
 
 __all__ = ["read_plaintext", "sidecar_path"]
 
@@ -86,9 +90,11 @@ def read_plaintext(path: Path) -> SourceDocument:
             supplies id, kind, title, date and official identifiers.
 
     Returns:
-        A SourceDocument whose ``text`` is the whole file as decoded and whose
+        A SourceDocument whose ``text`` is the whole file as decoded, whose
         ``footnotes`` carry the span of each footnote text and the offsets of its
-        marker(s) in the body.
+        marker(s) in the body, and whose ``furniture`` (page headers, footers and
+        numbers) and ``hyphenations`` (words broken at a line end) tell reference
+        extraction what to read past (:func:`ingest.sources.pdftext.extraction_text`).
 
     Raises:
         SourceError: the file cannot be decoded or its sidecar is malformed.
@@ -104,11 +110,19 @@ def read_plaintext(path: Path) -> SourceDocument:
         raise SourceError(str(path), f"not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise SourceError(str(path), f"cannot read file ({error.strerror})") from None
-    footnotes = find_footnotes(text)
+    # Furniture first from blank-line page breaks alone (a footer line may look like
+    # a footnote), then again with the footnote blocks, which mark page feet too.
+    footnotes = find_footnotes(text, find_page_furniture(text))
+    furniture = find_page_furniture(text, [(f.start, f.end) for f in footnotes])
     sidecar = _read_sidecar(path)
     inferred = _infer_metadata(text, path)
     merged = {**inferred, **{k: v for k, v in sidecar.items() if v not in (None, "")}}
-    return _build_document(path, text, merged, footnotes)
+    document = _build_document(path, text, merged, footnotes)
+    return replace(
+        document,
+        furniture=furniture,
+        hyphenations=find_hyphenations(text, skip=furniture),
+    )
 
 
 def sidecar_path(path: Path) -> Path:
@@ -116,16 +130,25 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.meta.json")
 
 
-def find_footnotes(text: str) -> tuple[Footnote, ...]:
-    """Footnote texts and their body markers in ``text`` (offsets into ``text``)."""
+def find_footnotes(
+    text: str, furniture: Sequence[tuple[int, int]] = ()
+) -> tuple[Footnote, ...]:
+    """Footnote texts and their body markers in ``text`` (offsets into ``text``).
+
+    ``furniture`` (page headers and footers, :func:`find_page_furniture`) is neither
+    a footnote ("7 Staatscourant 2013 nr. 27834 …" starts like footnote 7) nor holds
+    markers.
+    """
     notes = _web_note_lines(text)
     web_layout = bool(notes)
     if not web_layout:
-        notes = _pdf_note_lines(text)
+        notes = _pdf_note_lines(text, furniture)
     if not notes:
         return ()
     spans = [(note.start, note.end) for note in notes]
-    markers = _find_markers(text, notes, spaced=not web_layout, near=not web_layout)
+    markers = _find_markers(
+        text, notes, spaced=not web_layout, near=not web_layout, furniture=furniture
+    )
     if not web_layout:
         called = sum(1 for note in notes if markers.get(note.number))
         if called * 2 < len(notes):
@@ -174,10 +197,16 @@ def _web_note_lines(text: str) -> list[_NoteLine]:
     return chain if len(chain) >= 1 and chain[0].number <= 3 else []
 
 
-def _pdf_note_lines(text: str) -> list[_NoteLine]:
+def _pdf_note_lines(
+    text: str, furniture: Sequence[tuple[int, int]] = ()
+) -> list[_NoteLine]:
     lines = _lines(text)
+    furniture_starts = {start for start, _ in furniture}
     candidates: list[_NoteLine] = []
     for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if start + len(line) - len(line.lstrip()) in furniture_starts:
+            continue
         match = _PDF_NOTE_LINE.match(text[start:end])
         if match:
             body_start = start + match.start("body")
@@ -253,7 +282,12 @@ def _extend_continuations(
 
 
 def _find_markers(
-    text: str, notes: list[_NoteLine], *, spaced: bool, near: bool
+    text: str,
+    notes: list[_NoteLine],
+    *,
+    spaced: bool,
+    near: bool,
+    furniture: Sequence[tuple[int, int]] = (),
 ) -> dict[int, list[int]]:
     """Offsets of the body markers of each footnote number.
 
@@ -263,7 +297,7 @@ def _find_markers(
     stray "Q2" before the real marker of footnote 1 loses to the consistent sequence.
     """
     by_number = {note.number: note for note in notes}
-    excluded = sorted((note.start, note.end) for note in notes)
+    excluded = sorted([(note.start, note.end) for note in notes] + list(furniture))
     runs: list[tuple[int, str, bool]] = [
         (m.start(), m.group(), False) for m in _GLUED_DIGITS.finditer(text)
     ]
