@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ingest.layout import heading_spans
+
 
 class ReferenceKind(StrEnum):
     """What a reference points at; the values are the ``kind`` field of refs.jsonl."""
@@ -362,12 +364,15 @@ class CitingContext:
 
     ``work`` is the citing regeling's own id (so "dit artikel", "het tweede lid" resolve
     against it); ``articles`` gives the enclosing article per offset; ``footnotes`` lets a
-    name such as "motie-Paternotte c.s." resolve through the footnote it carries.
+    name such as "motie-Paternotte c.s." resolve through the footnote it carries, and
+    ``headings`` (spans, ``ingest.layout``) one named in a heading through the footnote
+    at the heading's end ("Motie Boomsma over … doorlopen8").
     """
 
     work: str | None = None
     articles: tuple[ArticleSpan, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -378,7 +383,9 @@ class CitingContext:
             if d.kind == "artikel"
         )
         work = document.id if document.kind is DocumentKind.REGELING else None
-        return cls(work=work, articles=articles, footnotes=document.footnotes)
+        footnotes = document.footnotes
+        headings = heading_spans(document.text, [(f.start, f.end) for f in footnotes])
+        return cls(work, articles, footnotes, tuple(headings))
 
     def article_at(self, offset: int) -> str | None:
         """The number of the innermost article containing ``offset``, if any."""

@@ -341,23 +341,49 @@ def resolve_parliamentary(
 def _resolve_motie(
     reference: Reference, context: CitingContext | None
 ) -> ResolvedReference:
+    """A motion named by its indiener resolves to the Kamerstuk in its footnote: the
+    marker right after the name, or, for a motion named in a heading, the one marker at
+    the heading's end ("Motie Boomsma over … doorlopen8"). Several markers there, or a
+    footnote naming several Kamerstukken, leave it unresolved: which one is meant is
+    not said."""
     marker = reference.group("marker")
     if context is None or not context.footnotes:
         return _unresolved(reference, "motion named without footnotes to resolve it")
     offsets = {int(marker)} if marker else set(range(reference.end, reference.end + 3))
-    for footnote in context.footnotes:
-        if offsets.intersection(footnote.markers):
-            from ingest.extract import scan_text
-
-            for found in scan_text(footnote.text):
-                if found.kind is _K.PARLIAMENTARY and found.group("dossier"):
-                    target = resolve_parliamentary(found, context=None, previous=())
-                    if target.work:
-                        return _done(reference, target.work)
+    footnotes = [f for f in context.footnotes if offsets.intersection(f.markers)]
+    if not footnotes:
+        heading = next(
+            (h for h in context.headings if h[0] <= reference.start < h[1]), None
+        )
+        if heading is None:
+            return _unresolved(reference, "no footnote marker on the motion")
+        footnotes = [
+            f
+            for f in context.footnotes
+            if any(reference.end <= m <= heading[1] for m in f.markers)
+        ]
+        if len(footnotes) != 1:
             return _unresolved(
-                reference, f"footnote {footnote.number} names no kamerstuk"
+                reference,
+                f"motion in a heading with {len(footnotes)} footnote markers",
             )
-    return _unresolved(reference, "no footnote marker on the motion")
+    footnote = footnotes[0]
+    from ingest.extract import scan_text
+
+    works = {
+        work
+        for found in scan_text(footnote.text)
+        if found.kind is _K.PARLIAMENTARY and found.group("dossier")
+        for work in [resolve_parliamentary(found, context=None, previous=()).work]
+        if work
+    }
+    if len(works) == 1:
+        return _done(reference, works.pop())
+    if works:
+        return _unresolved(
+            reference, f"footnote {footnote.number} names {len(works)} kamerstukken"
+        )
+    return _unresolved(reference, f"footnote {footnote.number} names no kamerstuk")
 
 
 def resolve_gazette(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ingest.deadlines import parse_deadline
 from ingest.identifiers import TOEZEGGING
+from ingest.layout import heading_spans, paragraph_spans, split_sentences
 from ingest.models import (
     RelationClaim,
     RelationType,
@@ -23,7 +24,6 @@ from ingest.models import (
     SourceDocument,
     Toezegging,
 )
-from ingest.relations import paragraph_spans, split_sentences
 
 _SIGNATORY = re.compile(
     r"^\s*(?:De|Het)\s+(?P<functie>(?:Minister|Staatssecretaris|Minister-president)"
@@ -57,7 +57,10 @@ def extract_toezeggingen(
         reference_date: resolves relative deadlines; default the document's date.
     """
     today = reference_date or document.date or dt.date.today()
-    sentences = split_sentences(document.text)
+    headings = heading_spans(
+        document.text, [(f.start, f.end) for f in document.footnotes]
+    )
+    sentences = split_sentences(document.text, headings)
     paragraphs = paragraph_spans(document.text)
     who = signatory(document.text)
     found: dict[str, Toezegging] = {}
@@ -69,7 +72,7 @@ def extract_toezeggingen(
         start, end = _enclosing(sentences, offset)
         text = document.text[start:offset] + document.text[offset + marker_length : end]
         p_start, p_end = _enclosing(paragraphs, offset)
-        if _is_heading(document.text[p_start:p_end]):
+        if any(h_start <= offset <= h_end for h_start, h_end in headings):
             # A heading's deadline is in the paragraph below it.
             below = [span for span in paragraphs if span[0] >= p_end]
             if below:
@@ -105,12 +108,6 @@ def _position(document: SourceDocument, resolved: ResolvedReference) -> tuple[in
         if footnote.start <= start < footnote.end and footnote.markers:
             return footnote.markers[0], len(footnote.number)
     return start, 0
-
-
-def _is_heading(text: str) -> bool:
-    """A short line that does not end as a sentence does ("Inreisverbod …11")."""
-    stripped = text.strip().rstrip("0123456789")
-    return "\n" not in stripped and not stripped.endswith((".", "!", "?", ":", ";"))
 
 
 def _enclosing(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
