@@ -283,3 +283,24 @@ def test_references_read_past_layout_with_original_offsets(seed, quote, work, fo
         assert document.text[reference.start : reference.end] == reference.text
     hits = [r for r in references if r.work == work and quote in r.reference.text]
     assert bool(hits) is found
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("seed", "publication"),
+    [
+        # WBV 2013/23 carries its Staatscourant number only in its page footers.
+        pytest.param("wbv-2013-23-vc-wijziging.txt", "stcrt-2013-27834", id="wbv"),
+        pytest.param("staat-van-migratie-2025.txt", None, id="report-footer"),
+        pytest.param("emn-jaaroverzicht-2019.txt", None, id="emn"),
+    ],
+)
+# fmt: on
+def test_staatscourant_footer_names_the_publication(seed, publication):
+    document = read_plaintext(SEEDS / seed)
+    stated = dict(document.metadata.extra).get("publicatie")
+    assert stated == publication
+    if publication:
+        assert document.metadata.official_url == (
+            f"https://zoek.officielebekendmakingen.nl/{publication}"
+        )

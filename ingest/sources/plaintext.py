@@ -34,6 +34,7 @@ from typing import Any
 
 from ingest.deadlines import MONTHS
 from ingest.errors import SourceError
+from ingest.identifiers import gazette_id
 from ingest.models import DocumentKind, DocumentMetadata, Footnote, SourceDocument
 from ingest.sources.pdftext import find_hyphenations, find_page_furniture
 
@@ -69,6 +70,11 @@ _KST_HEADER = re.compile(
     re.MULTILINE,
 )
 _KST_NR = re.compile(r"^\s*Nr\.\s*(?P<nr>\d+)\s+(?P<titel>\S.*?)\s*$", re.MULTILINE)
+# A Staatscourant/Staatsblad page footer: "Staatscourant 2013 nr. 27834".
+_GAZETTE_FOOTER = re.compile(
+    r"\b(?P<series>Staatscourant|Staatsblad)\s+(?P<year>\d{4})\s+nr\.\s*(?P<number>\d+)"
+)
+_GAZETTE_SERIES = {"Staatscourant": "stcrt", "Staatsblad": "stb"}
 _DEN_HAAG = re.compile(
     r"Den Haag,\s*(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+(?P<year>\d{4})"
 )
@@ -116,6 +122,7 @@ def read_plaintext(path: Path) -> SourceDocument:
     furniture = find_page_furniture(text, [(f.start, f.end) for f in footnotes])
     sidecar = _read_sidecar(path)
     inferred = _infer_metadata(text, path)
+    inferred.update(_publication_in_furniture(text, furniture))
     merged = {**inferred, **{k: v for k, v in sidecar.items() if v not in (None, "")}}
     document = _build_document(path, text, merged, footnotes)
     return replace(
@@ -477,6 +484,25 @@ def _infer_metadata(text: str, path: Path) -> dict[str, Any]:
         if title:
             found["title"] = title
     return found
+
+
+def _publication_in_furniture(
+    text: str, furniture: Sequence[tuple[int, int]]
+) -> dict[str, str]:
+    """The official publication a running footer names ("7 Staatscourant 2013 nr.
+    27834 9 oktober 2013": the document is stcrt-2013-27834), when all name one."""
+    found = {
+        gazette_id(_GAZETTE_SERIES[match["series"]], match["year"], match["number"])
+        for start, end in furniture
+        if (match := _GAZETTE_FOOTER.search(text, start, end))
+    }
+    if len(found) != 1:
+        return {}
+    (publication,) = found
+    return {
+        "publicatie": publication,
+        "official_url": f"https://zoek.officielebekendmakingen.nl/{publication}",
+    }
 
 
 def _first_title_line(head: str) -> str | None:
