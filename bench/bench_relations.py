@@ -1,5 +1,11 @@
 """Precision and recall of ingest.relations against the hand-made gold in
-tests/data/relations-gold (one JSON Lines file per seed in corpus/seeds).
+tests/data/relations-gold (one JSON Lines file per document).
+
+A gold file is named after its document: ``<stem>.jsonl`` for ``corpus/seeds/<stem>.txt``;
+a file for another document opens with a header line ``{"source": "corpus/…",
+"scope": ["implements"]}`` naming the document and the relation types annotated in it
+(a whole Vreemdelingencirculaire is read for one type, not for all). Only claims of
+those types count for that document.
 
 A claim counts as correct when its type, subject (work + pinpoint) and object (work +
 pinpoint) equal a gold record of the same document; duplicates (the same relation
@@ -25,6 +31,7 @@ GOLD_DIR = ROOT / "tests" / "data" / "relations-gold"
 SEEDS = ROOT / "corpus" / "seeds"
 
 Key = tuple[str, str, str, str, str, str]  # document, type, subject, pinpoint, object…
+ALL_TYPES = frozenset(str(t) for t in RelationType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +54,34 @@ def _pin(pinpoint: dict[str, str]) -> str:
     return json.dumps(pinpoint, sort_keys=True)
 
 
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    """One gold file: the document it annotates and the relation types it covers."""
+
+    stem: str
+    source: Path
+    scope: frozenset[str]
+
+
+def gold_documents() -> list[GoldDocument]:
+    documents = []
+    for path in sorted(GOLD_DIR.glob("*.jsonl")):
+        first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+        if "source" in first:
+            source, scope = ROOT / first["source"], frozenset(first["scope"])
+        else:
+            source, scope = SEEDS / f"{path.stem}.txt", ALL_TYPES
+        documents.append(GoldDocument(path.stem, source, scope))
+    return documents
+
+
 def gold_keys() -> set[Key]:
     keys = set()
     for path in sorted(GOLD_DIR.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
+            if "source" in row:
+                continue  # the header
             keys.add(
                 (
                     path.stem,
@@ -65,14 +95,16 @@ def gold_keys() -> set[Key]:
     return keys
 
 
-def found_keys(stems: Iterable[str]) -> set[Key]:
+def found_keys(documents: Iterable[GoldDocument]) -> set[Key]:
     keys = set()
-    for stem in stems:
-        document = read_source(SEEDS / f"{stem}.txt")
+    for gold in documents:
+        document = read_source(gold.source)
         for claim in extract_relations(document, references_for(document)):
+            if str(claim.type) not in gold.scope:
+                continue
             keys.add(
                 (
-                    stem,
+                    gold.stem,
                     str(claim.type),
                     claim.subject.work,
                     _pin(claim.subject.pinpoint.as_dict()),
@@ -86,7 +118,7 @@ def found_keys(stems: Iterable[str]) -> set[Key]:
 def measure() -> dict[str, Score]:
     """Per relation type (and "all"): claims found, gold relations, correct."""
     gold = gold_keys()
-    found = found_keys(sorted({key[0] for key in gold}))
+    found = found_keys(gold_documents())
     scores = {}
     for type_ in [*(str(t) for t in RelationType), "all"]:
         g = {k for k in gold if type_ in ("all", k[1])}

@@ -33,7 +33,11 @@ SHORT_LINE = 0.85
 # A line ending in these continues (or ends) a sentence, so it is no heading; a
 # footnote marker or closing bracket after the last word is stripped first.
 _NOT_HEADING_END = (".", ",", ";", ":", "!", "?", "-", "–")
-_TRAILING_MARKER = re.compile(r"(?<=[^\W\d_)\]])\d{1,3}(?=[)\]’”\"]*$)|[)\]’”\"]+$")
+_TRAILING_MARKER = re.compile(
+    r"(?<=[^\W\d_)\]])\d{1,3}(?=[)\]’”\"]*$)"  # "doorlopen8", "Chavez-Vilchez59)"
+    r"|(?<=[^\W\d_][.!?])\d{1,3}$"  # "besproken.8" (not "Artikel 3.71")
+    r"|[)\]’”\"]+$"
+)
 # A line ending in an article, preposition or conjunction runs on: no heading.
 _RUNS_ON = frozenset(
     {

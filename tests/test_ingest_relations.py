@@ -11,15 +11,20 @@ import pytest
 from bench.bench_relations import measure
 from graph.load import references_for
 from ingest.deadlines import parse_deadline
+from ingest.layout import split_sentences
 from ingest.models import (
     DateRange,
+    Division,
     DocumentKind,
+    EditorialLink,
     Footnote,
+    Pinpoint,
     RelationType,
     SourceDocument,
     ToezeggingStatus,
+    WorkRef,
 )
-from ingest.relations import extract_relations, load_cues, split_sentences
+from ingest.relations import extract_relations, load_cues
 from ingest.toezeggingen import extract_toezeggingen
 from tests.graph_fixtures import toezegging_letter
 
@@ -102,6 +107,16 @@ CUE_CASES = [
         "kst-19637-2798",
         {},
     ),
+    (
+        # the header of every Kamerstuk in dossier 36 332 (kst-36332-42)
+        "36 332 Wijziging van de Vreemdelingenwet 2000 in verband met de implementatie"
+        " van richtlijn (EU) 2021/1883 van het Europees parlement en de Raad",
+        RelationType.IMPLEMENTS,
+        "BWBR0011823",
+        {},
+        "32021L1883",
+        {},
+    ),
 ]
 
 
@@ -171,6 +186,231 @@ def test_sentences_keep_numbers_and_markers_whole():
         "Bij de IND.3",
         "Het onderzoek loopt.",
     ]
+
+
+def _with_footnotes(
+    text: str, notes: dict[str, str], kind: DocumentKind = DocumentKind.KAMERBRIEF
+) -> SourceDocument:
+    """A document whose footnote texts stand at its end: ``notes`` maps the marker as
+    glued in the body ("Chavez-Vilchez59)") to the footnote's number."""
+    footnotes = []
+    for glued, number in notes.items():
+        marker = text.index(glued) + len(glued) - len(number)
+        start = text.index(f"\n{number} ") + len(number) + 2
+        end = text.index("\n", start)
+        footnotes.append(Footnote(number, text[start:end], start, end, (marker,)))
+    return SourceDocument(
+        id="emn-2019" if kind is DocumentKind.RAPPORT else "2025D00001",
+        kind=kind,
+        title="t",
+        text=text,
+        path="x",
+        footnotes=tuple(footnotes),
+    )
+
+
+# EMN Jaaroverzicht 2019 p. 27: the ruling is named in the heading (fn 59), the Vc
+# change in the sentence below it (fn 60: its Staatscourant publication).
+CHAVEZ = (
+    "Regels omtrent werk bij indiening verblijfsaanvraag voor derdelandse verzorgende"
+    " ouders van \n"
+    "Nederlandse kinderen (Hof van Justitie van de Europese Unie, Chavez-Vilchez59)\n"
+    "Als een derdelands ouder (afkomstig uit een land van buiten de EU/EER) van een"
+    " Nederlands kind een \n"
+    "aanvraag heeft ingediend voor een verblijfsvergunning op grond van EU-recht, dan"
+    " mag deze in afwach-\n"
+    "ting van de behandeling van de aanvraag werken als een positieve uitkomst van de"
+    " aanvraag waar-\n"
+    "schijnlijk is. Op 1 juli 2019 zijn nadere regels vastgelegd in de"
+    " Vreemdelingencirculaire om dit te toet-\n"
+    "sen.60 Bepaald is dat een positieve uitkomst waarschijnlijk als de aanvrager"
+    " voldoende stukken ter \n"
+    "onderbouwing van de aanvraag heeft overlegd.\n"
+    "\n"
+    "59 HvJ-EU, 10-05-2017, nr. C-133/15, ECLI:EU:C:2017:354.\n"
+    "60 Staatscourant, 2019, nr. 34157.\n"
+)
+
+
+def test_section_cue_takes_the_ruling_from_the_heading():
+    document = _with_footnotes(
+        CHAVEZ, {"Chavez-Vilchez59": "59", "toet-\nsen.60": "60"}, DocumentKind.RAPPORT
+    )
+    claims = extract_relations(document, references_for(document))
+    assert [(c.type, c.subject.work, c.object.work) for c in claims] == [
+        (RelationType.DERIVES_FROM, "stcrt-2019-34157", "ECLI:EU:C:2017:354")
+    ]
+    quote = CHAVEZ[claims[0].start : claims[0].end]
+    assert quote.startswith("Regels omtrent werk")  # the heading naming the ruling
+    assert quote.endswith("om dit te toet-\nsen.60")  # … and the sentence below
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the heading names two rulings: which one the change follows is unclear
+        ("Chavez-Vilchez59)", "Chavez-Vilchez59, Zambrano C-34/09)"),
+        # the heading names no ruling
+        ("(Hof van Justitie van de Europese Unie, Chavez-Vilchez59)", "(EU-recht)"),
+        # the sentence names no rule that changed (no Staatscourant footnote)
+        ("toet-\nsen.60", "toet-\nsen."),
+    ],
+    ids=["two-rulings", "no-ruling", "no-rule"],
+)
+def test_section_cue_abstains(old, new):
+    text = CHAVEZ.replace(old, new)
+    notes = {g: n for g, n in {"Chavez-Vilchez59": "59", "toet-\nsen.60": "60"}.items()
+             if g in text}  # fmt: skip
+    document = _with_footnotes(text, notes, DocumentKind.RAPPORT)
+    assert extract_relations(document, references_for(document)) == []
+
+
+# Letter 2025D33530: a section headed by a motion, the motion's Kamerstuk in the
+# footnote at the heading's end.
+BOOMSMA = (
+    "Motie Boomsma over de asielprocedure voor asielzoekers uit veilige landen binnen"
+    " twee weken doorlopen8\n"
+    "\n"
+    "De IND behandelt asielaanvragen die behoren tot de doelgroep kansarm en"
+    " veiligelanders in spoor 2 versneld. Asielzoekers uit deze doelgroep worden"
+    " geplaatst in de procesbeschikbaarheidslocatie (pbl) alwaar gewerkt wordt met de"
+    " procesbeschikbaarheid aanpak (pba).\n"
+    "\n"
+    "8 Kamerstukken II vergaderjaar 2024-2025, 19 637, nr. 3337\n"
+)
+
+
+def test_motion_named_in_a_heading_resolves_and_is_answered():
+    document = _with_footnotes(BOOMSMA, {"doorlopen8": "8"})
+    references = references_for(document)
+    motion = next(r for r in references if r.reference.text == "Motie Boomsma")
+    assert motion.work == "kst-19637-3337"
+    claims = extract_relations(document, references)
+    assert {(c.type, c.subject.work, c.object.work) for c in claims} == {
+        (RelationType.ANSWERS, "2025D00001", "kst-19637-3337")
+    }
+
+
+def test_motion_in_a_heading_with_two_markers_stays_unresolved():
+    text = BOOMSMA.replace("doorlopen8", "doorlopen8 en uitgewerkt9").replace(
+        "nr. 3337\n",
+        "nr. 3337\n9 Kamerstukken II vergaderjaar 2024-2025, 19 637, nr. 3338\n",
+    )
+    document = _with_footnotes(text, {"doorlopen8": "8", "uitgewerkt9": "9"})
+    motion = next(
+        r for r in references_for(document) if r.reference.text == "Motie Boomsma"
+    )
+    assert motion.work is None
+    assert "2 footnote markers" in (motion.reason or "")
+
+
+def test_motion_in_a_body_sentence_is_not_a_heading_motion():
+    text = BOOMSMA.replace("doorlopen8\n", "doorlopen is besproken.8\n")
+    document = _with_footnotes(text, {"besproken.8": "8"})
+    motion = next(
+        r for r in references_for(document) if r.reference.text == "Motie Boomsma"
+    )
+    assert motion.work is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ter implementatie van richtlijn 2003/86/EG en richtlijn 2004/38/EG is"
+            " artikel 3.13 Vb gewijzigd.",
+            {("BWBR0011825", "32003L0086"), ("BWBR0011825", "32004L0038")},
+            id="two-directives-joined",
+        ),
+        pytest.param(
+            # Vc C (2012) C20/1
+            "In artikel 43a Vw en artikel 3.1a Vb is Richtlijn 2001/55 geïmplementeerd.",
+            {("BWBR0011823", "32001L0055"), ("BWBR0011825", "32001L0055")},
+            id="named-rules-passive",
+        ),
+        pytest.param(
+            # Vc A (2012): says that, not where: no claim (not even the letter's)
+            "Sinds de implementatie op 29 april 2006 van Richtlijn 2004/38 wordt geen"
+            " onderscheid gemaakt.",
+            set(),
+            id="no-rule-named",
+        ),
+    ],
+)
+def test_implements(text, expected):
+    claims = [c for c in _claims(text) if c.type is RelationType.IMPLEMENTS]
+    assert {(c.subject.work, c.object.work) for c in claims} == expected
+
+
+def _regeling(text: str, **kwargs) -> SourceDocument:
+    """The Vb with one article (artikel 3.130) whose lid 3 is the whole text."""
+    lid = Division("lid", "3", 0, len(text), pinpoint=Pinpoint("3.130", "3"))
+    artikel = Division(
+        "artikel", "3.130", 0, len(text), pinpoint=Pinpoint("3.130"), children=(lid,)
+    )
+    return SourceDocument(
+        id="BWBR0011825",
+        kind=DocumentKind.REGELING,
+        title="Vreemdelingenbesluit 2000",
+        text=text,
+        path="x",
+        divisions=(artikel,),
+        **kwargs,
+    )
+
+
+def test_regeling_provision_is_the_subject():
+    # Vb art. 3.130 lid 3 (2019): the provision itself implements, not the Vb
+    # article its cross-reference names.
+    text = (
+        "3. Onze Minister vormt het contactpunt ter uitvoering van de richtlijn"
+        " langdurig ingezetenen en de richtlijn 2009/50/EG, en is verantwoordelijk voor"
+        " de informatie, bedoeld in artikel 3.123 van dit besluit."
+    )
+    document = _regeling(text)
+    claims = extract_relations(document, references_for(document))
+    assert {
+        (c.subject.pinpoint.as_dict().get("lid"), c.object.work) for c in claims
+    } == {
+        ("3", "32003L0109"),
+        ("3", "32009L0050"),
+    }
+    assert {c.subject for c in claims} == {
+        WorkRef("BWBR0011825", Pinpoint("3.130", "3"))
+    }
+
+
+def test_cue_in_a_cited_title_names_the_titled_work():
+    # Vc C (2012) C5/4.1: one publisher's link covers the Besluit's whole title.
+    title = (
+        "artikel III Besluit van 9 april 2008 tot wijziging van het Vb en het"
+        " Uitvoeringsbesluit Wet op de jeugdzorg ter implementatie van richtlijn"
+        " 2004/83/EG van de Raad van 29 april 2004"
+    )
+    text = f"Dit volgt uit {title}."
+    start = text.index(title)
+    link = EditorialLink(
+        start,
+        start + len(title),
+        title,
+        "jci1.3:c:BWBR0023753&artikel=III",
+        "BWBR0023753",
+        Pinpoint(artikel="III"),
+    )
+    document = _regeling(text, links=(link,))
+    claims = extract_relations(document, [])  # the loader keeps only the link
+    assert [(c.type, c.subject, c.object.work) for c in claims] == [
+        (RelationType.IMPLEMENTS, WorkRef("BWBR0023753"), "32004L0083")
+    ]
+
+
+def test_elaborates_in_a_regeling_only_when_the_sentence_opens_with_it():
+    opening = "Op grond van artikel 29, eerste lid, onder a, Vw kan de IND de vergunning verlenen."
+    inside = "De vergunning die is verleend op grond van artikel 29, eerste lid, onder a, Vw vervalt."
+    for text, expected in ((opening, [("3", "BWBR0011823")]), (inside, [])):
+        document = _regeling(text)
+        claims = extract_relations(document, references_for(document))
+        assert [(c.subject.pinpoint.lid, c.object.work) for c in claims] == expected
 
 
 def test_every_cue_row_matches_its_example():
@@ -268,15 +508,16 @@ def _shift(document: SourceDocument, text: str) -> tuple[Footnote, ...]:
     )
 
 
-# Measured on the seeds (bench/bench_relations.py, see bench/RESULTS.md); thresholds
-# just below, so a regression fails.
+# Measured on the gold documents (bench/bench_relations.py, see bench/RESULTS.md);
+# thresholds just below, so a regression fails.
 THRESHOLDS = {
     "derives_from": (0.95, 0.95),
-    "elaborates": (0.80, 0.95),
+    "elaborates": (0.85, 0.95),
+    "implements": (0.95, 0.95),
     "amends": (0.95, 0.95),
     "renumbers": (0.95, 0.95),
-    "answers": (0.95, 0.70),
-    "all": (0.90, 0.95),
+    "answers": (0.95, 0.85),
+    "all": (0.93, 0.95),
 }
 
 
