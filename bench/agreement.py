@@ -10,8 +10,12 @@ compare:
 - precision ("target agreement"): of the extracted references overlapping at least
   one link, the share whose (work, artikel) equals that of an overlapping link.
 
-Division links (hoofdstuk/afdeling/titel/paragraaf without an article) are counted
-separately: our pinpoint has no division fields, so they are reported, not scored.
+Division links (hoofdstuk/titeldeel/afdeling/paragraaf without an article) are a kind
+of their own: found when an overlapping reference has the same work and names the
+same innermost division (the last of hoofdstuk, titeldeel, afdeling, paragraaf the
+link target gives: "afdeling 8.2.3" matches ``&afdeling=8.2.3`` whether or not the
+hoofdstuk is given too). ``recall()`` leaves them out, as the earlier reports did;
+``recall(with_divisions=True)`` takes them in.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from ingest.extract import find_references
 from ingest.models import CitingContext, EditorialLink, ResolvedReference
@@ -75,8 +80,12 @@ class Agreement:
         self.misses.extend(other.misses)
         self.disagreements.extend(other.disagreements)
 
-    def recall(self, kinds: set[str] | None = None) -> float:
-        keys = kinds or {k for k in self.links if k != "division"}
+    def recall(
+        self, kinds: set[str] | None = None, *, with_divisions: bool = False
+    ) -> float:
+        """Share of links found, over ``kinds`` (default: all, divisions only when
+        ``with_divisions``)."""
+        keys = kinds or {k for k in self.links if with_divisions or k != "division"}
         total = sum(self.links[k] for k in keys)
         return sum(self.found[k] for k in keys) / total if total else 1.0
 
@@ -90,11 +99,34 @@ def _key(work: str | None, artikel: str | None) -> tuple[str | None, str | None]
     return (work, artikel)
 
 
+_DIVISION_KEYS = ("hoofdstuk", "titeldeel", "afdeling", "paragraaf")
+
+
+def link_division(link: EditorialLink) -> tuple[str, str] | None:
+    """The innermost division a division link targets, e.g. ("afdeling", "3.2")."""
+    found = None
+    for piece in link.target.split("&")[1:]:
+        key, _, value = piece.partition("=")
+        if key in _DIVISION_KEYS:
+            found = (key, unquote(value))
+    return found
+
+
 def _same_target(ref: ResolvedReference, link: EditorialLink) -> bool:
-    """Same (work, artikel). BWB extrefs to EU acts (reeks="Celex") never carry an
-    article, so for those the work alone is compared."""
-    if link_kind(link) == "eu_legislation" and link.pinpoint.artikel is None:
+    """Same (work, artikel); for a division link the same work and innermost division.
+    BWB extrefs to EU acts (reeks="Celex") never carry an article, so for those the
+    work alone is compared."""
+    kind = link_kind(link)
+    if kind == "eu_legislation" and link.pinpoint.artikel is None:
         return ref.work == link.work
+    if kind == "division":
+        division = link_division(link)
+        return (
+            division is not None
+            and ref.work == link.work
+            and ref.pinpoint.artikel is None
+            and getattr(ref.pinpoint, division[0], None) == division[1]
+        )
     return _key(link.work, link.pinpoint.artikel) == _key(
         ref.work, ref.pinpoint.artikel
     )
@@ -125,7 +157,7 @@ def compare(
         hits = overlapping(link.start, link.end)
         if any(_same_target(r, link) for r in hits):
             result.found[kind] += 1
-        elif kind != "division":
+        else:
             result.misses.append((kind, link.text, link.work, link.pinpoint.artikel))
     link_starts = [link.start for link in link_spans]
     longest_link = max((link.end - link.start for link in link_spans), default=0)
@@ -140,7 +172,7 @@ def compare(
         result.overlapping[kind] += 1
         if any(_agrees(ref, lk) for lk in near):
             result.agreeing[kind] += 1
-        elif not all(link_kind(lk) == "division" for lk in near):
+        else:
             result.disagreements.append(
                 (ref.reference.text, ref.work, ref.pinpoint.artikel, near[0].text)
             )
@@ -155,16 +187,15 @@ def _agrees(ref: ResolvedReference, link: EditorialLink) -> bool:
     which BWB targets at its first article), a same-work article inside that range."""
     if _same_target(ref, link):
         return True
-    in_range = ref.reference.group("implied") or ref.reference.start > link.start
-    return bool(
-        link.work == ref.work
-        and any(connector in link.text for connector in _RANGE)
-        and in_range
-        and ref.pinpoint.artikel
-        and ref.pinpoint.artikel in link.text
-        or (ref.reference.group("implied") and any(c in link.text for c in _RANGE))
-        and link.work == ref.work
-    )
+    if link.work != ref.work or not any(c in link.text for c in _RANGE):
+        return False
+    if ref.reference.group("implied"):
+        return True
+    number = ref.pinpoint.artikel
+    division = link_division(link)
+    if number is None and division is not None:
+        number = getattr(ref.pinpoint, division[0], None)
+    return bool(ref.reference.start > link.start and number and number in link.text)
 
 
 def agreement_for(path: Path) -> Agreement:

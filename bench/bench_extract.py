@@ -81,6 +81,7 @@ def bench_agreement() -> None:
         links, found = total.links[kind], total.found[kind]
         print(f"{'':34} {kind:15} {links:6d} {found:6d} {found / links:7.3f}")
     print(f"recall (article + work links, divisions excluded): {total.recall():.3f}")
+    print(f"recall with division links: {total.recall(with_divisions=True):.3f}")
     print("precision / target agreement of references overlapping a link:")
     for kind in sorted(total.overlapping):
         over, agree = total.overlapping[kind], total.agreeing[kind]

@@ -153,6 +153,31 @@ class _Grammar:
             rf"(?P<num>{self.number})(?:(?P<rng>{p['range_connector'].pattern})"
             rf"(?P<num2>{self.number}|[a-z]{{1,3}}(?![\w])))?"
         )
+        division = p["division_number"].pattern
+        self.division_number = re.compile(division)
+        self.division_item = re.compile(
+            rf"(?P<num>{division})(?:(?P<rng>{p['range_connector'].pattern})"
+            rf"(?P<num2>{division}))?"
+        )
+        self.division_separator = re.compile(
+            r"(?:\s*,\s*(?:en\s+|of\s+)?|\s+(?:en|of|en/of|dan\s+wel|alsmede"
+            r"|respectievelijk|onderscheidenlijk)\s+)(?:(?P<kw>hoofdstuk(?:ken)?"
+            r"|afdeling(?:en)?|titel(?:s|deel|delen)?|paragra(?:af|fen))\s+)?"
+            r"(?=\d|[IVXLC])"
+        )
+        # "titel I van het Tweede Boek van het Wetboek van Strafrecht": the book is
+        # passed over (BWB's own links name the titeldeel only)
+        self.article_heading = re.compile(
+            r"(?m)^(?:Artikel|ARTIKEL)[ \t]+[\dIVXLC][\w.:]{0,10}[ \t]*$"
+        )
+        self.boek = re.compile(
+            r"\s+van\s+(?:het\s+)?(?:(?:[Ee]erste|[Tt]weede|[Dd]erde|[Vv]ierde|[Vv]ijfde"
+            r"|[Zz]esde|[Zz]evende|[Aa]chtste)\s+[Bb]oek|[Bb]oek\s+\d{1,2})(?=\s+van\s)"
+        )
+        # a list line under "artikel:": "a. 16, …" or "d. artikel 22, …"
+        self.list_line = re.compile(
+            r"\s*\n[ \t]*[a-z0-9]{1,3}[.°)][ \t]+(?:(?:artikel|art\.)[ \t]+)?(?=\d)"
+        )
         self.lid = self.p["lid"]
         self.onderdeel = self.p["onderdeel"]
         self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
@@ -167,6 +192,22 @@ class _Grammar:
             r"(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering|voor\s+zover))"
         )
         self.line_head_possible = True
+        # a line "<words>: …" that is not a list item "a. …"
+        self.entry_line = re.compile(
+            r"\n[ \t]*(?![a-z0-9]{1,3}[.°)][ \t])[^\n:;]{2,80}:(?:[ \t]|\n)"
+        )
+        self.term_end = re.compile(
+            r"\s*[,.;)\n]|\s*$|\s+(?:en|of|dan|is|zijn|wordt|worden|werd|werden|heeft"
+            r"|hebben|kan|kunnen|moet|mag|zal|te|aan|bij|door|in|met|om|tot|uit|voor"
+            r"|zoals|niet|\w{2,}(?:de|te))(?![\w-])"
+        )
+        self.of_that_article = re.compile(
+            r"\s+van\s+(dat|dit|datzelfde|hetzelfde)\s+artikel(?![\w])"
+        )
+        # a word that makes "Wet"/"Besluit" the start of a longer title
+        self.title_word = re.compile(
+            r"\s+(?:op\s+(?:het|de)|inzake|betreffende|tot|houdende|ter|van\s+\d)\b"
+        )
         self.act_word = re.compile(r"richtlijn|verordening|besluit|decision|regulation")
         self.lid_connector = re.compile(r",?\s+(?:en|of)(?=\s)")
         self._compile_triggers(specs.values())
@@ -349,7 +390,7 @@ def _lid_numbers(match: re.Match[str]) -> list[str]:
     return numbers
 
 
-_ONDERDEEL_WORD = re.compile(r"(?<![\w/])(?:[a-z]{1,3}|\d{1,2})(?![\w/])|/")
+_ONDERDEEL_WORD = re.compile(r"(?<![\w/])(?:[A-Za-z]{1,3}|\d{1,2})(?![\w/])|/")
 
 
 def _onderdeel_value(match: re.Match[str]) -> tuple[str | None, str | None]:
@@ -407,6 +448,7 @@ class _Scanner:
         self.definition_spans: list[tuple[int, int]] = []
         self.line_titles: list[tuple[int, str]] = []  # titles opening a line
         self.last_article_heading = -1
+        self.article_headings: bool | None = None  # see _has_article_headings
 
     # designations ---------------------------------------------------------------
     def _designation(
@@ -422,7 +464,7 @@ class _Scanner:
             noun = g.p["self_or_anaphor"].match(text, at)
             if noun:
                 role = "self" if det in {"deze", "dit"} else "anaphor"
-                return noun.end(), _K.LEGISLATION, {role: noun.group("noun")}
+                return noun.end(), _K.LEGISLATION, {role: noun.group("noun").lower()}
             return None
         eu = g.p["eu_act"].match(text, at)
         if eu:
@@ -434,14 +476,18 @@ class _Scanner:
             name = _ws(alias.group(0))
             return alias.end(), g.aliases[name].kind, {"regeling": name}
         for term, term_groups in self.terms.items():
-            if (
-                text.startswith(term, at)
-                and not text[at + len(term) : at + len(term) + 1].isalnum()
+            end = at + len(term)
+            written = text[at:end]
+            if written != term and not (  # "van de wet" for a defined "de Wet"
+                det and written == term.lower() and " " not in term
             ):
-                if det is None and not self._is_abbreviation(term):
-                    continue
-                kind = self.term_kinds[term]
-                return at + len(term), kind, {**dict(term_groups), "defined": term}
+                continue
+            if text[end : end + 1].isalnum() or g.title_word.match(text, end):
+                continue  # "de Wet op het voortgezet onderwijs" is another title
+            if det is None and not self._is_abbreviation(term):
+                continue
+            kind = self.term_kinds[term]
+            return end, kind, {**dict(term_groups), "defined": term}
         if det in {"de", "het"}:
             generic = g.p["generic_title"].match(text, at)
             if generic:
@@ -468,40 +514,13 @@ class _Scanner:
         return rest[:1] in {"\n", ""} or rest == " \n"
 
     def _legislation(self, start: int, keyword_end: int) -> int:
-        text, g = self.text, self.g
+        text = self.text
         pos = keyword_end
         while pos < len(text) and text[pos] in " \t\n\xa0":
             pos += 1
-        items: list[_Item] = []
-        while True:
-            m = g.item.match(text, pos)
-            if not m:
-                break
-            item_start = start if not items else m.start()
-            item_end = m.end()
-            num = m.group("num")
-            qual_end, lid, leden, ond, onds = self._qualifiers(item_end)
-            if m.group("num2"):
-                rng_start, rng_end = m.start("rng"), m.end("rng")
-                first_end = m.end("num")
-                items.append(_Item(item_start, first_end, num))
-                implied = _expand_range(num, m.group("num2")) or []
-                s = rng_start + (len(m.group("rng")) - len(m.group("rng").lstrip()))
-                e = rng_end - (len(m.group("rng")) - len(m.group("rng").rstrip()))
-                items.extend(_Item(s, e, art, implied=True) for art in implied)
-                last = m.group("num2")
-                if re.fullmatch(r"[a-z]{1,3}", last):
-                    last = re.sub(r"[a-z]*$", "", num) + last
-                items.append(
-                    _Item(m.start("num2"), qual_end, last, lid, leden, ond, onds)
-                )
-            else:
-                items.append(_Item(item_start, qual_end, num, lid, leden, ond, onds))
-            sep = g.separator.match(text, qual_end)
-            if not sep:
-                pos = qual_end
-                break
-            pos = sep.end()
+        if text.startswith(":", pos):  # "bedoeld in artikel:\na. 16, eerste lid;"
+            return self._article_lines(start, pos + 1)
+        items, pos = self._items(start, pos)
         if not items:
             return keyword_end
         designation = self._designation(pos)
@@ -535,6 +554,169 @@ class _Scanner:
             self._add(item.start, item.end, kind, groups)
         return end
 
+    def _items(self, start: int, pos: int) -> tuple[list[_Item], int]:
+        """The articles of a list from ``pos`` ("1.24, 1.26 t/m 1.28", each with its
+        lids and onderdelen); the first starts at ``start`` (its keyword)."""
+        text, g = self.text, self.g
+        items: list[_Item] = []
+        while True:
+            m = g.item.match(text, pos)
+            if not m:
+                break
+            item_start = start if not items else m.start()
+            num = _article_number(m.group("num"))
+            qual_end, lid, leden, ond, onds = self._qualifiers(m.end())
+            if m.group("num2"):
+                rng = m.group("rng")
+                items.append(_Item(item_start, m.end("num"), num))
+                implied = _expand_range(num, m.group("num2")) or []
+                s = m.start("rng") + len(rng) - len(rng.lstrip())
+                e = m.end("rng") - len(rng) + len(rng.rstrip())
+                items.extend(_Item(s, e, art, implied=True) for art in implied)
+                last = _article_number(m.group("num2"))
+                if re.fullmatch(r"[a-z]{1,3}", last):
+                    last = re.sub(r"[a-z]*$", "", num) + last
+                items.append(
+                    _Item(m.start("num2"), qual_end, last, lid, leden, ond, onds)
+                )
+            else:
+                items.append(_Item(item_start, qual_end, num, lid, leden, ond, onds))
+            sep = g.separator.match(text, qual_end)
+            if not sep:
+                return items, qual_end
+            pos = sep.end()
+        return items, pos
+
+    def _article_lines(self, start: int, pos: int) -> int:
+        """ "artikel:" followed by list lines that each open with articles ("a. 16,
+        eerste lid, onder a of d;", "d. artikel 22, tweede lid"), as BWB writes
+        them; one reference per article, the first spanning the keyword."""
+        text, g = self.text, self.g
+        items: list[_Item] = []
+        while True:
+            line = g.list_line.match(text, pos)
+            if line is None:
+                break
+            found, end = self._items(start if not items else line.end(), line.end())
+            if not found:
+                break
+            items.extend(found)
+            pos = text.find("\n", end)
+            if pos == -1:
+                break
+        if not items:
+            return pos
+        heading = self._line_title_before(start)
+        extra = {"line_title": heading} if heading else {}
+        for item in items:
+            groups = {**extra, "artikel": item.artikel, "list": str(start)}
+            for key in ("lid", "leden", "onderdeel", "onderdelen"):
+                value = getattr(item, key)
+                if value:
+                    groups[key] = value
+            if item.implied:
+                groups["implied"] = "range"
+            self._add(item.start, item.end, _K.LEGISLATION, groups)
+        return items[-1].end
+
+    def _division(self, start: int) -> int:
+        """Parts of a regeling above the article: "hoofdstuk 3 van de
+        Vreemdelingenwet 2000", "afdeling 8.2.1 Awb", "de afdelingen 3.6 en 3.7",
+        "hoofdstuk 4, afdeling 1", "afdeling 3 van dit hoofdstuk" (the enclosing
+        hoofdstuk, filled in by the resolver: group ``within``)."""
+        text, g = self.text, self.g
+        keyword = g.p["division_keyword"].match(text, start)
+        if keyword is None:
+            return start
+        field = _division_field(keyword.group("kw"))
+        pos = keyword.end()
+        while pos < len(text) and text[pos] in " \t\n\xa0":
+            pos += 1
+        first = g.division_number.match(text, pos)
+        if first is None:
+            return keyword.end()
+        if self._is_division_heading(start, keyword.group("kw"), first.end()):
+            self.last_article_heading = start  # closes a line title, as an article does
+            return first.end()
+        items: list[_Item] = []  # ``artikel`` holds the division's number here
+        while True:
+            m = g.division_item.match(text, pos)
+            if not m:
+                break
+            item_start = start if not items else m.start()
+            if m.group("num2"):
+                implied = _expand_range(m.group("num"), m.group("num2")) or []
+                connector = m.group("rng")
+                s = m.start("rng") + len(connector) - len(connector.lstrip())
+                e = m.end("rng") - len(connector) + len(connector.rstrip())
+                items.append(_Item(item_start, m.end("num"), m.group("num")))
+                items.extend(_Item(s, e, number, implied=True) for number in implied)
+                items.append(_Item(m.start("num2"), m.end(), m.group("num2")))
+            else:
+                items.append(_Item(item_start, m.end(), m.group("num")))
+            pos = m.end()
+            separator = g.division_separator.match(text, pos)
+            if separator is None or (
+                separator.group("kw")
+                and _division_field(separator.group("kw")) != field
+            ):  # "hoofdstuk 4 of afdeling 2": the afdeling is a reference of its own
+                break
+            pos = separator.end()
+        if not items:
+            return keyword.end()
+        pos = items[-1].end
+        extra: dict[str, str] = {}
+        part = g.p["division_part"].match(text, pos)
+        inner = g.division_number.match(text, part.end()) if part else None
+        if part and inner and len(items) == 1:  # "hoofdstuk 4, afdeling 1"
+            extra[_division_field(part.group("kw"))] = inner.group()
+            pos = items[-1].end = inner.end()
+        parent = g.p["division_parent"].match(text, pos)
+        if parent and parent.group("rel"):  # "van dit hoofdstuk"
+            extra["within"] = _division_field(parent.group("relkw"))
+            pos = items[-1].end = parent.end()
+        elif parent:  # "van afdeling 4.1.3"
+            outer = g.division_number.match(text, parent.end())
+            if outer:
+                extra[_division_field(parent.group("kw"))] = outer.group()
+                pos = items[-1].end = outer.end()
+        boek = g.boek.match(text, pos)
+        kind = _K.LEGISLATION
+        designation = self._designation(boek.end() if boek else pos)
+        if designation:
+            end, kind, named = designation
+            extra.update(named)
+            items[-1].end = end
+        else:
+            heading = self._line_title_before(start)
+            if heading:
+                extra["line_title"] = heading
+            elif not self._has_article_headings():
+                # "zie hoofdstuk 2", "paragraaf 5.2.2" in a letter or report: the
+                # document's own parts, not a regeling's
+                return items[-1].end
+        for item in items:
+            groups = {**extra, field: item.artikel}
+            if item.implied:
+                groups["implied"] = "range"
+            if len(items) > 1:
+                groups["list"] = str(start)
+            self._add(item.start, item.end, kind, groups)
+        return items[-1].end
+
+    def _has_article_headings(self) -> bool:
+        """Whether the text is laid out as a regeling ("Artikel 12" lines)."""
+        if self.article_headings is None:
+            self.article_headings = bool(self.g.article_heading.search(self.text))
+        return self.article_headings
+
+    def _is_division_heading(self, start: int, keyword: str, number_end: int) -> bool:
+        """'Hoofdstuk 3 Toelating' opening its line is the part's own heading."""
+        if (start and self.text[start - 1] != "\n") or not keyword[0].isupper():
+            return False
+        rest = self.text[number_end : number_end + 4].lstrip(" .:\t\xa0")
+        return not rest or rest[0] == "\n" or rest[0].isupper()
+
     def _line_title_before(self, start: int) -> str | None:
         """A regeling title opening an earlier line (an Awb-bijlage-style list entry)
         that no article heading has closed since."""
@@ -551,6 +733,11 @@ class _Scanner:
             return None
         title_start, title = self.line_titles[index]
         if title_start < self.last_article_heading or start - title_start > 3000:
+            return None
+        title_end = self.text.find("\n", title_start, start)
+        if title_end != -1 and self.g.entry_line.search(self.text, title_end, start):
+            # a later line opens an entry of its own ("erkende referent: …" after
+            # "Dublinverordening: …" in a list of definitions): the title is closed
             return None
         return title
 
@@ -606,17 +793,24 @@ class _Scanner:
         rel = self.g.p["relative"].match(self.text, start)
         if not rel:
             return start
-        after = self.text[rel.end() : rel.end() + 20]
+        after = self.text[rel.end() : rel.end() + 30]
         if re.match(r"\s+van\s+(?:artikel|art\.)", after):
             return (
                 start  # "het tweede lid van artikel 5": handled by the artikel trigger
             )
+        det = rel.group("det").lower()
+        that = self.g.of_that_article.match(after)
+        if that and rel.group("ord"):  # "het eerste lid van dat artikel"
+            groups = {
+                "relative": "dat artikel" if that.group(1) != "dit" else "lid",
+                "lid": ORDINALS[rel.group("ord")],
+            }
+            if rel.group("ond"):
+                groups["onderdeel"] = rel.group("ond").rstrip("°")
+            self._add(rel.start(), rel.end() + that.end(), _K.LEGISLATION, groups)
+            return rel.end() + that.end()
         if rel.group("artikel"):
-            if rel.group("det") not in {"dit", "dat", "het"} or re.match(
-                r"\s*\d", after
-            ):
-                return start
-            if rel.group("det") != "dit":
+            if det != "dit" or re.match(r"\s*\d", after):
                 return start
             groups = {"relative": "artikel"}
         elif rel.group("ord"):
@@ -624,7 +818,7 @@ class _Scanner:
         elif rel.group("vorige"):
             groups = {"relative": "vorige lid"}
         else:
-            if rel.group("det") != "dit":
+            if det != "dit":
                 return start
             groups = {"relative": "dit lid"}
         if rel.group("ond"):
@@ -769,6 +963,31 @@ class _Scanner:
             if found and found.end() == start:
                 self._define(found.group("term"), name)
 
+    def _term_uses(self) -> list[tuple[int, int, str]]:
+        """Where a defined term stands on its own: "bij of krachtens de Wet" in a
+        besluit that defines "de Wet: de Vreemdelingenwet 2000" (the term's own
+        definition line and longer titles such as "de Wet op het …" excluded)."""
+        text, found = self.text, []
+        for term in self.terms:
+            if term in self.g.aliases:
+                continue  # the name scan finds it already
+            # a literal first (fast), then the article before it
+            for m in re.finditer(rf"{re.escape(term)}(?![\w-])", text):
+                start = m.start()
+                before = start
+                while before > 0 and text[before - 1] in " \t\n\xa0":
+                    before -= 1
+                det = text[max(0, before - 4) : before]
+                if before == start or not re.search(
+                    r"(?:^|[^\w-])(?:[Dd]e|[Hh]et)$", det
+                ):
+                    continue
+                # only where the term ends the phrase: "de Wet gestelde", "de Wet.",
+                # not "de Wet basisregistratie personen" (a title we do not know)
+                if self.g.term_end.match(text, m.end()):
+                    found.append((start, m.end(), term))
+        return found
+
     def _define(self, term: str, name: str) -> None:
         term = re.sub(r"^(?:de|het)\s+", "", term)
         if term == name or len(term) < 2:
@@ -825,6 +1044,8 @@ class _Scanner:
                     pos = keyword.end()
                 else:
                     pos = self._legislation(start, keyword.end())
+            elif tid == "division_keyword":
+                pos = self._division(start)
             elif tid == "relative":
                 pos = self._relative(start)
             elif tid == "eu_number":
@@ -832,15 +1053,40 @@ class _Scanner:
             else:
                 pos = self._simple(tid, start)
         covered = sorted([(r.start, r.end) for r in self.refs] + self.definition_spans)
+        spans = sorted((start, end) for start, end, _name in names)
+        uses = [u for u in self._term_uses() if not _overlaps(spans, u[0], u[1])]
+        names = sorted(names + uses)
         for start, end, name in names:
             if _overlaps(covered, start, end):
                 continue
             if name in g.case_names:
                 self._add(start, end, _K.CASE_LAW, {"case_name": name})
+            elif name in self.terms and name not in g.aliases:
+                groups = {**dict(self.terms[name]), "defined": name}
+                self._add(start, end, self.term_kinds[name], groups)
             else:
                 self._add(start, end, g.aliases[name].kind, {"regeling": name})
         self.refs.sort(key=lambda r: (r.start, r.end))
         return self.refs
+
+
+def _article_number(raw: str) -> str:
+    """An article number as BWB writes it ("5: 20" with a stray space -> "5:20")."""
+    return raw.replace(": ", ":") if ": " in raw else raw
+
+
+def _division_field(keyword: str) -> str:
+    """The pinpoint field of a division keyword ("afdelingen" -> "afdeling")."""
+    word = keyword.lower()
+    for stem, field in (
+        ("hoofdstuk", "hoofdstuk"),
+        ("afdeling", "afdeling"),
+        ("titel", "titeldeel"),
+        ("paragra", "paragraaf"),
+    ):
+        if word.startswith(stem):
+            return field
+    raise PatternError(f"no division field for {keyword!r}")
 
 
 _LAW_NOUN = re.compile(r"(?i)wet\b|wetboek|besluit|regeling|verdrag|reglement|statuut")

@@ -44,6 +44,13 @@ def is_work_id(work: str) -> bool:
 def jci(work: str, pinpoint: Pinpoint) -> str:
     """The Juriconnect 1.3 reference of a BWB work part (``jci1.3:c:BWBR…&artikel=…``)."""
     parts = [f"jci1.3:c:{work}"]
+    # the parts from the outside in, as BWB writes them
+    if pinpoint.hoofdstuk:
+        parts.append(f"hoofdstuk={pinpoint.hoofdstuk}")
+    if pinpoint.titeldeel:
+        parts.append(f"titeldeel={pinpoint.titeldeel}")
+    if pinpoint.afdeling:
+        parts.append(f"afdeling={pinpoint.afdeling}")
     if pinpoint.paragraaf:
         parts.append(f"paragraaf={pinpoint.paragraaf}")
     if pinpoint.artikel:

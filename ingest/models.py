@@ -6,6 +6,7 @@ Python ``str`` indices into :attr:`SourceDocument.text` (after UTF-8 decoding).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -48,20 +49,32 @@ class DocumentKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Pinpoint:
-    """Where inside a work a reference points; strings exactly as written ("3.71", "3")."""
+    """Where inside a work a reference points; strings exactly as written ("3.71", "3").
+
+    ``paragraaf`` is a Vc paragraph ("B8/9.1.3") or the paragraaf of a regeling
+    ("4.1.3.3"); ``hoofdstuk``, ``titeldeel`` and ``afdeling`` name the other parts of a
+    regeling above the article (the Juriconnect names: "titel 4.1 Awb" is titeldeel 4.1).
+    """
 
     artikel: str | None = None
     lid: str | None = None
     onderdeel: str | None = None
     paragraaf: str | None = None
+    hoofdstuk: str | None = None
+    titeldeel: str | None = None
+    afdeling: str | None = None
 
     def as_dict(self) -> dict[str, str]:
-        """The given parts only, in a stable order (the refs.jsonl ``pinpoint`` object)."""
+        """The given parts only, in a stable order (the refs.jsonl ``pinpoint`` object;
+        the division keys came later and follow the original four)."""
         parts = {
             "artikel": self.artikel,
             "lid": self.lid,
             "onderdeel": self.onderdeel,
             "paragraaf": self.paragraaf,
+            "hoofdstuk": self.hoofdstuk,
+            "titeldeel": self.titeldeel,
+            "afdeling": self.afdeling,
         }
         return {key: value for key, value in parts.items() if value is not None}
 
@@ -359,6 +372,29 @@ class ArticleSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class PartSpan:
+    """Where a part of the citing regeling lies (hoofdstuk, titeldeel, afdeling,
+    paragraaf, artikel, lid), for "van dit hoofdstuk", "dit lid", "het vorige lid"."""
+
+    start: int
+    end: int
+    kind: str  # the Division kind
+    number: str
+
+
+#: the Division kinds a CitingContext keeps as PartSpans, from the outside in
+CONTEXT_PART_KINDS = (
+    "hoofdstuk",
+    "titeldeel",
+    "afdeling",
+    "paragraaf",
+    "artikel",
+    "lid",
+)
+_PART_LEVELS = {kind: level for level, kind in enumerate(CONTEXT_PART_KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
 class CitingContext:
     """What the resolver may know about the citing document.
 
@@ -366,26 +402,75 @@ class CitingContext:
     against it); ``articles`` gives the enclosing article per offset; ``footnotes`` lets a
     name such as "motie-Paternotte c.s." resolve through the footnote it carries, and
     ``headings`` (spans, ``ingest.layout``) one named in a heading through the footnote
-    at the heading's end ("Motie Boomsma over … doorlopen8").
+    at the heading's end ("Motie Boomsma over … doorlopen8"); ``parts`` (sorted by
+    start) give the enclosing lid, hoofdstuk, afdeling… per offset.
     """
 
     work: str | None = None
     articles: tuple[ArticleSpan, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()
+    parts: tuple[PartSpan, ...] = ()
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
-        """The context of a document: its own id (if a regeling), articles, footnotes."""
+        """The context of a document: its own id (if a regeling), its parts (articles,
+        lids, hoofdstukken…), footnotes and headings."""
+        divisions = document.all_divisions()
         articles = tuple(
             ArticleSpan(d.start, d.end, d.number)
-            for d in document.all_divisions()
+            for d in divisions
             if d.kind == "artikel"
+        )
+        parts = sorted(
+            (
+                PartSpan(d.start, d.end, d.kind, d.number)
+                for d in divisions
+                if d.kind in CONTEXT_PART_KINDS and d.number
+            ),
+            key=lambda part: (part.start, -part.end),
         )
         work = document.id if document.kind is DocumentKind.REGELING else None
         footnotes = document.footnotes
         headings = heading_spans(document.text, [(f.start, f.end) for f in footnotes])
-        return cls(work, articles, footnotes, tuple(headings))
+        return cls(work, articles, footnotes, tuple(headings), tuple(parts))
+
+    def part_at(self, offset: int, kind: str) -> PartSpan | None:
+        """The innermost part of ``kind`` containing ``offset``, if any."""
+        index = bisect.bisect_right(self.parts, offset, key=lambda part: part.start)
+        level = _PART_LEVELS.get(kind, len(_PART_LEVELS))
+        for position in range(index - 1, -1, -1):
+            part = self.parts[position]
+            if offset >= part.end:
+                continue
+            if part.kind == kind:
+                return part
+            if _PART_LEVELS.get(part.kind, level) < level:
+                return None  # reached the part that holds any part of ``kind`` here
+        return None
+
+    def has_part(self, kind: str, number: str) -> bool | None:
+        """Whether the citing regeling has a part ``kind`` ``number`` (None: the
+        context does not know its parts)."""
+        if not self.parts:
+            return None
+        return any(p.kind == kind and p.number == number for p in self.parts)
+
+    def part_before(self, offset: int, kind: str) -> PartSpan | None:
+        """The part of ``kind`` just before the one containing ``offset``, inside the
+        same parent ("het vorige lid": the lid before this one in this article)."""
+        current = self.part_at(offset, kind)
+        if current is None:
+            return None
+        level = _PART_LEVELS.get(kind, len(_PART_LEVELS))
+        index = bisect.bisect_left(self.parts, current.start, key=lambda p: p.start)
+        for position in range(index - 1, -1, -1):
+            part = self.parts[position]
+            if part.kind == kind and part.end <= current.start:
+                return part
+            if part.end > current.start and _PART_LEVELS.get(part.kind, level) < level:
+                return None  # the parent starts here: no earlier sibling
+        return None
 
     def article_at(self, offset: int) -> str | None:
         """The number of the innermost article containing ``offset``, if any."""

@@ -137,6 +137,9 @@ def _pinpoint(reference: Reference) -> Pinpoint:
         lid=reference.group("lid"),
         onderdeel=reference.group("onderdeel"),
         paragraaf=reference.group("paragraaf"),
+        hoofdstuk=reference.group("hoofdstuk"),
+        titeldeel=reference.group("titeldeel"),
+        afdeling=reference.group("afdeling"),
     )
 
 
@@ -145,12 +148,14 @@ def _antecedent(
     previous: Sequence[ResolvedReference],
     accept: Callable[[ResolvedReference], bool],
 ) -> ResolvedReference | None:
-    """The nearest earlier resolved reference ``accept`` takes, within the window."""
+    """The nearest earlier reference ``accept`` takes, within the window, if it is
+    resolved (an unresolved one, e.g. a regeling we do not know, is still the
+    antecedent: then there is none to give)."""
     for candidate in reversed(previous):
         if reference.start - candidate.reference.end > _ANTECEDENT_WINDOW:
             return None
-        if candidate.work is not None and accept(candidate):
-            return candidate
+        if accept(candidate):
+            return candidate if candidate.work is not None else None
     return None
 
 
@@ -176,31 +181,19 @@ def resolve_legislation(
         return _done(reference, entry.work, pinpoint)
     relative = reference.group("relative")
     if relative:
-        if context is None or context.work is None:
-            return _unresolved(
-                reference, "relative reference without a citing regeling", pinpoint
-            )
-        artikel = context.article_at(reference.start)
-        if artikel is None:
-            return _unresolved(
-                reference, "relative reference outside an article", pinpoint
-            )
-        lid = pinpoint.lid if relative == "lid" else None
-        if relative == "dit lid" or relative == "vorige lid":
-            return _unresolved(
-                reference, f"'{relative}' needs the enclosing lid", Pinpoint(artikel)
-            )
-        return _done(
-            reference, context.work, replace(pinpoint, artikel=artikel, lid=lid)
-        )
+        return _resolve_relative(reference, relative, pinpoint, context, previous)
     if reference.group("anaphor"):
         noun = reference.group("anaphor") or ""
         found = _antecedent(
             reference,
             previous,
             lambda c: (
-                (c.work or "").startswith("BWB")
-                and c.work != (context.work if context else None)
+                (
+                    c.work is None
+                    and c.reference.group("regeling") is not None
+                    or (c.work or "").startswith("BWB")
+                    and c.work != (context.work if context else None)
+                )
                 and _noun_fits(noun, c)
             ),
         )
@@ -209,6 +202,11 @@ def resolve_legislation(
                 reference, f"antecedent of 'die/dat {noun}' unclear", pinpoint
             )
         return _done(reference, found.work or "", pinpoint)
+    within = reference.group("within")
+    if within and context is not None:  # "afdeling 3 van dit hoofdstuk"
+        part = context.part_at(reference.start, within)
+        if part is not None:
+            pinpoint = replace(pinpoint, **{within: part.number})
     if context is not None and context.work is not None:
         line_title = reference.group("line_title")
         entry = load_alias_table().get(line_title) if line_title else None
@@ -217,6 +215,15 @@ def resolve_legislation(
         if line_title:  # the line names a regeling we do not know: do not guess
             return _unresolved(
                 reference, f"regeling not in alias table: {line_title!r}", pinpoint
+            )
+        missing = _missing_part(pinpoint, context)
+        if missing and not reference.group("self"):
+            # "de artikelen 8:1 tot en met 8:5" in the Vw: not one of its articles
+            named = _named_before(reference, previous, context)
+            if named is not None:
+                return _done(reference, named, pinpoint)
+            return _unresolved(
+                reference, f"{missing} is not part of the citing regeling", pinpoint
             )
         return _done(reference, context.work, pinpoint)
     reason = (
@@ -227,11 +234,107 @@ def resolve_legislation(
     return _unresolved(reference, reason, pinpoint)
 
 
+_NAMED_WINDOW = 400  # characters back to a regeling named in the same provision
+
+
+def _named_before(
+    reference: Reference,
+    previous: Sequence[ResolvedReference],
+    context: CitingContext,
+) -> str | None:
+    """The regeling named last before ``reference`` in the same article of the citing
+    regeling ("de bepalingen van de Awb …, met uitzondering van de artikelen 8:1"),
+    when it is another regeling than the citing one."""
+    article = context.part_at(reference.start, "artikel")
+    for candidate in reversed(previous):
+        if reference.start - candidate.reference.end > _NAMED_WINDOW or (
+            article is not None and candidate.reference.start < article.start
+        ):
+            return None
+        named = candidate.reference.group("regeling") or candidate.reference.group(
+            "defined"
+        )
+        if named and candidate.work and candidate.work != context.work:
+            return candidate.work if candidate.work.startswith("BWB") else None
+    return None
+
+
+def _missing_part(pinpoint: Pinpoint, context: CitingContext) -> str | None:
+    """The article or division a bare reference names that the citing regeling does
+    not have ("artikel 8:1" in the Vw), or None (it has it, or its parts are not
+    known)."""
+    if pinpoint.artikel:
+        kind, number = "artikel", pinpoint.artikel
+    else:
+        named = [
+            (kind, value)
+            for kind in ("paragraaf", "afdeling", "titeldeel", "hoofdstuk")
+            if (value := getattr(pinpoint, kind))
+        ]
+        if not named:
+            return None
+        kind, number = named[0]
+    if context.has_part(kind, number) is False:
+        return f"{kind} {number}"
+    return None
+
+
+def _resolve_relative(
+    reference: Reference,
+    relative: str,
+    pinpoint: Pinpoint,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """ "dit artikel", "het tweede lid", "dit lid", "het vorige lid": against the
+    article (and lid) around the reference in the citing regeling; "het eerste lid
+    van dat artikel" against the article referred to last."""
+    if relative == "dat artikel":  # "het eerste lid van dat artikel": the last one
+        named = _antecedent(reference, previous, lambda c: bool(c.pinpoint.artikel))
+        if named is None:
+            return _unresolved(reference, "antecedent of 'dat artikel' unclear")
+        return _done(
+            reference,
+            named.work or "",
+            replace(pinpoint, artikel=named.pinpoint.artikel),
+        )
+    if context is None or context.work is None:
+        return _unresolved(
+            reference, "relative reference without a citing regeling", pinpoint
+        )
+    article = context.part_at(reference.start, "artikel")
+    artikel = article.number if article else context.article_at(reference.start)
+    if artikel is None:
+        return _unresolved(reference, "relative reference outside an article", pinpoint)
+    if relative in {"dit lid", "vorige lid"}:
+        lid = (
+            context.part_at(reference.start, "lid")
+            if relative == "dit lid"
+            else context.part_before(reference.start, "lid")
+        )
+        if lid is None:
+            reason = (
+                "'dit lid' outside a lid"
+                if relative == "dit lid"
+                else "'het vorige lid' in the first lid (or outside a lid)"
+            )
+            return _unresolved(reference, reason, Pinpoint(artikel))
+        return _done(
+            reference, context.work, replace(pinpoint, artikel=artikel, lid=lid.number)
+        )
+    number = pinpoint.lid if relative == "lid" else None
+    return _done(
+        reference, context.work, replace(pinpoint, artikel=artikel, lid=number)
+    )
+
+
 def _noun_fits(noun: str, candidate: ResolvedReference) -> bool:
     """'die wet' must point back at a wet, 'dat besluit' at a besluit (when named)."""
     named = (candidate.reference.group("regeling") or "").lower()
     if not named or noun not in {"wet", "besluit"}:
         return True
+    if candidate.reference.kind is _K.TREATY:  # a verdrag is neither
+        return False
     if noun == "wet":
         return "besluit" not in named and "regeling" not in named
     return "besluit" in named or named in {"vb", "vb 2000"}

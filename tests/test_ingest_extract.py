@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract_references, find_references
-from ingest.models import ArticleSpan, CitingContext, Footnote
+from ingest.models import ArticleSpan, CitingContext, Footnote, PartSpan
 from tests.factories import make_expected as E  # noqa: N812
 from tests.factories import project_all
 
@@ -36,6 +36,19 @@ LEGISLATION = [
     pytest.param("artikel 8, onder a tot en met e, of l, van de Vreemdelingenwet 2000", [E("legislation", VW, artikel="8")], id="onderdeel-range-of"),
     pytest.param("de artikelen 8:72, vierde lid, tweede volzin, aanhef en onder a, 8:77 en 8:119 Awb", [E("legislation", AWB, artikel="8:72", lid="4", onderdeel="a"), E("legislation", AWB, artikel="8:77"), E("legislation", AWB, artikel="8:119")], id="lid-volzin-onderdeel-list"),
     pytest.param("artikel 59b, eerste lid, onderdeel c, ten derde, Vw", [E("legislation", VW, artikel="59b", lid="1", onderdeel="c")], id="ten-derde"),
+]
+DIVISIONS = [
+    pytest.param("hoofdstuk 3 van de Vreemdelingenwet 2000", [E("legislation", VW, hoofdstuk="3")], id="hoofdstuk-van-de-titel"),
+    pytest.param("afdeling 8.2.1 Awb", [E("legislation", AWB, afdeling="8.2.1")], id="afdeling-abbr"),
+    pytest.param("titel 4.1 Awb", [E("legislation", AWB, titeldeel="4.1")], id="titel-is-titeldeel"),
+    pytest.param("paragraaf 4.1.3.3 van de Algemene wet bestuursrecht", [E("legislation", AWB, paragraaf="4.1.3.3")], id="paragraaf-of-a-law"),
+    pytest.param("hoofdstuk 4, afdeling 1, Vb", [E("legislation", VB, hoofdstuk="4", afdeling="1")], id="hoofdstuk-afdeling"),
+    pytest.param("de afdelingen 3.6 en 3.7 Awb", [E("legislation", AWB, afdeling="3.6"), E("legislation", AWB, afdeling="3.7")], id="afdelingen-list"),
+    pytest.param("de titels 8.1 tot en met 8.3 van de Algemene wet bestuursrecht", [E("legislation", AWB, titeldeel=t) for t in ("8.1", "8.2", "8.3")], id="titels-range"),
+    pytest.param("paragraaf 3.1 onderscheidenlijk paragraaf 3.2 van de Awb", [E("legislation", AWB, paragraaf="3.1"), E("legislation", AWB, paragraaf="3.2")], id="onderscheidenlijk"),
+    pytest.param("hoofdstuk 8 of hoofdstuk 9 Awb", [E("legislation", AWB, hoofdstuk="8"), E("legislation", AWB, hoofdstuk="9")], id="same-keyword-list"),
+    pytest.param("de Afdeling bestuursrechtspraak van de Raad van State", [], id="afdeling-the-court"),
+    pytest.param("zie hoofdstuk 2 van deze brief", [], id="own-chapter-of-a-letter"),
 ]
 OTHER = [
     pytest.param("paragraaf B8/9.1.3 Vc", [E("policy", "BWBR0012289", paragraaf="B8/9.1.3")], id="vc-par"),
@@ -81,7 +94,7 @@ OTHER = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), LEGISLATION + OTHER)
+@pytest.mark.parametrize(("text", "expected"), LEGISLATION + DIVISIONS + OTHER)
 def test_extract_form(
     text: str, expected: list[tuple[str, str | None, dict[str, str]]]
 ) -> None:
@@ -278,3 +291,62 @@ def test_extract_lists_of_leden_and_onderdelen(
 ) -> None:
     (ref,) = extract_references(text)
     assert ref.group(group) == value
+
+
+def _law_text(first_lid: str = "Dit lid geldt.") -> tuple[str, CitingContext]:
+    """A small regeling: a hoofdstuk with an afdeling and an article of three leden."""
+    text = (
+        "Hoofdstuk 7 Rechtsmiddelen\n"
+        "Afdeling 2 Beroep\n"
+        "Artikel 70\n"
+        f"1. {first_lid}\n"
+        "2. In afwijking van het vorige lid geldt afdeling 3 van dit hoofdstuk.\n"
+        "3. Het vorige lid en dit artikel gelden niet.\n"
+        "Afdeling 3 Hoger beroep\n"
+    )
+    lids = [text.index(f"{n}. ") for n in (1, 2, 3)]
+    third = text.index("Afdeling 3")
+    parts = (
+        PartSpan(0, len(text), "hoofdstuk", "7"),
+        PartSpan(text.index("Afdeling 2"), third, "afdeling", "2"),
+        PartSpan(text.index("Artikel 70"), third, "artikel", "70"),
+        PartSpan(lids[0], lids[1], "lid", "1"),
+        PartSpan(lids[1], lids[2], "lid", "2"),
+        PartSpan(lids[2], third, "lid", "3"),
+        PartSpan(third, len(text), "afdeling", "3"),
+    )
+    return text, CitingContext(work=VW, parts=parts)
+
+
+def test_extract_relative_lid_and_division_resolve_against_the_enclosing_parts() -> (
+    None
+):
+    text, context = _law_text()
+    found = [
+        (r.reference.text, r.work, r.pinpoint.as_dict())
+        for r in find_references(text, context)
+    ]
+    assert found == [  # the headings are no citations
+        ("Dit lid", VW, {"artikel": "70", "lid": "1"}),
+        ("het vorige lid", VW, {"artikel": "70", "lid": "1"}),
+        ("afdeling 3 van dit hoofdstuk", VW, {"hoofdstuk": "7", "afdeling": "3"}),
+        ("Het vorige lid", VW, {"artikel": "70", "lid": "2"}),
+        ("dit artikel", VW, {"artikel": "70"}),
+    ]
+
+
+def test_extract_dit_lid_and_the_first_lid_has_no_previous_one() -> None:
+    text, context = _law_text("Het vorige lid en dit lid.")
+    found = find_references(text, context)
+    previous, this = found[0], found[1]
+    assert previous.work is None and "vorige" in (previous.reason or "")
+    assert (this.reference.text, this.pinpoint.as_dict()) == (
+        "dit lid",
+        {"artikel": "70", "lid": "1"},
+    )
+
+
+def test_extract_division_jci_iri() -> None:
+    (ref,) = find_references("afdeling 8.2.1 Awb")
+    assert ref.iri == "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&afdeling=8.2.1"
+    assert ref.to_json()["pinpoint"] == {"afdeling": "8.2.1"}

@@ -54,6 +54,9 @@ def test_identifiers_celex_for_eu_act(act: str, year: str, number: str, expected
 
 @pytest.mark.parametrize(("work", "pinpoint", "iri"), [
     pytest.param("BWBR0011825", Pinpoint("3.71", "3"), "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71&lid=3", id="bwb-part"),
+    pytest.param("BWBR0005537", Pinpoint(afdeling="8.2.1"), "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&afdeling=8.2.1", id="bwb-afdeling"),
+    pytest.param("BWBR0011823", Pinpoint(hoofdstuk="7", afdeling="3"), "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&hoofdstuk=7&afdeling=3", id="bwb-hoofdstuk-afdeling"),
+    pytest.param("BWBR0005537", Pinpoint(titeldeel="4.1"), "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&titeldeel=4.1", id="bwb-titeldeel"),
     pytest.param("32003L0086", Pinpoint(), "http://data.europa.eu/eli/dir/2003/86/oj", id="eli"),
     pytest.param("12012E/TXT", Pinpoint(), "http://publications.europa.eu/resource/celex/12012E/TXT", id="treaty"),
     pytest.param("WBV 2013/23", Pinpoint(), "https://w3id.org/wetgraaf/id/doc/WBV-2013-23", id="wbv"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.models import (
     CitingContext,
+    PartSpan,
     Pinpoint,
     Reference,
     ReferenceKind,
@@ -68,3 +69,42 @@ def test_resolve_deze_wet_needs_citing_regeling() -> None:
 def test_resolve_is_pure() -> None:
     refs = [_ref(ReferenceKind.GAZETTE, series="stb", year="2000", number="497")]
     assert resolve_references(refs) == resolve_references(refs)
+
+
+def test_resolve_bare_article_the_citing_regeling_lacks_is_not_its_own() -> None:
+    # "de artikelen 8:1 tot en met 8:5" in the Vw, after naming the Awb earlier
+    context = CitingContext(
+        work="BWBR0011823", parts=(PartSpan(0, 100, "artikel", "8"),)
+    )
+    own, other = resolve_references(
+        [
+            _ref(ReferenceKind.LEGISLATION, 0, artikel="8"),
+            _ref(ReferenceKind.LEGISLATION, 10, artikel="8:1"),
+        ],
+        context=context,
+    )
+    assert own.work == "BWBR0011823"
+    assert other.work is None and "artikel 8:1" in (other.reason or "")
+    # without known parts (a context built by hand) the citing regeling is assumed
+    (bare,) = resolve_references(
+        [_ref(ReferenceKind.LEGISLATION, artikel="8:1")],
+        context=CitingContext(work="BWBR0011823"),
+    )
+    assert bare.work == "BWBR0011823"
+
+
+def test_resolve_context_parts_innermost_and_previous() -> None:
+    parts = (
+        PartSpan(0, 100, "hoofdstuk", "2"),
+        PartSpan(10, 60, "artikel", "5"),
+        PartSpan(20, 30, "lid", "1"),
+        PartSpan(30, 60, "lid", "2"),
+        PartSpan(60, 100, "artikel", "6"),
+    )
+    context = CitingContext(work="BWBR0011823", parts=parts)
+    assert context.part_at(35, "lid") == parts[3]
+    assert context.part_at(35, "hoofdstuk") == parts[0]
+    assert context.part_at(65, "lid") is None  # article 6 has no leden
+    assert context.part_before(35, "lid") == parts[2]
+    assert context.part_before(25, "lid") is None
+    assert context.has_part("artikel", "6") and not context.has_part("artikel", "7")
