@@ -1,12 +1,38 @@
-"""Cached heavy objects for the explorer: the store and its query backend."""
+"""Cached heavy objects for the explorer: the store, its query backend, and the
+results every visitor shares (document list, citation digraph, motions, most cited).
+
+Shared results are keyed by a stamp of the store: a rebuild shows at the next
+interaction, and nothing is recomputed while the store is unchanged. ``warm_up``
+computes them once in the background when the server starts, so no visitor's first
+click pays for them.
+"""
 
 from __future__ import annotations
 
+import threading
+import time
+from pathlib import Path
+
+import networkx as nx
 import streamlit as st
 
 from graph import settings
+from graph.analysis import citation_digraph
+from graph.explore import (
+    CitedPart,
+    MotionRow,
+    list_documents,
+    list_motions,
+    most_cited_parts,
+    motion_votes,
+)
 from graph.remote import AnyStore, open_any_store, open_backend
-from graph.sparql import QueryBackend
+from graph.sparql import QueryBackend, QueryResult
+
+# How long results from a remote endpoint are reused: it gives no cheap change stamp.
+REMOTE_REFRESH_SECONDS = 300
+
+Votes = dict[str, list[tuple[str, str, int]]]
 
 
 @st.cache_resource(show_spinner="Opening the store…")
@@ -20,3 +46,78 @@ def get_backend() -> QueryBackend:
 def get_store() -> AnyStore:
     """The configured store, read-only (for reading whole named graphs back)."""
     return open_any_store(settings.store_path(), read_only=True)
+
+
+def store_stamp() -> str:
+    """Changes whenever the store is rewritten: the embedded store's folder gets new
+    files on every write; a remote endpoint's results are renewed every few minutes."""
+    location = getattr(get_store(), "location", None)
+    if location is not None and Path(location).exists():
+        return str(Path(location).stat().st_mtime_ns)
+    return f"remote-{int(time.time() // REMOTE_REFRESH_SECONDS)}"
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _documents(stamp: str) -> QueryResult:
+    return list_documents(get_backend())
+
+
+def get_documents() -> QueryResult:
+    """Every ingested document with kind, title, date and number of links."""
+    return _documents(store_stamp())
+
+
+@st.cache_resource(max_entries=2, show_spinner="Citatiegraaf opbouwen…")
+def _digraph(stamp: str) -> nx.DiGraph:
+    return citation_digraph(get_backend())
+
+
+def get_digraph() -> nx.DiGraph:
+    """The citation digraph (``graph.analysis``); shared, so never mutate it."""
+    return _digraph(store_stamp())
+
+
+@st.cache_data(max_entries=2, show_spinner="Moties laden…")
+def _motions(stamp: str) -> tuple[list[MotionRow], Votes]:
+    backend = get_backend()
+    motions = list_motions(backend)
+    return motions, motion_votes(backend, [m.besluit for m in motions if m.besluit])
+
+
+def get_motions() -> tuple[list[MotionRow], Votes]:
+    """Every motion with its decisive vote, and the votes per fractie per besluit."""
+    return _motions(store_stamp())
+
+
+@st.cache_data(max_entries=2, show_spinner="Artikelen tellen…")
+def _cited_parts(stamp: str) -> list[CitedPart]:
+    return most_cited_parts(get_backend())
+
+
+def get_cited_parts() -> list[CitedPart]:
+    """The most cited articles, leden and Vc paragraphs."""
+    return _cited_parts(store_stamp())
+
+
+SHARED = (get_documents, get_motions, get_cited_parts, get_digraph)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> threading.Thread:
+    """Compute the shared results once, in the background, when the server starts."""
+    thread = threading.Thread(target=_warm, name="wetgraaf-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm() -> None:
+    # What the first table and chart would import otherwise (1.3 s on the first page).
+    import altair  # noqa: F401
+    import pandas  # noqa: F401
+    import pyarrow  # noqa: F401
+
+    for load in SHARED:
+        try:
+            load()
+        except Exception:  # noqa: BLE001 - the page that needs it shows the error
+            return

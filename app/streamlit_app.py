@@ -4,6 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.state import warm_up
+
 PAGES = Path(__file__).resolve().parent / "pages"
 
 st.set_page_config(page_title="wetgraaf", page_icon="⚖️", layout="wide")
@@ -20,4 +22,5 @@ navigation = st.navigation(
         st.Page(str(PAGES / "console.py"), title="SPARQL", icon="⌨️"),
     ]
 )
+warm_up()  # shared results computed in the background once per server
 navigation.run()

@@ -156,9 +156,16 @@ def test_browser_search_opens_the_document_with_its_quotes(app_url, page):
     assert href is not None
     page.goto(urllib.parse.urljoin(page.url, href))
     expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
-    page.get_by_role("tab", name="Tekst").click()
+    # the links grouped by type, then the text with every reference marked as a link
+    page.get_by_text("Uitgaand", exact=True).click()
+    expect(page.get_by_text("verwijst naar", exact=False).first).to_be_visible()
+    page.get_by_text("Tekst", exact=True).click()
     quote = page.locator("mark", has_text=FOOTNOTE_QUOTE).first
     expect(quote).to_be_visible()
+    # the motion is not in this slice: the reference leads to its official source
+    expect(quote.locator("a")).to_have_attribute(
+        "href", "https://zoek.officielebekendmakingen.nl/kst-19637-2798"
+    )
     page.screenshot(path=str(ARTIFACTS / "document.png"), full_page=True)
 
 

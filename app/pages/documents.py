@@ -5,7 +5,7 @@ from collections import Counter
 
 import streamlit as st
 
-from app.state import get_backend, get_store
+from app.state import get_backend, get_documents, get_store, store_stamp
 from app.views import Mark, document_href, highlight
 from graph.errors import GraphError
 from graph.explore import (
@@ -14,7 +14,6 @@ from graph.explore import (
     get_document,
     incoming_links,
     link_type_label,
-    list_documents,
     neighbourhood_graphml,
     outgoing_links,
 )
@@ -25,25 +24,20 @@ VIEWS = ("Tekst", "Uitgaand", "Inkomend")
 st.title("Documenten")
 
 
-# Query results are cached per document: a rerun (a filter typed, a view switched)
-# then costs no query; five minutes keeps a rebuilt store from showing stale links long.
-@st.cache_data(ttl=300, show_spinner=False)
-def _documents() -> QueryResult:
-    return list_documents(get_backend())
-
-
-@st.cache_data(ttl=300, show_spinner=False)
-def _document(document_id: str) -> DocumentView | None:
+# Query results are cached per document and store stamp: a rerun (a filter typed, a
+# view switched) costs no query, and a rebuilt store shows at once.
+@st.cache_data(max_entries=64, show_spinner=False)
+def _document(document_id: str, stamp: str) -> DocumentView | None:
     return get_document(get_backend(), document_id)
 
 
-@st.cache_data(ttl=300, show_spinner="Verwijzingen laden…")
-def _outgoing(document_id: str) -> QueryResult:
+@st.cache_data(max_entries=64, show_spinner="Verwijzingen laden…")
+def _outgoing(document_id: str, stamp: str) -> QueryResult:
     return outgoing_links(get_backend(), document_id)
 
 
-@st.cache_data(ttl=300, show_spinner="Inkomende verwijzingen laden…")
-def _incoming(document_id: str) -> QueryResult:
+@st.cache_data(max_entries=64, show_spinner="Inkomende verwijzingen laden…")
+def _incoming(document_id: str, stamp: str) -> QueryResult:
     return incoming_links(get_backend(), document_id)
 
 
@@ -73,8 +67,9 @@ def _grouped(result: QueryResult, columns: dict[str, str], *, key: str) -> None:
         )
 
 
+stamp = store_stamp()
 try:
-    documents = _documents()
+    documents = get_documents()
 except GraphError as error:
     st.error(str(error))
     st.stop()
@@ -112,7 +107,7 @@ index = ids.index(requested) if requested in ids else 0
 selected = st.selectbox("Document", ids, index=index, key="document")
 st.query_params["doc"] = selected
 try:
-    document = _document(selected)
+    document = _document(selected, stamp)
 except GraphError as error:
     st.error(str(error))
     st.stop()
@@ -128,7 +123,7 @@ st.markdown(meta)
 if document.official_url:
     st.markdown(f"[Officiële bron]({document.official_url})")
 
-outgoing = _outgoing(document.id)
+outgoing = _outgoing(document.id, stamp)
 view = st.radio(
     "Weergave",
     VIEWS,
@@ -176,7 +171,7 @@ elif view == "Uitgaand":
     )
 else:
     _grouped(
-        _incoming(document.id),
+        _incoming(document.id, stamp),
         {
             "van": "citingId",
             "titel": "citingTitle",
@@ -199,7 +194,7 @@ columns[0].download_button(
 )
 columns[1].download_button(
     "Inkomend (CSV)",
-    lambda doc_id=document.id: _incoming(doc_id).to_csv(),
+    lambda doc_id=document.id: _incoming(doc_id, stamp).to_csv(),
     file_name=f"{document.id}-inkomend.csv",
     mime="text/csv",
     key="csv-in",
@@ -225,7 +220,7 @@ columns[3].download_button(
 columns[4].download_button(
     "Buren (GraphML)",
     lambda doc=document: neighbourhood_graphml(
-        doc, _outgoing(doc.id), _incoming(doc.id)
+        doc, _outgoing(doc.id, stamp), _incoming(doc.id, stamp)
     ),
     file_name=f"{document.id}.graphml",
     mime="application/graphml+xml",

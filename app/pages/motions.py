@@ -6,7 +6,7 @@ from collections.abc import Iterable
 import altair as alt
 import streamlit as st
 
-from app.state import get_backend
+from app.state import get_backend, get_motions
 from app.views import document_link, documents_table
 from graph.errors import GraphError
 from graph.explore import (
@@ -14,23 +14,14 @@ from graph.explore import (
     get_document,
     incoming_links,
     link_type_label,
-    list_motions,
-    motion_votes,
 )
 
 st.title("Moties")
 
 
-@st.cache_data(ttl=300, show_spinner="Moties laden…")
-def load() -> tuple[list[MotionRow], dict[str, list[tuple[str, str, int]]]]:
-    backend = get_backend()
-    motions = list_motions(backend)
-    return motions, motion_votes(backend, [m.besluit for m in motions if m.besluit])
-
-
 backend = get_backend()
 try:
-    motions, votes = load()
+    motions, votes = get_motions()
 except GraphError as error:
     st.error(str(error))
     st.stop()

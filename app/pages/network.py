@@ -1,23 +1,16 @@
 """Netwerk: the most-cited works and a drawing of the top of the citation graph."""
 
 import altair as alt
-import networkx as nx
 import streamlit as st
 
-from app.state import get_backend
+from app.state import get_cited_parts, get_digraph
 from app.views import documents_table, dot_label
-from graph.analysis import citation_digraph, rank_nodes
-from graph.explore import CitedPart, most_cited_parts
+from graph.analysis import rank_nodes
 
 st.title("Netwerk")
 
 
-@st.cache_resource(show_spinner="Citatiegraaf opbouwen…")
-def digraph() -> nx.DiGraph:
-    return citation_digraph(get_backend())
-
-
-graph = digraph()
+graph = get_digraph()
 if graph.number_of_nodes() == 0:
     st.info("Geen verwijzingen in de graaf.")
     st.stop()
@@ -42,12 +35,7 @@ documents_table(
 st.subheader("Meest geciteerde artikelen en paragrafen")
 
 
-@st.cache_data(ttl=300, show_spinner="Artikelen tellen…")
-def parts() -> list[CitedPart]:
-    return most_cited_parts(get_backend())
-
-
-cited = parts()
+cited = get_cited_parts()
 works = sorted({p.work_title or p.work_id for p in cited})
 chosen_works = st.multiselect("Regeling", works, key="works")
 shown = [

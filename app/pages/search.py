@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from app.state import get_backend
+from app.state import get_backend, get_documents, store_stamp
 from app.views import document_link, documents_table
 from graph.errors import GraphError
-from graph.explore import incoming_links, list_documents
+from graph.explore import incoming_links
 from graph.search import fuzzy_matches, resolve_citations, search_text
 from graph.sparql import QueryResult, Value
 
@@ -19,23 +19,18 @@ if not query:
     st.stop()
 
 
-@st.cache_data(ttl=300, show_spinner=False)
-def all_documents() -> QueryResult:
-    return list_documents(get_backend())
-
-
-@st.cache_data(ttl=300, show_spinner="Verwijzingen laden…")
-def incoming(work: str) -> list[dict[str, Value]]:
+@st.cache_data(max_entries=64, show_spinner="Verwijzingen laden…")
+def incoming(work: str, stamp: str) -> list[dict[str, Value]]:
     return incoming_links(get_backend(), work).as_dicts()
 
 
-@st.cache_data(ttl=300, show_spinner=False)
-def in_text(phrase: str) -> QueryResult:
+@st.cache_data(max_entries=64, show_spinner=False)
+def in_text(phrase: str, stamp: str) -> QueryResult:
     return search_text(get_backend(), phrase)
 
 
 try:
-    documents = all_documents()
+    documents = get_documents()
 except GraphError as error:
     st.error(str(error))
     st.stop()
@@ -53,7 +48,11 @@ for citation in citations:
         continue
     st.markdown(f"**{citation.work}** (niet als document in de graaf)")
     st.text(f"{citation.quote} → {citation.target}")
-    links = [r for r in incoming(citation.work) if citation.covers(r["target"])]
+    links = [
+        r
+        for r in incoming(citation.work, store_stamp())
+        if citation.covers(r["target"])
+    ]
     st.caption(f"{len(links)} inkomende verwijzingen naar {citation.quote}")
     documents_table(
         [
@@ -76,7 +75,7 @@ for match in matches[:5]:
     st.markdown(document_link(match.id, match.id))
 
 st.subheader("In de tekst")
-found = in_text(query)
+found = in_text(query, store_stamp())
 st.caption(f"{len(found.rows)} documenten bevatten deze zinsnede")
 documents_table(
     [

@@ -1,22 +1,16 @@
 """Herkomst: what a document rests on, hop by hop, each hop with its quoted evidence."""
 
-import networkx as nx
 import streamlit as st
 
-from app.state import get_backend, get_store
+from app.state import get_digraph, get_store
 from app.views import documents_table, dot_label
-from graph.analysis import citation_digraph, lineage_paths
+from graph.analysis import lineage_paths
 from graph.explore import document_triples
 
 st.title("Herkomst")
 
 
-@st.cache_resource(show_spinner="Citatiegraaf opbouwen…")
-def digraph() -> nx.DiGraph:
-    return citation_digraph(get_backend())
-
-
-graph = digraph()
+graph = get_digraph()
 sources = sorted(
     (str(data["id"]), node)
     for node, data in graph.nodes(data=True)
