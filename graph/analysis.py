@@ -1,34 +1,56 @@
 """networkx views of the graph: the citation digraph and the metrics computed on it.
 
-The digraph is a derived view built in one function from one named query; nodes are our
-canonical IRIs with labels and kinds as attributes, and every edge keeps the evidence
-(quotes and link IRIs) of the links it stands for.
+The digraph is a derived view built in one function from two named queries; nodes are
+our canonical IRIs with labels and kinds as attributes, and every edge keeps the
+evidence (quotes and link IRIs) of the links it stands for. A citation is an edge from
+the citing document; a typed relation (derives from, implements, answers…) is an edge
+from its subject's work, wherever it is stated: "Op 1 juli 2019 zijn nadere regels
+vastgelegd in de Vreemdelingencirculaire" in the EMN 2019 report is an edge from the
+Staatscourant publication of that change to the Chavez-Vilchez ruling.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 import networkx as nx
 
 from graph.explore import work_labels
+from graph.namespaces import CITO
 from graph.sparql import QueryBackend, run_query
+
+Direction = Literal["rests_on", "followed_by"]
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One link behind an edge: its IRI, the quoted text, the method and the kind."""
+    """One link behind an edge: its IRI, the quoted text, the method, the kind of
+    reference, the link type, the document whose text holds the quote (``stated_in``)
+    and the parts it links where known (``subject``/``target``: a Vc paragraph, an
+    article, or the work itself; known for typed relations, and ``target`` for the
+    citations of a part a typed relation names)."""
 
     link: str
     quote: str
     method: str
     kind: str
     type: str
+    stated_in: str = ""
+    subject: str = ""
+    target: str = ""
+
+    @property
+    def typed(self) -> bool:
+        """A relation that says how (derives from, implements, answers…), not only
+        that a work is cited."""
+        return self.type != str(CITO.cites)
 
 
 def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
-    """Document → work edges for every resolved link, evidence attached.
+    """Edges for every resolved link, evidence attached: from the citing document to
+    the cited work, and for a typed relation from its subject's work to its target's.
 
     Node attributes: ``id`` (canonical work id), ``label``, ``kind`` (document kind when
     the work is itself ingested, else the reference kind of the first link to it),
@@ -39,16 +61,36 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
     documents = {
         str(row["doc"]): row for row in run_query(backend, "documents").as_dicts()
     }
+    relations = {
+        str(row["link"]): row for row in run_query(backend, "relation_edges").as_dicts()
+    }
+    # The parts typed relations name (Vw artikel 43a transposes a directive): which
+    # citations are of that part, so a lineage goes on to those and not to every
+    # document citing the Vw.
+    parts = sorted(
+        {str(r["subject"]) for r in relations.values()}
+        - {str(r["subjectWork"]) for r in relations.values()}
+    )
+    cited_part = {}
+    if parts:
+        for row in run_query(backend, "links_to_parts", target=parts).as_dicts():
+            cited_part[str(row["link"])] = str(row["target"])
     for row in run_query(backend, "citation_edges").as_dicts():
-        source, target = str(row["source"]), str(row["target"])
+        link, stated_in = str(row["link"]), str(row["source"])
+        relation = relations.get(link)
+        source = str(relation["subjectWork"]) if relation else stated_in
+        target = str(row["target"])
         if source == target:
             continue
         evidence = Evidence(
-            str(row["link"]),
+            link,
             str(row["quote"]),
             str(row["method"]),
             str(row["kind"]),
             str(row["type"]),
+            stated_in,
+            str(relation["subject"]) if relation else "",
+            str(relation["target"]) if relation else cited_part.get(link, ""),
         )
         if digraph.has_edge(source, target):
             data = digraph.edges[source, target]
@@ -132,23 +174,95 @@ def citing(
 
 
 def lineage_paths(
-    digraph: nx.DiGraph, iri: str, *, max_hops: int = 4
+    digraph: nx.DiGraph,
+    iri: str,
+    *,
+    max_hops: int = 4,
+    direction: Direction = "rests_on",
 ) -> list[list[str]]:
-    """Every simple path (up to ``max_hops`` edges) from ``iri`` to the works it rests on,
-    ending where nothing further is cited; each hop's evidence is on the digraph edge."""
+    """Every simple path (up to ``max_hops`` edges) from ``iri``, each hop's evidence
+    on the digraph edge between its nodes.
+
+    ``rests_on`` follows edges forward to the works ``iri`` rests on, ending where
+    nothing further is cited. ``followed_by`` follows them backward to what came of
+    ``iri``: the rules a typed relation derives from it (a Vc change from a ruling, a
+    law implementing a directive, a letter answering a motion), and so on, ending at
+    the documents that only cite the last one. So a ruling gives ruling → Vc rule →
+    the document discussing that rule.
+    """
     if iri not in digraph:
         return []
+    if direction == "followed_by":
+        return _sorted(digraph, _followed_by(digraph, iri, max_hops))
     paths: list[list[str]] = []
     stack: list[list[str]] = [[iri]]
     while stack:
         path = stack.pop()
-        successors = [n for n in digraph.successors(path[-1]) if n not in path]
-        if len(path) > 1 and (not successors or len(path) > max_hops):
+        fresh = [n for n in digraph.successors(path[-1]) if n not in path]
+        if len(path) > 1 and (not fresh or len(path) > max_hops):
             paths.append(path)
             continue
-        for successor in sorted(successors, reverse=True):
-            stack.append([*path, successor])
+        for node in sorted(fresh, reverse=True):
+            stack.append([*path, node])
+    return _sorted(digraph, paths)
+
+
+def _followed_by(digraph: nx.DiGraph, iri: str, max_hops: int) -> list[list[str]]:
+    """Backward from ``iri``: each step keeps the evidence that justifies it; a step
+    with a typed relation among it goes on, to what cites the part that relation
+    names (Vw artikel 43a transposes a directive: the documents citing that article,
+    not every document citing the Vw); a step of citations only ends the path."""
+    paths: list[list[str]] = []
+    stack: list[tuple[list[str], list[Evidence]]] = [([iri], [])]
+    while stack:
+        path, came_by = stack.pop()
+        typed = [e for e in came_by if e.typed]
+        if len(path) > 1 and not typed:
+            paths.append(path)  # a document citing the work: the path ends here
+            continue
+        end = path[-1]
+        subjects = {e.subject or end for e in typed}
+        parts = set() if end in subjects else subjects  # empty: the whole work
+        steps = []
+        for node in digraph.predecessors(end):
+            if node in path:
+                continue
+            evidence = digraph.edges[node, end]["evidence"]
+            if parts:
+                evidence = [e for e in evidence if e.target in parts]
+            if evidence:
+                steps.append((node, evidence))
+        if len(path) > 1 and (not steps or len(path) > max_hops):
+            paths.append(path)
+            continue
+        for node, evidence in sorted(steps, key=lambda step: step[0], reverse=True):
+            stack.append(([*path, node], evidence))
+    return paths
+
+
+def _sorted(digraph: nx.DiGraph, paths: list[list[str]]) -> list[list[str]]:
     return sorted(paths, key=lambda p: (len(p), [digraph.nodes[n]["id"] for n in p]))
+
+
+def path_evidence(
+    digraph: nx.DiGraph, path: list[str]
+) -> list[tuple[str, str, Evidence]]:
+    """Each hop of a lineage path as (source, target, evidence), the edge taken either
+    way round: a typed relation rather than a plain citation; after a typed relation
+    that names a part (Vw artikel 43a), the citation of that part that led on."""
+    hops: list[tuple[str, str, Evidence]] = []
+    parts: set[str] = set()
+    for a, b in zip(path, path[1:], strict=False):
+        source, target = (a, b) if digraph.has_edge(a, b) else (b, a)
+        candidates = digraph.edges[source, target]["evidence"]
+        backward = source == b
+        if backward and parts:
+            candidates = [e for e in candidates if e.target in parts] or candidates
+        evidence = min(candidates, key=lambda e: (not e.typed, not e.target))
+        hops.append((source, target, evidence))
+        named = evidence.subject if evidence.typed else ""
+        parts = {named} if backward and named and named != source else set()
+    return hops
 
 
 def overlapping_documents(

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import click
+import networkx as nx
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -23,7 +24,13 @@ from rich.progress import (
 from rich.table import Table
 
 from graph import settings
-from graph.analysis import citation_digraph, lineage_paths
+from graph.analysis import (
+    Direction,
+    Evidence,
+    citation_digraph,
+    lineage_paths,
+    path_evidence,
+)
 from graph.errors import GraphError
 from graph.load import BuildSummary, load_paths
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
@@ -237,8 +244,16 @@ def stats(store_dir: Path) -> None:
 @cli.command()
 @click.argument("work_id")
 @click.option("--max-hops", default=4, show_default=True, help="Longest path shown.")
+@click.option(
+    "--direction",
+    type=click.Choice(["both", "rests-on", "followed-by"]),
+    default="both",
+    show_default=True,
+    help="What the work rests on (its citations and relations), what followed from "
+    "it (rules derived from it, documents discussing those), or both.",
+)
 @store_option
-def trace(work_id: str, max_hops: int, store_dir: Path) -> None:
+def trace(work_id: str, max_hops: int, direction: str, store_dir: Path) -> None:
     """Lineage paths from a work (canonical id), each hop with link type and quote."""
     store = _open(store_dir, read_only=True)
     try:
@@ -248,24 +263,65 @@ def trace(work_id: str, max_hops: int, store_dir: Path) -> None:
     finally:
         store.close()
     start = work_iri(work_id)
-    paths = lineage_paths(digraph, start, max_hops=max_hops)
-    if not paths:
+    wanted: list[tuple[str, Direction]] = [
+        ("Rests on", "rests_on"),
+        ("Followed by", "followed_by"),
+    ]
+    shown = 0
+    for heading, way in wanted:
+        if direction not in ("both", way.replace("_", "-")):
+            continue
+        paths = lineage_paths(digraph, start, max_hops=max_hops, direction=way)
+        if not paths:
+            continue
+        click.echo(f"{heading}:")
+        for number, path in enumerate(paths, start=1):
+            shown += 1
+            ids = [digraph.nodes[node]["id"] for node in path]
+            click.echo(f"{number}. " + " → ".join(ids))
+            for hop in path_evidence(digraph, path):
+                click.echo("   " + _hop_line(digraph, *hop))
+    if not shown:
         raise click.ClickException(f"no links from {work_id} ({start}) in the store")
-    for number, path in enumerate(paths, start=1):
-        ids = [digraph.nodes[node]["id"] for node in path]
-        click.echo(f"{number}. " + " → ".join(ids))
-        for source, target in zip(path, path[1:], strict=False):
-            # A typed relation (answers, amends…) says more than a plain citation.
-            evidence = min(
-                digraph.edges[source, target]["evidence"],
-                key=lambda e: e.type.endswith("/cites"),
-            )
-            link_type = evidence.type.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-            quote = " ".join(evidence.quote.split())
-            click.echo(
-                f"   {digraph.nodes[source]['id']} —{link_type}→ "
-                f"{digraph.nodes[target]['id']}: “{quote[:160]}”"
-            )
+
+
+def _hop_line(digraph: nx.DiGraph, source: str, target: str, evidence: Evidence) -> str:
+    """One hop as stored: "subject —type→ target: “quote”", naming the parts a typed
+    relation links and the document whose text holds the quote when it is another."""
+    link_type = evidence.type.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    line = (
+        f"{digraph.nodes[source]['id']}{_part(evidence.subject, source)} —{link_type}→ "
+        f"{digraph.nodes[target]['id']}{_part(evidence.target, target)}: "
+        f"“{_shorten(' '.join(evidence.quote.split()))}”"
+    )
+    if evidence.stated_in and evidence.stated_in not in (source, target):
+        stated = (
+            digraph.nodes[evidence.stated_in]["id"]
+            if evidence.stated_in in digraph
+            else evidence.stated_in
+        )
+        line += f" (in {stated})"
+    return line
+
+
+def _part(part: str, work: str) -> str:
+    """ " (paragraaf B10/2.2)" when a relation names a part of the work (a Juriconnect
+    IRI's pinpoint), else nothing."""
+    if not part or part == work or "&" not in part:
+        return ""
+    pinpoint = [
+        p.replace("=", " ") for p in part.split("&")[1:] if not p.startswith("g=")
+    ]
+    return f" ({', '.join(pinpoint)})" if pinpoint else ""
+
+
+def _shorten(quote: str, limit: int = 320) -> str:
+    """The quote, its middle elided when long: a heading and the sentence under it
+    both stay readable."""
+    if len(quote) <= limit:
+        return quote
+    head = limit * 2 // 3
+    return f"{quote[:head].rstrip()} … {quote[-(limit - head - 3) :].lstrip()}"
 
 
 @cli.command()

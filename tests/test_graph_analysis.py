@@ -7,6 +7,7 @@ from graph.analysis import (
     citing,
     lineage_paths,
     overlapping_documents,
+    path_evidence,
     rank_nodes,
 )
 from graph.build import build_document_graph, graph_iri
@@ -17,8 +18,11 @@ from ingest.models import (
     Pinpoint,
     Reference,
     ReferenceKind,
+    RelationClaim,
+    RelationType,
     ResolvedReference,
     SourceDocument,
+    WorkRef,
 )
 from tests.graph_fixtures import letter
 
@@ -93,3 +97,106 @@ def test_analysis_lineage_follows_citations_to_their_end(digraph):
 def test_analysis_overlapping_documents_share_targets(digraph):
     [(node, jaccard, shared)] = overlapping_documents(digraph, MOTION)
     assert node == LETTER and shared == 1 and jaccard == pytest.approx(1 / 2)
+
+
+# A report states that a Vc change (its Staatscourant publication) derives from a
+# ruling; a letter only cites the ruling. Real text from EMN Jaaroverzicht 2019.
+REPORT = "https://w3id.org/wetgraaf/id/doc/emn-2019"
+RULING = "http://publications.europa.eu/resource/ecli/ECLI%3AEU%3AC%3A2017%3A354"
+STCRT = "https://zoek.officielebekendmakingen.nl/stcrt-2019-34157"
+REPORT_TEXT = (
+    "Op 1 juli 2019 zijn nadere regels vastgelegd in de Vreemdelingencirculaire"
+    " (Chavez-Vilchez, Staatscourant, 2019, nr. 34157)."
+)
+
+
+def _report() -> tuple[SourceDocument, list[ResolvedReference], list[RelationClaim]]:
+    text = REPORT_TEXT
+    document = SourceDocument(
+        id="emn-2019", kind=DocumentKind.RAPPORT, title="EMN", text=text, path="r.txt"
+    )
+    refs = []
+    for quote, kind, work in (
+        ("Chavez-Vilchez", ReferenceKind.CASE_LAW, "ECLI:EU:C:2017:354"),
+        ("Staatscourant, 2019, nr. 34157", ReferenceKind.GAZETTE, "stcrt-2019-34157"),
+    ):
+        start = text.index(quote)
+        refs.append(
+            ResolvedReference(Reference(start, start + len(quote), quote, kind), work)
+        )
+    claim = RelationClaim(
+        0,
+        len(text),
+        RelationType.DERIVES_FROM,
+        WorkRef("stcrt-2019-34157"),
+        WorkRef("ECLI:EU:C:2017:354"),
+        ReferenceKind.CASE_LAW,
+        "regels vastgelegd in de Vreemdelingencirculaire",
+        0.7,
+    )
+    return document, refs, [claim]
+
+
+def _citing_letter() -> tuple[SourceDocument, list[ResolvedReference]]:
+    text = "De Chavez-jurisprudentie houdt in dat derdelands ouders verblijf krijgen."
+    document = SourceDocument(
+        id="2025D00002",
+        kind=DocumentKind.KAMERBRIEF,
+        title="Brief",
+        text=text,
+        path="l",
+    )
+    start = text.index("Chavez")
+    ref = ResolvedReference(
+        Reference(start, start + 6, "Chavez", ReferenceKind.CASE_LAW),
+        "ECLI:EU:C:2017:354",
+    )
+    return document, [ref]
+
+
+@pytest.fixture(scope="module")
+def lineage():
+    store = open_store()
+    report, report_refs, claims = _report()
+    store.replace_graph(
+        graph_iri(report.id), build_document_graph(report, report_refs, claims)
+    )
+    letter2, letter_refs = _citing_letter()
+    store.replace_graph(
+        graph_iri(letter2.id), build_document_graph(letter2, letter_refs)
+    )
+    return citation_digraph(LocalBackend(store))
+
+
+LETTER2 = "https://opendata.tweedekamer.nl/id/document/2025D00002"
+
+
+def test_analysis_typed_relation_is_an_edge_from_its_subject(lineage):
+    assert set(lineage.edges) == {
+        (REPORT, RULING),
+        (REPORT, STCRT),
+        (STCRT, RULING),
+        (LETTER2, RULING),
+    }
+    [derived] = lineage.edges[STCRT, RULING]["evidence"]
+    assert derived.typed and derived.type.endswith("wasDerivedFrom")
+    assert derived.stated_in == REPORT
+    assert derived.quote == REPORT_TEXT
+    # the report itself only cites the ruling
+    assert not any(e.typed for e in lineage.edges[REPORT, RULING]["evidence"])
+
+
+def test_analysis_followed_by_goes_through_derived_rules_only(lineage):
+    assert lineage_paths(lineage, RULING, direction="followed_by") == [
+        [RULING, LETTER2],  # ordered by length, then by ids ("2025D…" < "emn-…")
+        [RULING, REPORT],
+        [RULING, STCRT, REPORT],
+    ]
+    [(source, target, derived), (citing, cited, quoted)] = path_evidence(
+        lineage, [RULING, STCRT, REPORT]
+    )
+    assert (source, target) == (STCRT, RULING) and derived.typed
+    assert (citing, cited) == (REPORT, STCRT) and not quoted.typed
+    assert quoted.quote == "Staatscourant, 2019, nr. 34157"
+    # what the Vc rule rests on
+    assert lineage_paths(lineage, STCRT) == [[STCRT, RULING]]

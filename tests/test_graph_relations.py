@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph.analysis import citation_digraph, lineage_paths
 from graph.build import build_document_graph, document_iri, graph_iri
 from graph.cli import cli
-from graph.load import document_graph
+from graph.load import document_graph, load_paths
 from graph.namespaces import ELI, WG
+from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
 from ingest.identifiers import part_iri, work_iri
 from ingest.models import (
@@ -98,3 +104,76 @@ def test_cli_trace(tmp_path):
     )
     assert missing.exit_code != 0
     assert "no links from 2025D12345" in missing.output
+
+
+# The headline path of issue 5 on a slice of the bundled corpus: the EMN Jaaroverzicht
+# 2019 (where the derivation is stated) and the letter on regulier verblijf (which
+# discusses the ruling).
+SLICE = [
+    "seeds/emn-jaaroverzicht-2019.txt",
+    "seeds/emn-jaaroverzicht-2019.meta.json",
+    "seeds/kamerbrief-regulier-verblijf-2025-04-15.txt",
+    "seeds/kamerbrief-regulier-verblijf-2025-04-15.meta.json",
+]
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+RULING = "ECLI:EU:C:2017:354"
+
+
+@pytest.fixture(scope="module")
+def chavez_store(tmp_path_factory):
+    base = tmp_path_factory.mktemp("chavez")
+    sources = base / "sources"
+    sources.mkdir()
+    for name in SLICE:
+        shutil.copy(CORPUS / name, sources / Path(name).name)
+    store = open_store(base / "store")
+    summary = load_paths(store, [sources])
+    store.close()
+    assert not summary.errors
+    return base / "store"
+
+
+def test_trace_ruling_to_vc_rule_to_the_documents_discussing_them(chavez_store):
+    result = CliRunner().invoke(
+        cli,
+        ["trace", RULING, "--direction", "followed-by", "--store", str(chavez_store)],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    path = lines.index(f"3. {RULING} → stcrt-2019-34157 → emn-jaaroverzicht-2019")
+    derived, discussed = lines[path + 1], lines[path + 2]
+    assert derived.startswith(f"   stcrt-2019-34157 —wasDerivedFrom→ {RULING}: “Regels")
+    assert "Chavez-Vilchez59)" in derived  # the heading naming the ruling …
+    assert (
+        "nadere regels vastgelegd in de Vreemdelingencirculaire" in derived
+    )  # … the rule
+    assert derived.endswith("(in emn-jaaroverzicht-2019)")
+    assert discussed == (
+        "   emn-jaaroverzicht-2019 —cites→ stcrt-2019-34157: “Staatscourant, 2019, nr. 34157”"
+    )
+    # the letter discusses the ruling itself (the Chavez-jurisprudentie)
+    assert f"{RULING} → kst-36600-XX-62" in result.output
+
+
+def test_lineage_query_and_paths_on_the_slice(chavez_store):
+    store = open_store(chavez_store, read_only=True)
+    try:
+        backend = LocalBackend(store)
+        rows = run_query(backend, "lineage", work=work_iri(RULING)).as_dicts()
+        digraph = citation_digraph(backend)
+    finally:
+        store.close()
+    stcrt = work_iri("stcrt-2019-34157")
+    emn = str(document_iri("emn-jaaroverzicht-2019"))
+    hops = {
+        (r["hop"], r["from"], r["to"], str(r["relation"]).rsplit("#")[-1]) for r in rows
+    }
+    assert hops == {
+        (1, stcrt, work_iri(RULING), "wasDerivedFrom"),
+        (2, emn, stcrt, "http://purl.org/spar/cito/cites"),
+    }
+    assert {r["statedInId"] for r in rows} == {"emn-jaaroverzicht-2019"}
+    ruling = work_iri(RULING)
+    assert [ruling, stcrt, emn] in lineage_paths(
+        digraph, ruling, direction="followed_by"
+    )

@@ -325,6 +325,9 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "motion_zaken": [{}],
     "decisions": [{"zaak": ZAAK}, {"zaak": [ZAAK, KST]}, {}],
     "votes": [{"besluit": BESLUIT}, {}],
+    "relation_edges": [{}],
+    "lineage": [{"work": KST}],
+    "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
 }
 # Named queries Virtuoso answers differently from Oxigraph. Empty since the queries
 # bind parameters inside the WHERE group and use no property paths (see README,
