@@ -177,3 +177,6 @@ def test_lineage_query_and_paths_on_the_slice(chavez_store):
     assert [ruling, stcrt, emn] in lineage_paths(
         digraph, ruling, direction="followed_by"
     )
+    # and what the report rests on (the explorer's Herkomst): the Vc rule, then the
+    # ruling it derives from
+    assert [emn, stcrt, ruling] in lineage_paths(digraph, emn)
