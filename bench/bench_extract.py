@@ -87,6 +87,18 @@ def bench_agreement() -> None:
         over, agree = total.overlapping[kind], total.agreeing[kind]
         print(f"  {kind:15} {over:6d} {agree:6d} {agree / over:7.3f}")
     print(f"  overall: {total.precision():.3f}")
+    print(
+        "  of the resolved ones (unresolved left out):"
+        f" {total.precision(resolved_only=True):.3f}"
+    )
+    print("per law (recall without divisions / with / agreement / resolved agreement):")
+    for path in sorted(BWB_DIR.glob("*.xml")):
+        result = agreement_for(path)
+        print(
+            f"  {path.name:34} {result.recall():.3f} "
+            f"{result.recall(with_divisions=True):.3f} {result.precision():.3f} "
+            f"{result.precision(resolved_only=True):.3f}"
+        )
 
 
 def main() -> None:

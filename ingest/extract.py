@@ -16,6 +16,7 @@ import bisect
 import functools
 import itertools
 import json
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -144,10 +145,16 @@ class _Grammar:
         self.case_names = load_case_names()
         named_cases = [name for name in self.case_names if name[:2] not in {"C-", "T-"}]
         standalone = self.standalone_names + named_cases
+        # Names are found in a pass of their own (case-sensitive), whose engine skips
+        # to the possible first characters: capitals. The few names that start in
+        # lower case ("richtlijn langdurig ingezetenen") would make it stop at most
+        # letters, so they are triggers of the one-pass scan instead (id lower_name).
+        name_end = r"(?![\w])(?!\s+\d{4}(?![\d/]))"
+        upper = [name for name in standalone if name[:1].isupper()]
+        self.lower_names = sorted(set(standalone) - set(upper))
         # no look-behind in front: it would stop the engine's first-character skip
-        self.name_scan = re.compile(
-            _trie_pattern(standalone) + r"(?![\w])(?!\s+\d{4}(?![\d/]))"
-        )
+        self.name_scan = re.compile(_trie_pattern(upper) + name_end)
+        self.lower_name_at = re.compile(_trie_pattern(self.lower_names) + name_end)
         self.number = p["artikel_number"].pattern
         self.item = re.compile(
             rf"(?P<num>{self.number})(?:(?P<rng>{p['range_connector'].pattern})"
@@ -189,12 +196,17 @@ class _Grammar:
             r"|negende|tiende))\b"
         )
         self.line_head = re.compile(
-            r"(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering|voor\s+zover))"
+            r"[ \t]*(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering"
+            r"|voor\s+zover|(?:de\s+)?artikel(?:en)?\s))"
         )
         self.line_head_possible = True
         # a line "<words>: …" that is not a list item "a. …"
         self.entry_line = re.compile(
-            r"\n[ \t]*(?![a-z0-9]{1,3}[.°)][ \t])[^\n:;]{2,80}:(?:[ \t]|\n)"
+            r"\n[ \t]*(?:(?![a-z0-9]{1,3}[.°)][ \t])(?P<head>[^\n:;]{2,80}):(?=[ \t\n])"
+            r"|(?:Bijlage|BIJLAGE|Hoofdstuk|HOOFDSTUK|Afdeling|Titel|Paragraaf)[ \t])"
+        )
+        self.book_line = re.compile(
+            r"[ \t]*[a-z0-9]{1,3}[.°)][ \t]+Boek[ \t]+(\d{1,2}):"
         )
         self.term_end = re.compile(
             r"\s*[,.;)\n]|\s*$|\s+(?:en|of|dan|is|zijn|wordt|worden|werd|werden|heeft"
@@ -223,7 +235,9 @@ class _Grammar:
         checked on the original text. Anchors that do not start with a letter or
         digit ("§", "/EEG") are found with ``str.find``, without that condition.
         """
-        word: list[tuple[str, str, str | None]] = []  # (lowered, id, case-sensitive)
+        word: list[tuple[str, str, str | None]] = [  # (lowered, id, case-sensitive)
+            (name.lower(), "lower_name", None) for name in self.lower_names
+        ]
         other: list[tuple[str, str, str | None]] = []
         tails: list[tuple[str, str]] = []
         self.tail_triggers: list[tuple[tuple[str, ...], re.Pattern[str], str]] = []
@@ -312,6 +326,9 @@ class _Grammar:
 @functools.cache
 def _grammar() -> _Grammar:
     return _Grammar()
+
+
+_BY_SPAN = operator.attrgetter("start", "end")
 
 
 def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -449,6 +466,7 @@ class _Scanner:
         self.line_titles: list[tuple[int, str]] = []  # titles opening a line
         self.last_article_heading = -1
         self.article_headings: bool | None = None  # see _has_article_headings
+        self.entry_lines: list[tuple[int, str]] | None = None  # _last_entry_line
 
     # designations ---------------------------------------------------------------
     def _designation(
@@ -540,17 +558,19 @@ class _Scanner:
             items[0].start = prefix_lid[0]
             items[0].lid = items[0].lid or prefix_lid[1]
             items[0].onderdeel = items[0].onderdeel or prefix_lid[2]
+        listed = {"list": str(start)} if len(items) > 1 else {}
         for item in items:
-            groups = dict(extra)
-            groups.update(
-                artikel=item.artikel,
-                lid=item.lid or "",
-                leden=item.leden or "",
-                onderdeel=item.onderdeel or "",
-                onderdelen=item.onderdelen or "",
-                implied="range" if item.implied else "",
-                list=str(start) if len(items) > 1 else "",
-            )
+            groups = {**extra, **listed, "artikel": item.artikel}
+            if item.lid:
+                groups["lid"] = item.lid
+            if item.leden:
+                groups["leden"] = item.leden
+            if item.onderdeel:
+                groups["onderdeel"] = item.onderdeel
+            if item.onderdelen:
+                groups["onderdelen"] = item.onderdelen
+            if item.implied:
+                groups["implied"] = "range"
             self._add(item.start, item.end, kind, groups)
         return end
 
@@ -724,7 +744,12 @@ class _Scanner:
         if index < 0 and not self.g.line_head_possible:
             return None
         line_start = self.text.rfind("\n", 0, start) + 1
-        own = self.g.line_head.match(self.text, line_start, start)
+        first = self.text[line_start : line_start + 2].lstrip(" \t")[:1]
+        own = (
+            self.g.line_head.match(self.text, line_start, start)
+            if first.isupper()
+            else None
+        )
         if own and _LAW_NOUN.search(own.group("title")):
             # "Muntwet 2002: artikel 11" / "Wet X, met uitzondering van artikel 5":
             # the title opening this very line names the regeling, known or not
@@ -735,10 +760,42 @@ class _Scanner:
         if title_start < self.last_article_heading or start - title_start > 3000:
             return None
         title_end = self.text.find("\n", title_start, start)
-        if title_end != -1 and self.g.entry_line.search(self.text, title_end, start):
-            # a later line opens an entry of its own ("erkende referent: …" after
-            # "Dublinverordening: …" in a list of definitions): the title is closed
-            return None
+        if title_end != -1:
+            entry = self._last_entry_line(title_end, start)
+            if entry is not None:
+                # a later line opens an entry of its own: "Jeugdwet:" (a regeling we
+                # do not know) or "erkende referent: …" after "Dublinverordening: …"
+                # in a list of definitions; the earlier title no longer applies
+                if entry[:1].isupper() and _LAW_NOUN.search(entry):
+                    return self._book(entry, start)
+                return None
+        return self._book(title, start)
+
+    def _last_entry_line(self, after: int, before: int) -> str | None:
+        """The head of the last entry line ("Jeugdwet:", "Bijlage 2") starting in
+        ``after``..``before`` ("" for a heading line), or None; the entry lines of the
+        text are found once."""
+        if self.entry_lines is None:
+            self.entry_lines = [
+                (m.start(), _ws(m.group("head") or ""))
+                for m in self.g.entry_line.finditer(self.text)
+            ]
+        index = bisect.bisect_left(self.entry_lines, (before, "")) - 1
+        if index >= 0 and self.entry_lines[index][0] >= after:
+            return self.entry_lines[index][1]
+        return None
+
+    def _book(self, title: str, start: int) -> str:
+        """ "Burgerlijk Wetboek:" with a list line "b. Boek 2: de artikelen …": each
+        book of the BW is a regeling of its own."""
+        if title != "Burgerlijk Wetboek":
+            return title
+        line_start = self.text.rfind("\n", 0, start) + 1
+        book = self.g.book_line.match(self.text, line_start, start)
+        if book:
+            name = f"Boek {book.group(1)} van het Burgerlijk Wetboek"
+            if name in self.g.aliases:
+                return name
         return title
 
     def _qualifiers(
@@ -1006,9 +1063,18 @@ class _Scanner:
 
     def scan(self) -> list[Reference]:
         text, g = self.text, self.g
+        candidates = g.candidates(text)
+        found = list(g.name_scan.finditer(text))
+        if g.lower_names:
+            found += [
+                m
+                for start, tid in candidates
+                if tid == "lower_name" and (m := g.lower_name_at.match(text, start))
+            ]
+            found.sort(key=lambda m: m.start())
         names = [
             (m.start(), m.end(), _ws(m.group(0)))
-            for m in g.name_scan.finditer(text)
+            for m in found
             if m.start() == 0
             or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
         ]
@@ -1027,8 +1093,8 @@ class _Scanner:
         if "hierna" in text or "verder:" in text or ":" in text:
             self._collect_definitions(names + eu_names)
         pos = 0
-        for start, tid in g.candidates(text):
-            if start < pos:
+        for start, tid in candidates:
+            if start < pos or tid == "lower_name":
                 continue
             if start > 0 and text[start].isalnum():
                 before = text[start - 1]
@@ -1066,7 +1132,7 @@ class _Scanner:
                 self._add(start, end, self.term_kinds[name], groups)
             else:
                 self._add(start, end, g.aliases[name].kind, {"regeling": name})
-        self.refs.sort(key=lambda r: (r.start, r.end))
+        self.refs.sort(key=_BY_SPAN)
         return self.refs
 
 

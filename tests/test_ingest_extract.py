@@ -36,6 +36,11 @@ LEGISLATION = [
     pytest.param("artikel 8, onder a tot en met e, of l, van de Vreemdelingenwet 2000", [E("legislation", VW, artikel="8")], id="onderdeel-range-of"),
     pytest.param("de artikelen 8:72, vierde lid, tweede volzin, aanhef en onder a, 8:77 en 8:119 Awb", [E("legislation", AWB, artikel="8:72", lid="4", onderdeel="a"), E("legislation", AWB, artikel="8:77"), E("legislation", AWB, artikel="8:119")], id="lid-volzin-onderdeel-list"),
     pytest.param("artikel 59b, eerste lid, onderdeel c, ten derde, Vw", [E("legislation", VW, artikel="59b", lid="1", onderdeel="c")], id="ten-derde"),
+    pytest.param("de artikelen 5:12 en 5: 20 van de Algemene wet bestuursrecht", [E("legislation", AWB, artikel="5:12"), E("legislation", AWB, artikel="5:20")], id="stray-space-after-colon"),
+    pytest.param("artikel 16e respectievelijk 16j Vw", [E("legislation", VW, artikel="16e"), E("legislation", VW, artikel="16j")], id="respectievelijk"),
+    pytest.param("artikel 27 van de Politiewet 2012", [E("legislation", None, artikel="27")], id="unknown-title-with-year"),
+    pytest.param("artikel 68 van de Algemene wet inzake rijksbelastingen", [E("legislation", None, artikel="68")], id="unknown-algemene-wet"),
+    pytest.param("de Vreemdelingenwet 2000 en artikel 8 EVRM; artikel 29 van die wet", [E("legislation", VW), E("treaty", "BWBV0001000", artikel="8"), E("legislation", VW, artikel="29")], id="die-wet-not-a-verdrag"),
 ]
 DIVISIONS = [
     pytest.param("hoofdstuk 3 van de Vreemdelingenwet 2000", [E("legislation", VW, hoofdstuk="3")], id="hoofdstuk-van-de-titel"),
@@ -230,10 +235,14 @@ def _naive_candidates(text: str) -> set[tuple[int, str]]:
     only where no a-z letter (any case) stands before it."""
     import re
 
-    from ingest.extract import load_patterns
+    from ingest.extract import _grammar, load_patterns
 
     lowered = text.lower()
     hits: set[tuple[int, str]] = set()
+    for name in _grammar().lower_names:  # names in lower case join the same pass
+        for m in re.finditer(re.escape(name.lower()).replace(r"\ ", r"\s+"), lowered):
+            if not ("a" <= lowered[m.start() - 1 : m.start()] <= "z"):
+                hits.add((m.start(), "lower_name"))
     for spec in load_patterns().values():
         searches = [(lowered, re.escape(a)) for a in spec.anchors]
         searches += [(text, re.escape(a)) for a in spec.case_anchors]
@@ -350,3 +359,49 @@ def test_extract_division_jci_iri() -> None:
     (ref,) = find_references("afdeling 8.2.1 Awb")
     assert ref.iri == "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&afdeling=8.2.1"
     assert ref.to_json()["pinpoint"] == {"afdeling": "8.2.1"}
+
+
+# fmt: off
+IN_A_REGELING = [
+    pytest.param(
+        "bedoeld in artikel:\na. 16, eerste lid, onder a of d;\nb. artikel 22, tweede lid;\n",
+        [(AWB, "16"), (AWB, "22")], id="artikel-colon-list-lines"),
+    pytest.param(
+        "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nbij of krachtens de Wet gestelde regels",
+        [(VW, None), (VW, None)], id="defined-term-on-its-own"),
+    pytest.param(
+        "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nartikel 2 van de Wet op het voortgezet onderwijs",
+        [(VW, None), (None, "2")], id="defined-term-starts-another-title"),
+    pytest.param(
+        "Artikel 1\nGemeentewet: artikel 121\nJeugdwet:\na. artikel 2.3\n",
+        [("BWBR0005416", None), ("BWBR0005416", "121"), (None, "2.3")], id="unknown-entry-closes-line-title"),
+    pytest.param(
+        "Artikel 1\nBurgerlijk Wetboek:\na. Boek 2: de artikelen 63d en 156\n",
+        [("BWBR0002656", None), ("BWBR0003045", "63d"), ("BWBR0003045", "156")], id="bw-book-line"),
+    pytest.param(
+        "Artikel 3\nals bedoeld in artikel 8.7, eerste lid, Vb en het eerste lid van dat artikel",
+        [(VB, "8.7"), (VB, "8.7")], id="eerste-lid-van-dat-artikel"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_A_REGELING)
+def test_extract_forms_inside_a_regeling(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    found = find_references(text, CitingContext(work=AWB))
+    assert [(r.work, r.pinpoint.artikel) for r in found] == expected
+
+
+def test_extract_definitions_do_not_name_the_regeling_of_later_lines() -> None:
+    text = (
+        "Artikel 1\nDublinverordening: de verordening (EU) nr. 604/2013;\n"
+        "erkende referent: de referent die krachtens artikel 2c als zodanig is erkend;\n"
+    )
+    found = find_references(text, CitingContext(work=VW))
+    assert (found[-1].reference.text, found[-1].work) == ("artikel 2c", VW)
+
+
+def test_extract_article_numbers_with_capitals_before_the_colon() -> None:
+    refs = extract_references("de artikelen 3A:17 tot en met 3A:19 en 11A.2, derde lid")
+    assert [r.group("artikel") for r in refs] == ["3A:17", "3A:18", "3A:19", "11A.2"]
