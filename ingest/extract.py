@@ -190,10 +190,14 @@ class _Grammar:
         self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
         self.designation_prefix = self.p["designation_prefix"]
         # parts below the lid that the pinpoint does not keep
-        self.minor = re.compile(
+        minor = (
             r",?\s*(?:(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)"
             r"|ten\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
             r"|negende|tiende))\b"
+        )
+        # one match per part after an article number instead of three
+        self.part = re.compile(
+            f"(?:{self.lid.pattern})|(?P<minor>{minor})|(?:{self.onderdeel.pattern})"
         )
         self.line_head = re.compile(
             r"[ \t]*(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering"
@@ -811,25 +815,22 @@ class _Scanner:
         lids: list[str] = []
         ond = onds = None
         while True:
-            m = g.lid.match(text, pos)
-            if m is None and lids:  # ", en zesde lid": another lid of this article
-                connector = g.lid_connector.match(text, pos)
-                if connector is not None:
-                    m = g.lid.match(text, connector.end())
-            if m is not None:
-                lids.extend(_lid_numbers(m))
-                pos = m.end()
-                continue
-            m = g.minor.match(text, pos)  # "tweede volzin", "ten derde"
-            if m is not None:
-                pos = m.end()
-                continue
-            m = g.onderdeel.match(text, pos)
+            m = g.part.match(text, pos)  # a lid, a volzin, or an onderdeel
             if m is None:
-                break
-            if ond is None and onds is None and len(lids) <= 1:
-                ond, onds = _onderdeel_value(m)
+                if not lids:
+                    break
+                # ", en zesde lid": another lid of this article
+                connector = g.lid_connector.match(text, pos)
+                m = g.lid.match(text, connector.end()) if connector else None
+                if m is None:
+                    break
             pos = m.end()
+            if m.group("lids") or m.group("lidn"):
+                lids.extend(_lid_numbers(m))
+            elif m.group("minor"):  # "tweede volzin", "ten derde": not kept
+                continue
+            elif ond is None and onds is None and len(lids) <= 1:
+                ond, onds = _onderdeel_value(m)
         if len(lids) == 1:
             return pos, lids[0], None, ond, onds
         return pos, None, ",".join(lids) or None, ond, onds
