@@ -471,6 +471,7 @@ class _Scanner:
         self.last_article_heading = -1
         self.article_headings: bool | None = None  # see _has_article_headings
         self.entry_lines: list[tuple[int, str]] | None = None  # _last_entry_line
+        self.line_heads: dict[int, tuple[str, int] | None] = {}  # _line_head
 
     # designations ---------------------------------------------------------------
     def _designation(
@@ -748,16 +749,11 @@ class _Scanner:
         if index < 0 and not self.g.line_head_possible:
             return None
         line_start = self.text.rfind("\n", 0, start) + 1
-        first = self.text[line_start : line_start + 2].lstrip(" \t")[:1]
-        own = (
-            self.g.line_head.match(self.text, line_start, start)
-            if first.isupper()
-            else None
-        )
-        if own and _LAW_NOUN.search(own.group("title")):
+        own = self._line_head(line_start, start)
+        if own:
             # "Muntwet 2002: artikel 11" / "Wet X, met uitzondering van artikel 5":
             # the title opening this very line names the regeling, known or not
-            return _ws(own.group("title"))
+            return own
         if index < 0:
             return None
         title_start, title = self.line_titles[index]
@@ -774,6 +770,19 @@ class _Scanner:
                     return self._book(entry, start)
                 return None
         return self._book(title, start)
+
+    def _line_head(self, line_start: int, start: int) -> str | None:
+        """The regeling title opening the line at ``line_start`` before ``start``
+        ("Muntwet 2002: …"), once per line (a list line holds many references)."""
+        if line_start in self.line_heads:
+            head = self.line_heads[line_start]
+            return head[0] if head and head[1] <= start else None
+        first = self.text[line_start : line_start + 2].lstrip(" \t")[:1]
+        m = self.g.line_head.match(self.text, line_start) if first.isupper() else None
+        title = m.group("title") if m else ""
+        found = (_ws(title), m.end()) if m and _LAW_NOUN.search(title) else None
+        self.line_heads[line_start] = found
+        return found[0] if found and found[1] <= start else None
 
     def _last_entry_line(self, after: int, before: int) -> str | None:
         """The head of the last entry line ("Jeugdwet:", "Bijlage 2") starting in
