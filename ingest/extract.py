@@ -145,16 +145,12 @@ class _Grammar:
         self.case_names = load_case_names()
         named_cases = [name for name in self.case_names if name[:2] not in {"C-", "T-"}]
         standalone = self.standalone_names + named_cases
-        # Names are found in a pass of their own (case-sensitive), whose engine skips
-        # to the possible first characters: capitals. The few names that start in
-        # lower case ("richtlijn langdurig ingezetenen") would make it stop at most
-        # letters, so they are triggers of the one-pass scan instead (id lower_name).
-        name_end = r"(?![\w])(?!\s+\d{4}(?![\d/]))"
-        upper = [name for name in standalone if name[:1].isupper()]
-        self.lower_names = sorted(set(standalone) - set(upper))
-        # no look-behind in front: it would stop the engine's first-character skip
-        self.name_scan = re.compile(_trie_pattern(upper) + name_end)
-        self.lower_name_at = re.compile(_trie_pattern(self.lower_names) + name_end)
+        # Names join the one-pass trigger scan (lower-cased, id "name"); where one
+        # may start, ``name_at`` (case-sensitive, longest name first) decides.
+        self.names = sorted(set(standalone))
+        self.name_at = re.compile(
+            _trie_pattern(self.names) + r"(?![\w])(?!\s+\d{4}(?![\d/]))"
+        )
         self.number = p["artikel_number"].pattern
         self.item = re.compile(
             rf"(?P<num>{self.number})(?:(?P<rng>{p['range_connector'].pattern})"
@@ -240,7 +236,7 @@ class _Grammar:
         digit ("§", "/EEG") are found with ``str.find``, without that condition.
         """
         word: list[tuple[str, str, str | None]] = [  # (lowered, id, case-sensitive)
-            (name.lower(), "lower_name", None) for name in self.lower_names
+            (name.lower(), "name", None) for name in self.names
         ]
         other: list[tuple[str, str, str | None]] = []
         tails: list[tuple[str, str]] = []
@@ -311,9 +307,11 @@ class _Grammar:
         for m in itertools.chain((first,) if first else (), matches):
             # a match is the character before the anchor, except at offset 0
             start = m.end()
-            found = word.get(m.group(1))
-            if found is None:  # a tail anchor ("het tweede lid"): rare, look it up
-                found = self._tail_ids(lowered, start, m.group(1))
+            anchor = m.group(1)
+            found = word.get(anchor)
+            if found is None:  # a line break inside ("Wetboek van \nStrafrecht"),
+                anchor = _SPACES.sub(" ", anchor)  # or a tail anchor ("het … lid")
+                found = word.get(anchor) or self._tail_ids(lowered, start, anchor)
             for pattern_id, case in found:
                 if case is None or startswith(case, start):
                     hits.append((start, pattern_id))
@@ -333,6 +331,7 @@ def _grammar() -> _Grammar:
 
 
 _BY_SPAN = operator.attrgetter("start", "end")
+_SPACES = re.compile(r"\s+")
 
 
 def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -1074,20 +1073,17 @@ class _Scanner:
     def scan(self) -> list[Reference]:
         text, g = self.text, self.g
         candidates = g.candidates(text)
-        found = list(g.name_scan.finditer(text))
-        if g.lower_names:
-            found += [
-                m
-                for start, tid in candidates
-                if tid == "lower_name" and (m := g.lower_name_at.match(text, start))
-            ]
-            found.sort(key=lambda m: m.start())
-        names = [
-            (m.start(), m.end(), _ws(m.group(0)))
-            for m in found
-            if m.start() == 0
-            or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
-        ]
+        names: list[tuple[int, int, str]] = []
+        name_end = 0
+        for start, tid in candidates:
+            if tid != "name" or start < name_end:
+                continue
+            m = g.name_at.match(text, start)
+            if m is None:
+                continue
+            name_end = m.end()  # names do not overlap, as in a left-to-right scan
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"):
+                names.append((start, m.end(), _ws(m.group(0))))
         eu_names: list[tuple[int, int, str]] = []
         for hierna in re.finditer(r"\(\s*(?:hierna|verder)", text):
             window = max(0, hierna.start() - 120)
@@ -1104,7 +1100,7 @@ class _Scanner:
             self._collect_definitions(names + eu_names)
         pos = 0
         for start, tid in candidates:
-            if start < pos or tid == "lower_name":
+            if start < pos or tid == "name":
                 continue
             if start > 0 and text[start].isalnum():
                 before = text[start - 1]

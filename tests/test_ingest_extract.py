@@ -239,10 +239,10 @@ def _naive_candidates(text: str) -> set[tuple[int, str]]:
 
     lowered = text.lower()
     hits: set[tuple[int, str]] = set()
-    for name in _grammar().lower_names:  # names in lower case join the same pass
+    for name in _grammar().names:  # regeling and case names join the same pass
         for m in re.finditer(re.escape(name.lower()).replace(r"\ ", r"\s+"), lowered):
             if not ("a" <= lowered[m.start() - 1 : m.start()] <= "z"):
-                hits.add((m.start(), "lower_name"))
+                hits.add((m.start(), "name"))
     for spec in load_patterns().values():
         searches = [(lowered, re.escape(a)) for a in spec.anchors]
         searches += [(text, re.escape(a)) for a in spec.case_anchors]
