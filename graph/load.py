@@ -1,7 +1,9 @@
-"""Ingest files into a store: read → find references → build triples → replace graph.
+"""Ingest files into a store: read → find references → build triples → write graphs.
 
-Documents are independent: each is read, extracted and written on its own, in one
-transaction, so a bad file is reported in one line and the rest of the batch goes on.
+Documents are independent: each is read and extracted on its own (in worker processes),
+so a bad file is reported in one line and the rest of the batch goes on. A few files
+are each written in one transaction; a large build bulk-loads batches of new graphs and
+recounts the summary graphs (``graph.summary``) once at the end.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph
 
@@ -42,6 +45,15 @@ class BuildSummary:
     editorial_links: int = 0
     errors: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+
+    def add(self, written: PreparedDocument) -> None:
+        """Count a document that was written."""
+        self.documents += 1
+        self.triples += len(written.lines)
+        self.references += written.references
+        self.unresolved += written.unresolved
+        self.editorial_links += written.editorial_links
+        self.document_ids.append(written.document_id)
 
 
 def references_for(document: SourceDocument) -> list[ResolvedReference]:
@@ -76,8 +88,17 @@ def document_graph(
     return build_document_graph(document, references, relations, toezeggingen)
 
 
+# Builds of more files than this bulk-load new graphs in batches and recompute the
+# summary once at the end; smaller ones write each document in its own transaction and
+# correct the summary for it (cheaper than a full recount on a large store).
+BULK_FILES = 50
+BATCH_TRIPLES = 200_000  # triples per bulk write (~40 MB of text held at most)
+
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class PreparedDocument:
     """One document ready to write: what a worker process hands back."""
 
     path: Path
@@ -88,45 +109,107 @@ class _Prepared:
     editorial_links: int
 
 
-def _prepare(path: Path) -> _Prepared | str:
-    """Read, extract and build one file (in a worker); a one-line error on failure."""
-    try:
-        document = read_source(path)
-        references = references_for(document)
-        graph = document_graph(document, references)
-        lines = serialize_triples(graph, where=str(path))
-    except (IngestError, StoreError) as error:
-        return str(error)
-    return _Prepared(
+def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
+    """Extract, build and serialise one document read from ``path``.
+
+    Raises:
+        IngestError, StoreError: the document cannot be processed or written.
+    """
+    references = references_for(document)
+    graph = document_graph(document, references)
+    return PreparedDocument(
         path,
         document.id,
-        lines,
+        serialize_triples(graph, where=str(path)),
         len(references),
         sum(1 for r in references if not r.resolved),
         len(document.links),
     )
 
 
-def _prepared_in_order(
-    files: Sequence[Path], workers: int
-) -> Iterator[_Prepared | str]:
-    """Prepared documents in file order; ``workers`` processes parse at once, with at
-    most two files per worker in flight so memory stays flat with corpus size."""
-    if workers <= 1 or len(files) <= 1:
-        yield from map(_prepare, files)
+def _prepare(path: Path) -> PreparedDocument | str:
+    """Read, extract and build one file (in a worker); a one-line error on failure."""
+    try:
+        return prepare_document(read_source(path), path)
+    except (IngestError, StoreError) as error:
+        return str(error)
+
+
+def prepared_in_order(
+    tasks: Iterable[T],
+    prepare: Callable[[T], PreparedDocument | str],
+    workers: int,
+) -> Iterator[PreparedDocument | str]:
+    """``prepare`` of each task, in order; ``workers`` processes prepare at once, with
+    at most two tasks per worker in flight, so memory stays flat with corpus size.
+    ``prepare`` must be a module-level function (it is sent to the workers)."""
+    if workers <= 1:
+        yield from map(prepare, tasks)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[_Prepared | str]] = deque()
-        remaining = iter(files)
-        for path in remaining:
-            pending.append(pool.submit(_prepare, path))
+        pending: deque[Future[PreparedDocument | str]] = deque()
+        remaining = iter(tasks)
+        for task in remaining:
+            pending.append(pool.submit(prepare, task))
             if len(pending) >= 2 * workers:
                 break
         while pending:
             yield pending.popleft().result()
-            following = next(remaining, None)
-            if following is not None:
-                pending.append(pool.submit(_prepare, following))
+            following = next(remaining, _END)
+            if following is not _END:
+                pending.append(pool.submit(prepare, following))  # type: ignore[arg-type]
+
+
+_END = object()
+
+
+def write_documents(
+    store: DocumentStore,
+    prepared: Iterable[PreparedDocument | str],
+    *,
+    bulk: bool,
+) -> BuildSummary:
+    """Write prepared documents (error strings are reported as they are).
+
+    With ``bulk``, graphs go to the store in batches of about ``BATCH_TRIPLES``
+    (``write_graphs``) and the summary is recomputed once at the end; otherwise each
+    document is replaced in its own transaction with its summary corrected.
+    """
+    summary = BuildSummary()
+    batch: list[PreparedDocument] = []
+    batch_triples = 0
+
+    def flush() -> None:
+        failed = store.write_graphs(
+            [(graph_iri(p.document_id), p.lines) for p in batch]
+        )
+        summary.errors.extend(failed.values())
+        for written in batch:
+            if graph_iri(written.document_id) not in failed:
+                summary.add(written)
+        batch.clear()
+
+    for item in prepared:
+        if isinstance(item, str):
+            summary.errors.append(item)
+        elif bulk:
+            batch.append(item)
+            batch_triples += len(item.lines)
+            if batch_triples >= BATCH_TRIPLES:
+                flush()
+                batch_triples = 0
+        else:
+            try:
+                store.replace_graph_lines(graph_iri(item.document_id), item.lines)
+            except StoreError as error:
+                summary.errors.append(str(error))
+            else:
+                summary.add(item)
+    if batch:
+        flush()
+    if bulk and summary.documents:
+        store.refresh_summary()
+    return summary
 
 
 def load_paths(
@@ -139,36 +222,27 @@ def load_paths(
     """Ingest every supported file under ``paths`` into ``store``.
 
     Documents are parsed in ``workers`` processes (they are independent) and written
-    one by one, each in its own transaction, by this process.
+    by this process: one transaction each for a few files, in bulk batches for many
+    (see ``write_documents``).
 
     Args:
         store: an open, writable store.
         paths: files and folders (folders are walked recursively).
-        progress: called after each file (for a progress bar).
+        progress: called after each file is prepared (for a progress bar).
         workers: parsing processes; 1 parses in this process.
 
     Returns:
         A BuildSummary; failures are listed in ``errors``, never raised.
     """
-    summary = BuildSummary()
     files = list(iter_source_files(paths))
-    for path, prepared in zip(files, _prepared_in_order(files, workers), strict=True):
-        if isinstance(prepared, str):
-            summary.errors.append(prepared)
-        else:
-            try:
-                store.replace_graph_lines(
-                    graph_iri(prepared.document_id), prepared.lines
-                )
-            except StoreError as error:
-                summary.errors.append(str(error))
-            else:
-                summary.documents += 1
-                summary.triples += len(prepared.lines)
-                summary.references += prepared.references
-                summary.unresolved += prepared.unresolved
-                summary.editorial_links += prepared.editorial_links
-                summary.document_ids.append(prepared.document_id)
-        if progress is not None:
-            progress(path)
-    return summary
+
+    def reported() -> Iterator[PreparedDocument | str]:
+        parallel = workers if len(files) > 1 else 1
+        for path, item in zip(
+            files, prepared_in_order(files, _prepare, parallel), strict=True
+        ):
+            yield item
+            if progress is not None:
+                progress(path)
+
+    return write_documents(store, reported(), bulk=len(files) > BULK_FILES)

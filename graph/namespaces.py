@@ -148,6 +148,16 @@ class WG(DefinedNamespace):
     deadlineStart: URIRef
     deadlineEnd: URIRef
 
+    # Summary (graph/summary.py)
+    CitationEdge: URIRef
+    edgeSource: URIRef
+    edgeTarget: URIRef
+    linkCount: URIRef
+    citedAs: URIRef
+    citingDocuments: URIRef
+    incomingLinks: URIRef
+    outgoingLinks: URIRef
+
     # Amendment history (BWB wetstechnische informatie)
     introduces: URIRef
     inwerkingtreding: URIRef

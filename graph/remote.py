@@ -63,6 +63,7 @@ from graph.store import (
     serialize_quads,
     serialize_triples,
 )
+from graph.summary import refresh_operations, write_document
 
 log = logging.getLogger(__name__)
 
@@ -329,11 +330,21 @@ class RemoteBackend:
 class DocumentStore(Protocol):
     """What the CLI and the loader need from a store, embedded or remote."""
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None: ...
+    def replace_graph(
+        self, name: URIRef, graph: Graph, *, summary: bool = True
+    ) -> None: ...
 
-    def replace_graph_lines(self, name: URIRef, lines: TripleLines) -> None: ...
+    def replace_graph_lines(
+        self, name: URIRef, lines: TripleLines, *, summary: bool = True
+    ) -> None: ...
 
-    def remove_graph(self, name: URIRef) -> None: ...
+    def remove_graph(self, name: URIRef, *, summary: bool = True) -> None: ...
+
+    def write_graphs(
+        self, graphs: Sequence[tuple[URIRef, TripleLines]]
+    ) -> dict[URIRef, str]: ...
+
+    def refresh_summary(self) -> None: ...
 
     def graph_names(self) -> list[URIRef]: ...
 
@@ -383,14 +394,19 @@ class RemoteStore:
         """The query backend of this store (for ``graph.sparql.run_query``)."""
         return self._backend
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+    def replace_graph(
+        self, name: URIRef, graph: Graph, *, summary: bool = True
+    ) -> None:
         """Replace the named graph ``name`` by ``graph`` in one update request."""
         self.replace_graph_lines(
-            name, serialize_triples(graph, where=str(self.update_url))
+            name, serialize_triples(graph, where=str(self.update_url)), summary=summary
         )
 
-    def replace_graph_lines(self, name: URIRef, lines: TripleLines) -> None:
-        """Replace the named graph ``name`` by already serialised triples.
+    def replace_graph_lines(
+        self, name: URIRef, lines: TripleLines, *, summary: bool = True
+    ) -> None:
+        """Replace the named graph ``name`` by already serialised triples; with
+        ``summary``, correct the summary graphs for it right after.
 
         Raises:
             EndpointError: the write failed; the old graph is still there (the
@@ -401,6 +417,9 @@ class RemoteStore:
         self._check_writable()
         staging = staging_graph()
         text = replace_graph_update(name, lines, staging=staging, where=self.update_url)
+        self._write(name, lambda: self._write_staged(name, staging, text), summary)
+
+    def _write_staged(self, name: URIRef, staging: URIRef, text: str) -> None:
         try:
             self._run_update(f"write {name}", text)
         except EndpointError as error:
@@ -414,9 +433,51 @@ class RemoteStore:
                 ) from error
             raise
 
-    def remove_graph(self, name: URIRef) -> None:
-        """Remove one named graph (nothing else)."""
-        self._run_update(f"remove {name}", f"DROP SILENT GRAPH {name.n3()}")
+    def remove_graph(self, name: URIRef, *, summary: bool = True) -> None:
+        """Remove one named graph (nothing else but its share of the summary)."""
+        self._check_writable()
+        self._write(
+            name,
+            lambda: self._run_update(
+                f"remove {name}", f"DROP SILENT GRAPH {name.n3()}"
+            ),
+            summary,
+        )
+
+    def write_graphs(
+        self, graphs: Sequence[tuple[URIRef, TripleLines]]
+    ) -> dict[URIRef, str]:
+        """Replace many documents' graphs (a build), one request each, leaving the
+        summary to ``refresh_summary``; returns an error line per graph not written.
+
+        Raises:
+            EndpointError: the endpoint failed (after retries): the build stops.
+        """
+        errors: dict[URIRef, str] = {}
+        for name, lines in graphs:
+            try:
+                self.replace_graph_lines(name, lines, summary=False)
+            except StoreError as error:  # an unwritable term; endpoint errors abort
+                errors[name] = str(error)
+        return errors
+
+    def refresh_summary(self) -> None:
+        """Recompute every summary graph from the links on the endpoint, one request
+        per step (each may take a while on a large store)."""
+        self._check_writable()
+        for operation in refresh_operations():
+            self._run_update("refresh the summary", operation)
+
+    def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
+        if not summary:
+            write()
+            return
+        write_document(
+            name,
+            write,
+            select=lambda query: self._backend.select(query).rows,
+            update=lambda text: self._run_update(f"summarise {name}", text),
+        )
 
     def _check_writable(self) -> _Connection:
         if self._update is None:

@@ -62,6 +62,7 @@ from tests.conftest_servers import (
     missing_server,
 )
 from tests.graph_fixtures import letter, toezegging_letter
+from tests.test_graph_store import recounted, summary_rows
 
 # --- documents ---------------------------------------------------------------------
 
@@ -784,3 +785,23 @@ def test_serve_answers_named_queries_read_only(disk_store, use_command):
 def test_serve_needs_a_store(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         start_read_only_server(tmp_path / "missing", port=free_port())
+
+
+# --- the summary graphs ------------------------------------------------------------------
+
+
+def test_remote_summary_is_the_same_everywhere_and_follows_a_rewrite(store, embedded):
+    """Each write corrects the summary on the server too: equal to the embedded
+    store's, and to a full recount after a document lost its references."""
+    rows = summary_rows(store)
+    assert rows and rows == summary_rows(embedded)
+    document, refs = motie()
+    name = graph_iri(document.id)
+    try:
+        store.replace_graph(name, document_graph(document, []))
+        changed = summary_rows(store)
+        assert changed != rows
+        assert changed == recounted(store)
+    finally:
+        store.replace_graph(name, document_graph(document, refs))
+    assert summary_rows(store) == rows

@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 
 from graph.build import build_document_graph, graph_iri
 from graph.errors import StoreError
-from graph.store import open_store
+from graph.store import open_store, serialize_triples
 from tests.graph_fixtures import letter
 
 
@@ -118,3 +118,165 @@ def test_store_read_only_view_survives_a_rebuild(tmp_path):
     writer.close()
     # The stale view either still answers or reopens itself; it never errors out.
     assert len(run_query(reader, "documents").rows) in (1, 31)
+
+
+# --- the summary graphs (graph.summary) ------------------------------------------------
+
+VB = "https://wetten.overheid.nl/BWBR0011825"
+VB_3_71_3 = "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71&lid=3"
+KST = "https://zoek.officielebekendmakingen.nl/kst-19637-2798"
+LETTER = "https://opendata.tweedekamer.nl/id/document/2025D33530"
+COPY = "https://zoek.officielebekendmakingen.nl/kst-1-1"
+
+SUMMARY_QUERY = """
+SELECT ?table ?a ?b ?c ?d WHERE {
+  { GRAPH <https://w3id.org/wetgraaf/summary/edges> {
+      ?edge a wg:CitationEdge ; wg:edgeSource ?a ; wg:edgeTarget ?b ;
+            wg:linkCount ?c ; wg:citedAs ?d }
+    BIND("edges" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/works> {
+      ?a wg:citingDocuments ?b ; wg:incomingLinks ?c ; wg:citedAs ?d }
+    BIND("works" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/parts> {
+      ?a wg:citingDocuments ?b ; wg:incomingLinks ?c ; wg:partOfWork ?d }
+    BIND("parts" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:outgoingLinks ?b }
+    BIND("documents" AS ?table) }
+}
+"""
+
+
+def summary_rows(store) -> list[tuple]:
+    """Every summary row as plain values, sorted (edges are blank nodes: left out)."""
+    from graph.remote import open_backend
+    from graph.sparql import bind_parameters
+
+    result = open_backend(store).select(bind_parameters(SUMMARY_QUERY, {}))
+    return ordered(result.rows)
+
+
+def ordered(rows) -> list[tuple]:
+    return sorted(rows, key=lambda row: [str(value) for value in row])
+
+
+def recounted(store) -> list[tuple]:
+    """The summary as a full recount gives it (the oracle for incremental updates)."""
+    before = summary_rows(store)
+    store.refresh_summary()
+    after = summary_rows(store)
+    assert summary_rows(store) == after  # a second recount changes nothing
+    return before if before == after else after
+
+
+def _letter_copy(*, with_references: bool = True):
+    document, refs = letter()
+    return dataclasses.replace(document, id="kst-1-1"), refs if with_references else []
+
+
+# fmt: off
+TWO_LETTERS = [
+    ("documents", COPY, 3, None, None),
+    ("documents", LETTER, 3, None, None),
+    ("edges", COPY, KST, 1, "parliamentary"),
+    ("edges", COPY, VB, 1, "legislation"),
+    ("edges", LETTER, KST, 1, "parliamentary"),
+    ("edges", LETTER, VB, 1, "legislation"),
+    ("parts", VB_3_71_3, 2, 2, VB),
+    ("works", KST, 2, 2, "parliamentary"),
+    ("works", VB, 2, 2, "legislation"),
+]
+# fmt: on
+
+
+def test_store_summary_counts_links_per_document_work_and_part():
+    store = open_store()
+    for document, refs in (letter(), _letter_copy()):
+        store.replace_graph(
+            graph_iri(document.id), build_document_graph(document, refs)
+        )
+    assert summary_rows(store) == ordered(TWO_LETTERS)
+    assert recounted(store) == ordered(TWO_LETTERS)
+    assert len(store) == 2 * len(build_document_graph(*letter()))  # summary not counted
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["reingest-same", "reingest-without-references", "remove", "remove-all"],
+)
+def test_store_summary_follows_one_document(change):
+    store = open_store()
+    for document, refs in (letter(), _letter_copy()):
+        store.replace_graph(
+            graph_iri(document.id), build_document_graph(document, refs)
+        )
+    copy, refs = _letter_copy(with_references=change != "reingest-without-references")
+    if change.startswith("reingest"):
+        store.replace_graph(graph_iri(copy.id), build_document_graph(copy, refs))
+    else:
+        store.remove_graph(graph_iri(copy.id))
+    if change == "remove-all":
+        store.remove_graph(graph_iri("2025D33530"))
+    rows = summary_rows(store)
+    assert rows == recounted(store)
+    expected = {
+        "reingest-same": TWO_LETTERS,
+        "reingest-without-references": [
+            ("documents", LETTER, 3, None, None),
+            ("edges", LETTER, KST, 1, "parliamentary"),
+            ("edges", LETTER, VB, 1, "legislation"),
+            ("parts", VB_3_71_3, 1, 1, VB),
+            ("works", KST, 1, 1, "parliamentary"),
+            ("works", VB, 1, 1, "legislation"),
+        ],
+        "remove-all": [],
+    }
+    if change in expected:
+        assert rows == ordered(expected[change])
+    else:
+        assert [r for r in rows if COPY in r] == [] and len(rows) == 6
+
+
+def test_store_bulk_write_equals_one_by_one(tmp_path):
+    documents = [letter(), _letter_copy()]
+    one_by_one = open_store()
+    for document, refs in documents:
+        one_by_one.replace_graph(
+            graph_iri(document.id), build_document_graph(document, refs)
+        )
+    bulk = open_store(tmp_path / "bulk")
+    graphs = [
+        (graph_iri(d.id), serialize_triples(build_document_graph(d, r)))
+        for d, r in documents
+    ]
+    assert bulk.write_graphs(graphs) == {}
+    assert summary_rows(bulk) == []  # the summary waits for the recount
+    bulk.refresh_summary()
+    assert summary_rows(bulk) == summary_rows(one_by_one) == ordered(TWO_LETTERS)
+    assert sorted(bulk.quads()) == sorted(one_by_one.quads())
+    # A document twice in one batch, and again over the stored graphs: the last
+    # version replaces the others, never merged with them.
+    older = build_document_graph(*letter())
+    older.add((URIRef(LETTER), URIRef("http://example.org/note"), Literal("older")))
+    fresh = open_store()
+    for store in (fresh, bulk):
+        batch = [(graphs[0][0], serialize_triples(older)), *graphs]
+        assert store.write_graphs(batch) == {}
+        assert sorted(store.quads()) == sorted(one_by_one.quads())
+    bulk.close()
+
+
+def test_store_queries_name_only_summary_graphs_that_exist():
+    import re
+
+    from graph.sparql import QUERY_DIR
+    from graph.summary import SUMMARY_BASE, SUMMARY_GRAPHS
+
+    named = {
+        iri
+        for path in QUERY_DIR.glob("*.rq")
+        for iri in re.findall(rf"<({re.escape(SUMMARY_BASE)}[^>]*)>", path.read_text())
+    }
+    assert named and named <= {str(g) for g in SUMMARY_GRAPHS}

@@ -1,0 +1,182 @@
+"""Summary graphs: link counts stored next to the documents' graphs.
+
+The aggregate queries (``most_cited``, ``most_cited_parts``, ``documents``,
+``linked_documents``) read these few thousand stored numbers instead of counting every
+link of the store at query time (Oxigraph's union default graph is a bag, so counting
+there also meets each shared triple once per graph that holds it). Four named graphs
+under ``SUMMARY_BASE``, never part of a document's own graph:
+
+* ``edges``: a ``wg:CitationEdge`` per (document, work) with ``wg:linkCount`` (links in
+  the document whose ``wg:targetWork`` is the work) and ``wg:citedAs`` (their smallest
+  ``wg:referenceKind``);
+* ``works``: per cited work ``wg:citingDocuments``, ``wg:incomingLinks`` and
+  ``wg:citedAs``, summed over its edges;
+* ``parts``: per cited part (a ``wg:linkTarget`` that is not its ``wg:targetWork``:
+  an article, lid, Vc paragraph) ``wg:citingDocuments``, ``wg:incomingLinks`` and its
+  ``wg:partOfWork``;
+* ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not).
+
+Everything here is SPARQL 1.1 Update text, so the embedded store and a remote endpoint
+run the same statements. ``refresh_operations`` recompute all four from the links (after a
+bulk build); ``document_update`` corrects them after one document's graph was written
+or removed, from what that graph linked to before and after (``targets_query``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from graph.namespaces import PREFIXES
+
+SUMMARY_BASE = "https://w3id.org/wetgraaf/summary/"
+EDGES = URIRef(SUMMARY_BASE + "edges")
+WORKS = URIRef(SUMMARY_BASE + "works")
+PARTS = URIRef(SUMMARY_BASE + "parts")
+DOCUMENTS = URIRef(SUMMARY_BASE + "documents")
+SUMMARY_GRAPHS = (EDGES, WORKS, PARTS, DOCUMENTS)
+
+_PROLOGUE = "\n".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """What one document graph links from and to: the documents its links are in, the
+    works they target and the parts (targets that are not a whole work)."""
+
+    documents: frozenset[str] = frozenset()
+    works: frozenset[str] = frozenset()
+    parts: frozenset[str] = frozenset()
+
+    def __or__(self, other: Targets) -> Targets:
+        return Targets(
+            self.documents | other.documents,
+            self.works | other.works,
+            self.parts | other.parts,
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.works or self.parts)
+
+
+def targets_query(name: URIRef) -> str:
+    """SELECT ?doc ?work ?target over the links of one named graph."""
+    return (
+        f"{_PROLOGUE}\nSELECT DISTINCT ?doc ?work ?target WHERE {{ GRAPH {name.n3()} {{"
+        " ?link wg:inDocument ?doc ."
+        " OPTIONAL { ?link wg:targetWork ?work ; wg:linkTarget ?target } } }"
+    )
+
+
+def targets_from(rows: Iterable[Sequence[object]]) -> Targets:
+    """The ``Targets`` in the rows of ``targets_query`` (values or rdflib terms)."""
+    documents, works, parts = set(), set(), set()
+    for doc, work, target in rows:
+        documents.add(str(doc))
+        if work is not None and target is not None:
+            works.add(str(work))
+            if str(target) != str(work):
+                parts.add(str(target))
+    return Targets(frozenset(documents), frozenset(works), frozenset(parts))
+
+
+def _values(variable: str, iris: Iterable[str] | None) -> str:
+    """A VALUES block opening a group (terms escaped by rdflib); empty for all."""
+    if iris is None:
+        return ""
+    cells = " ".join(URIRef(iri).n3() for iri in sorted(iris))
+    return f"VALUES ?{variable} {{ {cells} }}"
+
+
+def _operations(changed: Targets | None) -> list[str]:
+    """Delete and recompute the summary of ``changed`` (everything when None).
+
+    Edges and document counts are recomputed for the documents, work counts from the
+    edges, part counts from the links; the order matters (works read new edges)."""
+    docs = _values("doc", None if changed is None else changed.documents)
+    works = _values("work", None if changed is None else changed.works)
+    parts = _values("target", None if changed is None else changed.parts)
+    operations: list[str] = []
+    if changed is None:
+        operations.extend(f"DROP SILENT GRAPH {g.n3()}" for g in SUMMARY_GRAPHS)
+    else:
+        operations.extend(
+            [
+                f"DELETE {{ GRAPH {EDGES.n3()} {{ ?edge ?p ?o }} }} WHERE {{ {docs}"
+                f" GRAPH {EDGES.n3()} {{ ?edge wg:edgeSource ?doc ; ?p ?o }} }}",
+                f"DELETE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }} WHERE {{ {docs}"
+                f" GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }}",
+                f"DELETE {{ GRAPH {WORKS.n3()} {{ ?work ?p ?o }} }} WHERE {{ {works}"
+                f" GRAPH {WORKS.n3()} {{ ?work ?p ?o }} }}",
+                f"DELETE {{ GRAPH {PARTS.n3()} {{ ?target ?p ?o }} }} WHERE {{ {parts}"
+                f" GRAPH {PARTS.n3()} {{ ?target ?p ?o }} }}",
+            ]
+        )
+    operations.extend(
+        [
+            f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
+            " wg:edgeSource ?doc ; wg:edgeTarget ?work ;"
+            " wg:linkCount ?links ; wg:citedAs ?kind } }"
+            " WHERE { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
+            f" (MIN(?referenceKind) AS ?kind) WHERE {{ {docs} GRAPH ?g {{"
+            " ?link wg:inDocument ?doc ; wg:targetWork ?work ;"
+            " wg:referenceKind ?referenceKind } } GROUP BY ?doc ?work }",
+            f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:outgoingLinks ?links }} }}"
+            " WHERE { SELECT ?doc (COUNT(DISTINCT ?link) AS ?links)"
+            f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
+            " GROUP BY ?doc }",
+            f"INSERT {{ GRAPH {WORKS.n3()} {{ ?work wg:citingDocuments ?documents ;"
+            " wg:incomingLinks ?links ; wg:citedAs ?kind } }"
+            " WHERE { SELECT ?work (COUNT(DISTINCT ?doc) AS ?documents)"
+            " (SUM(?count) AS ?links) (MIN(?edgeKind) AS ?kind)"
+            f" WHERE {{ {works} GRAPH {EDGES.n3()} {{ ?edge wg:edgeTarget ?work ;"
+            " wg:edgeSource ?doc ; wg:linkCount ?count ; wg:citedAs ?edgeKind } }"
+            " GROUP BY ?work }",
+            f"INSERT {{ GRAPH {PARTS.n3()} {{ ?target wg:citingDocuments ?documents ;"
+            " wg:incomingLinks ?links ; wg:partOfWork ?work } }"
+            " WHERE { SELECT ?target ?work (COUNT(DISTINCT ?doc) AS ?documents)"
+            " (COUNT(DISTINCT ?link) AS ?links)"
+            f" WHERE {{ {parts} GRAPH ?g {{ ?link wg:linkTarget ?target ;"
+            " wg:targetWork ?work ; wg:inDocument ?doc }"
+            " FILTER(?target != ?work) } GROUP BY ?target ?work }",
+        ]
+    )
+    return operations
+
+
+def refresh_operations() -> list[str]:
+    """The updates that rebuild every summary graph from the links in the store, in
+    order (one request or transaction each)."""
+    return [f"{_PROLOGUE}\n{operation}" for operation in _operations(None)]
+
+
+def document_update(before: Targets, after: Targets) -> str | None:
+    """The update that corrects the summary after one document graph changed from
+    linking ``before`` to linking ``after``; None when neither links anything."""
+    changed = before | after
+    if not changed:
+        return None
+    return _PROLOGUE + "\n" + " ;\n".join(_operations(changed))
+
+
+def write_document(
+    name: URIRef,
+    write: Callable[[], None],
+    *,
+    select: Callable[[str], Iterable[Sequence[object]]],
+    update: Callable[[str], None],
+) -> None:
+    """Run ``write`` (which replaces or removes graph ``name``), then correct the
+    summary for what the graph linked to before and links to now.
+
+    The summary update is a second transaction: a reader may briefly see the new
+    document with the old counts, never a count that stays wrong.
+    """
+    before = targets_from(select(targets_query(name)))
+    write()
+    after = targets_from(select(targets_query(name)))
+    text = document_update(before, after)
+    if text is not None:
+        update(text)
