@@ -91,17 +91,24 @@ def dot_label(text: str, limit: int = 40) -> str:
     return short.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
-def document_link(document_id: str, label: str | None = None) -> str:
-    """Markdown link to the Documenten page (the default page) showing one document;
-    the label's markdown and HTML characters are escaped."""
-    text = html.escape(label or document_id)
+def escape_markdown(text: str) -> str:
+    """``text`` shown literally by st.markdown: HTML and markdown characters escaped."""
+    text = html.escape(text)
     for char in "\\`*_{}[]()#+-.!|~<>":
         text = text.replace(char, "\\" + char)
-    return f"[{text}]({document_href(document_id)})"
+    return text
 
 
-def document_href(document_id: str) -> str:
+def document_link(document_id: str, label: str | None = None, *, page: str = "") -> str:
+    """Markdown link to a page of the explorer showing one document or work (the
+    Documenten page, the default, unless ``page`` names another: "trace")."""
+    return (
+        f"[{escape_markdown(label or document_id)}]({document_href(document_id, page)})"
+    )
+
+
+def document_href(document_id: str, page: str = "") -> str:
     """The explorer's page for one document (the Documenten page, the default)."""
     from urllib.parse import quote
 
-    return f"./?doc={quote(document_id, safe='')}"
+    return f"./{page}?doc={quote(document_id, safe='')}"

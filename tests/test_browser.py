@@ -33,6 +33,9 @@ SLICE = [
     "bwb/BWBR0011825_2019-07-01_0.xml",
     "kamerstukken/kst-19637-3185.xml",
     "kamerstukken/kst-19637-3187.xml",
+    # the report that states the Vc rule derived from Chavez-Vilchez
+    "seeds/emn-jaaroverzicht-2019.txt",
+    "seeds/emn-jaaroverzicht-2019.meta.json",
 ]
 FOOTNOTE_QUOTE = "Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798"
 WETGRAAF = Path(sys.executable).with_name("wetgraaf")
@@ -179,7 +182,36 @@ def test_browser_trace_draws_hops_with_their_quotes(app_url, page):
     expect(page.get_by_role("heading", name="Herkomst")).to_be_visible()
     drawing = page.locator("svg").filter(has_text="kst-19637-2798").first
     expect(drawing).to_be_visible()
-    expect(drawing.locator("text", has_text="Kamerstukken II")).not_to_have_count(0)
+    expect(drawing.locator("text", has_text="verwijst naar")).not_to_have_count(0)
+    # each edge's quote shows on hover (the SVG link title)
+    expect(drawing.locator("a[*|title*='Kamerstukken II']")).not_to_have_count(0)
     shot = ARTIFACTS / "trace.png"
     page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_browser_search_a_ruling_and_trace_it_to_the_vc_rule(app_url, page):
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(app_url)
+    page.get_by_role("link", name="Zoeken").click()
+    box = page.get_by_label("Zoek een citaat, id, titel of zinsnede")
+    box.fill("Chavez-Vilchez")
+    box.press("Enter")
+    link = page.locator('a[href*="trace?doc=ECLI%3AEU%3AC%3A2017%3A354"]').first
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href is not None
+    page.goto(urllib.parse.urljoin(page.url, href))
+    expect(page.get_by_role("heading", name="Herkomst")).to_be_visible()
+    drawing = page.locator("svg").filter(has_text="stcrt-2019-34157").first
+    expect(drawing).to_be_visible()
+    # the ruling, the Vc rule derived from it ("volgt uit"), and the quote on hover
+    expect(drawing.locator("text", has_text="ECLI:EU:C:2017:354")).not_to_have_count(0)
+    expect(drawing.locator("text", has_text="volgt uit")).not_to_have_count(0)
+    quote = drawing.locator("a[*|title*='Op 1 juli 2019 zijn nadere regels']")
+    expect(quote).not_to_have_count(0)
+    shot = ARTIFACTS / "trace-chavez.png"
+    page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.state import get_backend, get_documents, store_stamp
-from app.views import document_link, documents_table
+from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
 from graph.explore import incoming_links
 from graph.search import fuzzy_matches, resolve_citations, search_text
@@ -41,12 +41,13 @@ citations = resolve_citations(query)
 if not citations:
     st.caption("Geen citaat herkend.")
 for citation in citations:
+    trace = document_link(citation.work, "🧭 herkomst en vervolg", page="trace")
     if citation.work in ingested:
-        st.markdown(
-            "📄 " + document_link(citation.work, f"{citation.quote} → {citation.work}")
-        )
+        label = f"{citation.quote} → {citation.work}"
+        st.markdown(f"📄 {document_link(citation.work, label)} · {trace}")
         continue
-    st.markdown(f"**{citation.work}** (niet als document in de graaf)")
+    work = escape_markdown(citation.work)
+    st.markdown(f"**{work}** (niet als document in de graaf) · {trace}")
     st.text(f"{citation.quote} → {citation.target}")
     links = [
         r

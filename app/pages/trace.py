@@ -1,90 +1,163 @@
-"""Herkomst: what a document rests on, hop by hop, each hop with its quoted evidence."""
+"""Herkomst: the lineage of a document or work, drawn hop by hop: what it rests on
+(rulings, directives, articles) and what followed from it (rules derived from a ruling,
+the letters and motions that discuss them), each hop with its quoted evidence."""
 
+import networkx as nx
 import streamlit as st
 
 from app.state import get_digraph, get_store
-from app.views import documents_table, dot_label
-from graph.analysis import lineage_paths
-from graph.explore import document_triples
+from app.views import document_link, documents_table, dot_label, escape_markdown
+from graph.analysis import Evidence, lineage_paths, path_evidence
+from graph.explore import document_triples, link_type_label
+
+DIRECTIONS = {
+    "Beide": ("rests_on", "followed_by"),
+    "Waar rust het op": ("rests_on",),
+    "Wat volgde eruit": ("followed_by",),
+}
 
 st.title("Herkomst")
 
-
 graph = get_digraph()
-sources = sorted(
-    (str(data["id"]), node)
-    for node, data in graph.nodes(data=True)
-    if data["ingested"] and graph.out_degree(node)
-)
-if not sources:
-    st.info("Geen documenten met verwijzingen in de graaf.")
+if graph.number_of_nodes() == 0:
+    st.info("Geen verwijzingen in de graaf.")
     st.stop()
-ids = [doc_id for doc_id, _ in sources]
+# Every node that has a lineage: documents that cite, works that are cited.
+nodes = {str(data["id"]): node for node, data in graph.nodes(data=True)}
+ids = sorted(nodes)
 requested = st.query_params.get("doc")
-selected = st.selectbox(
-    "Document", ids, index=ids.index(requested) if requested in ids else 0, key="doc"
+if requested not in nodes:  # start at the first ingested document that cites
+    requested = next(
+        (
+            i
+            for i in ids
+            if graph.nodes[nodes[i]]["ingested"] and graph.out_degree(nodes[i])
+        ),
+        ids[0],
+    )
+columns = st.columns([3, 2, 1])
+selected = columns[0].selectbox(
+    "Document of werk (id, ECLI, CELEX, kst-…)",
+    ids,
+    index=ids.index(requested),
+    key="doc",
 )
 st.query_params["doc"] = selected
-iri = dict(sources)[selected]
-hops = st.slider("Hops", 1, 4, 2, key="hops")
-paths = lineage_paths(graph, iri, max_hops=hops)
-edges = sorted({(a, b) for path in paths for a, b in zip(path, path[1:], strict=False)})
-st.caption(f"{len(paths)} paden, {len(edges)} stappen")
+direction = columns[1].radio("Richting", list(DIRECTIONS), horizontal=True, key="dir")
+hops = columns[2].slider("Hops", 1, 4, 2, key="hops")
+iri = nodes[selected]
+data = graph.nodes[iri]
+about = f"**{escape_markdown(selected)}** · {escape_markdown(str(data['kind']))}"
+if data["ingested"]:
+    about += " · " + document_link(selected, "document openen")
+else:
+    about += " (niet als document in de graaf)"
+st.markdown(about)
+
+steps: dict[tuple[str, str], Evidence] = {}
+paths = []
+for way in DIRECTIONS[direction]:
+    found = lineage_paths(graph, iri, max_hops=hops, direction=way)
+    paths += found
+    for path in found:
+        for source, target, evidence in path_evidence(graph, path):
+            # a typed relation (derives from, implements…) outranks a plain citation
+            known = steps.get((source, target))
+            if known is None or (evidence.typed and not known.typed):
+                steps[(source, target)] = evidence
+st.caption(f"{len(paths)} paden, {len(steps)} stappen")
+if not steps:
+    st.info("Geen herkomst of vervolg in de graaf voor dit knooppunt.")
+    st.stop()
+
+
+def _node_line(node: str) -> str:
+    attrs = graph.nodes[node]
+    colour = "#90caf9" if node == iri else "#c8e6c9" if attrs["ingested"] else "#eeeeee"
+    return (
+        f'"{dot_label(node, 500)}" [label="{dot_label(str(attrs["id"]))}", '
+        f'tooltip="{dot_label(str(attrs["label"]), 200)}", fillcolor="{colour}"];'
+    )
+
+
+def _edge_line(source: str, target: str, evidence: Evidence) -> str:
+    relation = link_type_label(evidence.type)
+    stated = (
+        graph.nodes[evidence.stated_in]["id"] if evidence.stated_in in graph else ""
+    )
+    tooltip = f"{relation}: “{evidence.quote}”" + (f" (in {stated})" if stated else "")
+    style = 'color="#c62828", penwidth=2' if evidence.typed else 'color="#757575"'
+    return (
+        f'"{dot_label(source, 500)}" -> "{dot_label(target, 500)}" '
+        f'[label="{dot_label(relation, 30)}", tooltip="{dot_label(tooltip, 1500)}", '
+        f"fontsize=8, {style}];"
+    )
+
 
 lines = ["digraph G {", "rankdir=LR;", "node [shape=box, style=filled, fontsize=10];"]
-for node in sorted({n for edge in edges for n in edge} | {iri}):
-    data = graph.nodes[node]
-    colour = (
-        "#90caf9" if node == iri else ("#c8e6c9" if data["ingested"] else "#eeeeee")
-    )
-    lines.append(
-        f'"{dot_label(node, 500)}" [label="{dot_label(str(data["id"]))}", '
-        f'tooltip="{dot_label(str(data["label"]), 200)}", fillcolor="{colour}"];'
-    )
-for source, target in edges:
-    evidence = graph.edges[source, target]["evidence"]
-    quote = evidence[0].quote
-    lines.append(
-        f'"{dot_label(source, 500)}" -> "{dot_label(target, 500)}" '
-        f'[label="{dot_label(quote, 30)}", tooltip="{dot_label(quote, 300)}", fontsize=8];'
-    )
+lines += [_node_line(n) for n in sorted({n for edge in steps for n in edge} | {iri})]
+lines += [_edge_line(s, t, e) for (s, t), e in sorted(steps.items())]
 lines.append("}")
 st.graphviz_chart("\n".join(lines))
+st.caption(
+    "Pijl: bron → waar het op rust. Rood: een getypeerde relatie (volgt uit, "
+    "implementeert, beantwoordt…); grijs: een verwijzing. Wijs een pijl aan voor het citaat."
+)
 
 st.subheader("Stappen")
 documents_table(
     [
         {
             "van": graph.nodes[source]["id"],
+            "relatie": link_type_label(evidence.type),
             "naar": graph.nodes[target]["id"],
             "titel": graph.nodes[target]["label"],
             "citaat": evidence.quote,
+            "in": graph.nodes[evidence.stated_in]["id"]
+            if evidence.stated_in in graph
+            else "",
             "soort": evidence.kind,
             "methode": evidence.method,
         }
-        for source, target in edges
-        for evidence in graph.edges[source, target]["evidence"]
+        for (source, target), evidence in sorted(steps.items())
     ],
     key="herkomst",
 )
 
 st.subheader("Download")
-left, right = st.columns(2)
-left.download_button(
-    "Turtle",
-    lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
-        format="turtle"
-    ),
-    file_name=f"{selected}.ttl",
-    mime="text/turtle",
-    key="ttl",
+drawn = nx.DiGraph()
+for (source, target), evidence in steps.items():
+    for node in (source, target):
+        drawn.add_node(
+            node, id=str(graph.nodes[node]["id"]), label=str(graph.nodes[node]["label"])
+        )
+    drawn.add_edge(
+        source, target, type=link_type_label(evidence.type), quote=evidence.quote
+    )
+columns = st.columns(3)
+columns[0].download_button(
+    "Herkomst (GraphML)",
+    "\n".join(nx.generate_graphml(drawn)),
+    file_name=f"{selected}-herkomst.graphml",
+    mime="application/graphml+xml",
+    key="graphml",
 )
-right.download_button(
-    "JSON-LD",
-    lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
-        format="json-ld"
-    ),
-    file_name=f"{selected}.jsonld",
-    mime="application/ld+json",
-    key="jsonld",
-)
+if data["ingested"]:
+    columns[1].download_button(
+        "Document (Turtle)",
+        lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
+            format="turtle"
+        ),
+        file_name=f"{selected}.ttl",
+        mime="text/turtle",
+        key="ttl",
+    )
+    columns[2].download_button(
+        "Document (JSON-LD)",
+        lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
+            format="json-ld"
+        ),
+        file_name=f"{selected}.jsonld",
+        mime="application/ld+json",
+        key="jsonld",
+    )
