@@ -116,6 +116,9 @@ def _warm() -> None:
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
+    from graph.search import resolve_citations
+
+    resolve_citations("artikel 1 Vw")  # loads the grammar's tables (0.1 s)
     for load in SHARED:
         try:
             load()
