@@ -148,7 +148,8 @@ class Division:
     """A structural part of a document (hoofdstuk, afdeling, artikel, lid, onderdeel…).
 
     ``jci`` is the official Juriconnect id where the source has one; ``start``/``end``
-    delimit the part's text in the document.
+    delimit the part's text in the document; ``versie`` is the part's version as a BWB
+    toestand states it (None where the source gives none, e.g. the 2012 format).
     """
 
     kind: str
@@ -160,6 +161,7 @@ class Division:
     pinpoint: Pinpoint = field(default_factory=Pinpoint)
     status: str | None = None
     children: tuple[Division, ...] = ()
+    versie: Versie | None = None
 
     def walk(self) -> tuple[Division, ...]:
         """This division and all below it, depth first."""
@@ -296,6 +298,31 @@ class Bekendmaking:
     def citation(self) -> str:
         """The publication as Dutch texts cite it: "Stb. 2024, 291"."""
         return f"{self.soort}. {self.jaar}, {self.nummer}"
+
+
+@dataclass(frozen=True, slots=True)
+class Versie:
+    """The version of a part of a regeling, as a BWB toestand states it.
+
+    BWB marks every part it versions (artikel, hoofdstuk, …; a lid only where BWB
+    versions leden apart) with ``inwerking`` (the date this text of the part took
+    effect), ``bron`` (the publication that last changed it, "Stb.2018-247") and
+    ``effect`` (BWB's kind of change, as in WTI ``betreft``: ``nieuwe-regeling``,
+    ``nieuw``, ``wijziging``, ``vervallen``, ``vernummering``…); the part's
+    ``meta-data/brondata`` describes that publication, with the Kamerstuk dossier of
+    the amending act (``dossierref``) where it has one. ``vermelding`` is the ``bron``
+    attribute as written, the evidence of every link built from the version.
+    """
+
+    bron: Bekendmaking
+    vermelding: str
+    effect: str | None = None
+    inwerkingtreding: dt.date | None = None
+
+    @property
+    def dossiernummer(self) -> str | None:
+        """The Kamerstuk dossier of the act that made this version (e.g. "34910")."""
+        return self.bron.dossiernummer
 
 
 @dataclass(frozen=True, slots=True)

@@ -332,3 +332,15 @@ def test_bwb2012_reads_fast(path):
     started = time.perf_counter()
     read_bwb_2012(path)
     assert time.perf_counter() - started < 2.0
+
+
+def test_bwb2012_format_states_no_versions(docs):
+    # The 2012 DTD has no inwerking/bron/effect attributes nor brondata on its parts
+    # (only status); the Vc paragraph sources come from the WBVs that amend them.
+    for path in ALL:
+        root = etree.parse(str(path), _PARSER).getroot()
+        assert not any(
+            element.get("bron") or element.get("inwerking") for element in root.iter()
+        ), path.name
+        assert root.find(".//brondata") is None
+        assert all(d.versie is None for d in docs[path].all_divisions())

@@ -11,7 +11,7 @@ from pathlib import Path
 FOLDERS: dict[
     str, tuple[str, ...]
 ] = {  # bundled folder -> folder(s) in the shared corpus
-    "bwb": ("bwb-toestand",),
+    "bwb": ("bwb-toestand", "bwb-format-samples"),
     "bwb-2012": ("bwb-wetgeving-2012",),
     "bwb-wti": ("bwb-format-samples",),
     "kamerstukken": ("kamerstukken",),
@@ -54,7 +54,9 @@ def main(shared: Path, corpus: Path) -> None:
         "from the PDF or web page (see `seeds/README.md` for each one's official identifier).\n"
         "- `bwb/`: BWB toestand XML (schema toestand 2016-1) of the Vreemdelingenwet 2000, "
         "Vreemdelingenbesluit 2000 and Algemene wet bestuursrecht, from the KOOP BWB "
-        "repository.\n"
+        "repository; and of the Wet op de zorgtoeslag (not migration law: the regeling "
+        "whose WTI is in `bwb-wti/`, so history and versions meet), from "
+        "MinBZK/regelrecht-mvp.\n"
         "- `bwb-2012/`: older BWB XML (root `wetgeving`, DTD bwb-plus-meta-1_61w, as served "
         "around October 2012) of the Vreemdelingencirculaire 2000 parts A and C, the Voorschrift "
         "Vreemdelingen 2000, EVRM, Vluchtelingenverdrag, Rijkswet op het Nederlanderschap and "

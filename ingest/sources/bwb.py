@@ -20,13 +20,16 @@ from urllib.parse import unquote
 from lxml import etree  # type: ignore[import-untyped]
 
 from ingest.errors import SourceError
+from ingest.identifiers import gazette_id
 from ingest.models import (
+    Bekendmaking,
     Division,
     DocumentKind,
     DocumentMetadata,
     EditorialLink,
     Pinpoint,
     SourceDocument,
+    Versie,
 )
 from ingest.sources._xml import inline_text, parse_xml
 
@@ -67,6 +70,10 @@ _LINKS = frozenset({"intref", "extref"})
 _PINPOINTED = frozenset({"artikel", "lid", "onderdeel", "paragraaf"})
 _JCI_DATES = re.compile(r"&[zg]=[^&]*")
 _BWB_ID = re.compile(r"\bBW[BV][RV]\d{7}\b")
+# A part's ``bron`` attribute: series, year and number of the publication ("Stb.2018-247")
+_BRON = re.compile(r"^(Stb|Stcrt)\.(\d{4})-(\d+)$")
+_SERIES_IDS = {"Stb": "stb", "Stcrt": "stcrt"}
+_PUBLICATION_ID = re.compile(r"^(?:stb|stcrt)-\d{4}-\d+$")
 
 
 def read_bwb(path: Path, data: bytes | None = None) -> SourceDocument:
@@ -298,6 +305,7 @@ class _Flattener:
             pinpoint=pinpoint if kind in _PINPOINTED else Pinpoint(),
             status=element.get("status") if element.get("status") != "goed" else None,
             children=tuple(children),
+            versie=_versie(element),
         )
 
 
@@ -314,6 +322,80 @@ def _derived_jci(tag: str, number: str, parent_jci: str) -> str | None:
             return None
         return f"{parent_jci}&o={number.rstrip('°.')}"
     return f"{parent_jci}&{tag}={number}"
+
+
+def _versie(element: etree._Element) -> Versie | None:
+    """The part's version: ``inwerking``, ``bron``, ``effect`` and the ``brondata``
+    that describes the ``bron`` publication (None when the part names no publication).
+
+    The ``brondata`` is matched on series, year and number, as older entries have an
+    empty ``urlidentifier`` (the Awb's Stb. 1994, 1); of several, the one with the
+    part's ``effect`` (an article made "nieuw" and later "vervallen" by one act).
+    """
+    stated = (element.get("bron") or "").strip()
+    match = _BRON.match(stated)
+    if match is None:
+        return None
+    series, jaar, nummer = match.groups()
+    effect = (element.get("effect") or "").strip() or None
+    described = [
+        publicatie
+        for meta in element.iterchildren("meta-data")
+        for publicatie in meta.iterfind("brondata/oorspronkelijk/publicatie")
+        if publicatie.get("soort") == series
+        and (publicatie.findtext("publicatiejaar") or "").strip() == jaar
+        and (publicatie.findtext("publicatienr") or "").strip().lstrip("0")
+        == nummer.lstrip("0")
+    ]
+    same_effect = [p for p in described if p.get("effect") == effect]
+    chosen = (same_effect or described or [None])[-1]
+    identifier = gazette_id(_SERIES_IDS[series], jaar, nummer)
+    if chosen is None:
+        bron = Bekendmaking(
+            id=identifier,
+            soort=series,
+            jaar=jaar,
+            nummer=str(int(nummer)),
+            publicatiedatum=_iso_date(element.get("publicatie_bron")),
+            ondertekening=_iso_date(element.get("ondertekening_bron")),
+        )
+    else:
+        bron = _bekendmaking(chosen, identifier, series, jaar, nummer)
+    return Versie(
+        bron=bron,
+        vermelding=stated,
+        effect=effect,
+        inwerkingtreding=_iso_date(element.get("inwerking")),
+    )
+
+
+def _bekendmaking(
+    publicatie: etree._Element, identifier: str, series: str, jaar: str, nummer: str
+) -> Bekendmaking:
+    """A ``brondata`` publication; its own ``urlidentifier`` when it has a valid one."""
+    own = (publicatie.get("urlidentifier") or "").strip().lower()
+    dossierref = publicatie.find("dossierref")
+    dossier = (
+        (dossierref.get("dossier") or dossierref.text or "").strip()
+        if dossierref is not None
+        else ""
+    )
+    kenmerk = _squash(publicatie.findtext("kenmerk") or "").strip()
+    return Bekendmaking(
+        id=own if _PUBLICATION_ID.match(own) else identifier,
+        soort=series,
+        jaar=jaar,
+        nummer=str(int(nummer)),
+        publicatiedatum=_iso_date(_isodatum(publicatie, "uitgiftedatum")),
+        ondertekening=_iso_date(_isodatum(publicatie, "ondertekeningsdatum")),
+        dossiernummer=dossier or None,
+        kenmerk=kenmerk or None,
+    )
+
+
+def _isodatum(parent: etree._Element, tag: str) -> str | None:
+    child = parent.find(tag)
+    return child.get("isodatum") if child is not None else None
 
 
 def _trim_division(division: Division, text: str) -> Division:
