@@ -1,10 +1,14 @@
 """Scale benchmark: the bundled corpus multiplied N times (real documents, renamed ids).
 
-Run: ``python bench/bench_scale.py --times 10 [--workers 2] [--store DIR]``.
-Each copy k of a document gets the id ``<id>-x<k>`` (so its IRIs and named graph are
-new); its text, structure and references are the real ones. Reports documents/s, MB/s,
-triples/s, peak RSS, store size on disk and the latency of the named queries at that
-size on the embedded store.
+Run: ``python bench/bench_scale.py --times 5 [--workers 2] [--store DIR] [--remote]``.
+Copy k of a document gets the id ``<id>-x<k>`` (so its IRIs and named graph are new);
+its text, structure and references are the real ones. Documents are streamed: each
+worker reads its source file itself, and the main process holds at most one bulk batch
+(``graph.load.BATCH_TRIPLES``), so memory stays flat with ``--times``.
+
+Reports documents/s, MB/s (source files), triples/s, peak RSS, store size on disk and
+the latency of every named query at that size on the embedded store, and with
+``--remote`` through ``oxigraph serve-read-only`` over HTTP (``RemoteBackend``).
 """
 
 from __future__ import annotations
@@ -12,63 +16,106 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import platform
 import resource
 import shutil
 import tempfile
 import time
-from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph import settings
-from graph.build import graph_iri
-from graph.load import document_graph, references_for
-from graph.sparql import LocalBackend, list_queries, run_query
-from graph.store import TripleLines, open_store, serialize_triples
-from ingest.models import SourceDocument
+from graph.errors import StoreError
+from graph.load import (
+    PreparedDocument,
+    prepare_document,
+    prepared_in_order,
+    write_documents,
+)
+from graph.remote import ConnectionSettings, RemoteBackend
+from graph.serve import start_read_only_server
+from graph.sparql import LocalBackend, QueryBackend, list_queries, run_query
+from graph.store import open_store
+from ingest.errors import IngestError
 from ingest.sources import iter_source_files, read_source
 
-PARAMS = {
-    "document": {"doc": "https://opendata.tweedekamer.nl/id/document/2025D33530"},
-    "outgoing_links": {"doc": "https://opendata.tweedekamer.nl/id/document/2025D33530"},
-    "incoming_links": {"work": "https://wetten.overheid.nl/BWBR0011825"},
-    "linked_documents": {"doc": "https://wetten.overheid.nl/BWBR0011825"},
-    "work_labels": {"work": "https://wetten.overheid.nl/BWBR0011825"},
+LETTER = "https://opendata.tweedekamer.nl/id/document/2025D33530"
+VB = "https://wetten.overheid.nl/BWBR0011825"
+# Parameters of the named queries that take them (the others run unbound, whole).
+PARAMS: dict[str, dict[str, str]] = {
+    "document": {"doc": LETTER},
+    "outgoing_links": {
+        "doc": LETTER,
+        "graph": "https://w3id.org/wetgraaf/graph/2025D33530",
+    },
+    "incoming_links": {"work": VB},
+    "linked_documents": {"doc": VB},
+    "work_labels": {"work": VB},
     "article_context": {
         "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=56"
     },
+    "text_search": {"needle": "verzoekt de regering"},
+    "decisions": {"zaak": "https://opendata.tweedekamer.nl/id/zaak/2025Z16589"},
+    "votes": {
+        "besluit": "https://w3id.org/wetgraaf/id/besluit/27bf52c4-1511-4d44-bfd0-161380b73324"
+    },
+    "lineage": {
+        "work": "http://publications.europa.eu/resource/ecli/ECLI%3AEU%3AC%3A2017%3A354"
+    },
+    "links_to_parts": {
+        "target": "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71"
+    },
+    "article_versions": {
+        "work": VB,
+        "graph": "https://w3id.org/wetgraaf/graph/BWBR0011825",
+    },
 }
-_DOCUMENTS: list[SourceDocument] = []
+# More runs: a whole-store listing on one page, a one-decision query for every decision.
+EXTRA: list[tuple[str, str, dict[str, str]]] = [
+    ("citation_edges (one source document)", "citation_edges", {"source": LETTER}),
+    ("votes (every decision)", "votes", {}),
+]
 
 
-def _copy(task: tuple[int, int]) -> tuple[str, TripleLines, int]:
-    index, k = task
-    original = _DOCUMENTS[index]
-    document = (
-        original if k == 0 else dataclasses.replace(original, id=f"{original.id}-x{k}")
-    )
-    graph = document_graph(document, references_for(document))
-    return document.id, serialize_triples(graph), len(document.text.encode())
+def _prepare_copy(task: tuple[Path, int]) -> PreparedDocument | str:
+    """Copy ``k`` of one file, read and prepared in a worker (copy 0 is the original)."""
+    path, k = task
+    try:
+        document = read_source(path)
+        if k:
+            document = dataclasses.replace(document, id=f"{document.id}-x{k}")
+        return prepare_document(document, path)
+    except (IngestError, StoreError) as error:
+        return str(error)
 
 
-def _tasks(count: int, times: int) -> Iterator[tuple[int, int]]:
+def _tasks(files: list[Path], times: int) -> Iterator[tuple[Path, int]]:
     for k in range(times):
-        for index in range(count):
-            yield index, k
+        for path in files:
+            yield path, k
 
 
-def _bounded(
-    pool: ProcessPoolExecutor, tasks: Iterator[tuple[int, int]], window: int
-) -> Iterator[tuple[str, TripleLines, int]]:
-    """Results in order with at most ``window`` tasks in flight (flat memory)."""
-    pending: deque[Future[tuple[str, TripleLines, int]]] = deque()
-    for task in tasks:
-        pending.append(pool.submit(_copy, task))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+def _best(repeat: int, call: Callable[[], int]) -> tuple[float, int]:
+    best, rows = float("inf"), 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rows = call()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000, rows
+
+
+def _cases() -> list[tuple[str, str, dict[str, str]]]:
+    cases = [(name, name, PARAMS.get(name, {})) for name in list_queries()]
+    return sorted(cases + EXTRA)
+
+
+def _time_queries(backend: QueryBackend, repeat: int) -> dict[str, tuple[float, int]]:
+    return {
+        label: _best(
+            repeat, lambda n=name, p=params: len(run_query(backend, n, **p).rows)
+        )
+        for label, name, params in _cases()
+    }
 
 
 def main() -> None:
@@ -77,51 +124,61 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--store", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--remote", action="store_true", help="also query through an Oxigraph server"
+    )
     args = parser.parse_args()
     location = args.store or Path(tempfile.mkdtemp()) / "store"
     if location.exists():
         shutil.rmtree(location)
-    for path in iter_source_files([settings.BUNDLED_CORPUS]):
-        _DOCUMENTS.append(read_source(path))
+    files = list(iter_source_files([settings.BUNDLED_CORPUS]))
+    source_bytes = sum(f.stat().st_size for f in files) * args.times
     store = open_store(location)
-    documents = triples = size = 0
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        for document_id, lines, text_bytes in _bounded(
-            pool, _tasks(len(_DOCUMENTS), args.times), 4 * args.workers
-        ):
-            store.replace_graph_lines(graph_iri(document_id), lines)
-            documents += 1
-            triples += len(lines)
-            size += text_bytes
+    summary = write_documents(
+        store,
+        prepared_in_order(_tasks(files, args.times), _prepare_copy, args.workers),
+        bulk=True,
+    )
     elapsed = time.perf_counter() - start
+    start = time.perf_counter()
+    store.close()  # flush + compact, as `wetgraaf build` does before the app opens it
+    closing = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     disk = sum(f.stat().st_size for f in location.rglob("*") if f.is_file()) / 1e6
+    documents, triples = summary.documents, summary.triples
     print(
-        f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, workers={args.workers}, times={args.times}"
+        f"{time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()},"
+        f" {os.cpu_count()} cores, workers={args.workers}, times={args.times}"
     )
     print(
-        f"documents {documents:,}, text {size / 1e6:.1f} MB, triples {triples:,}, store {len(store):,} quads, {disk:.0f} MB on disk"
+        f"documents {documents:,} ({len(summary.errors)} errors),"
+        f" source {source_bytes / 1e6:.1f} MB, triples {triples:,},"
+        f" {disk:.0f} MB on disk after compaction"
     )
     print(
-        f"build {elapsed:.1f} s: {documents / elapsed:.1f} documents/s, {size / 1e6 / elapsed:.2f} MB/s, {triples / elapsed:,.0f} triples/s ({triples / elapsed * 60 / 1e6:.2f} M triples/minute)"
+        f"build {elapsed:.1f} s (incl. summary recount): {documents / elapsed:.1f}"
+        f" documents/s, {source_bytes / 1e6 / elapsed:.2f} MB/s,"
+        f" {triples / elapsed:,.0f} triples/s"
+        f" ({triples / elapsed * 60 / 1e6:.2f} M triples/minute)"
     )
+    print(f"close (flush + compaction): {closing:.1f} s")
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
-    start = time.perf_counter()
-    store.close()  # flush + compact, as `wetgraaf build` does before the app opens it
-    print(f"close (flush + compaction): {time.perf_counter() - start:.1f} s")
     store = open_store(location, read_only=True)
-    backend = LocalBackend(store)
-    print(f"named queries at {len(store):,} quads (best of {args.repeat}):")
-    for name in list_queries():
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            rows = len(run_query(backend, name, **PARAMS.get(name, {})).rows)
-            best = min(best, time.perf_counter() - t0)
-        print(f"  {name:24} {best * 1000:9.1f} ms  {rows:7} rows")
+    print(f"named queries at {len(store):,} quads, ms (best of {args.repeat}):")
+    embedded = _time_queries(LocalBackend(store), args.repeat)
     store.close()
+    remote: dict[str, tuple[float, int]] = {}
+    if args.remote:
+        with start_read_only_server(location, port=7979) as server:
+            backend = RemoteBackend(
+                server.query_url, ConnectionSettings(timeout=600, tries=1)
+            )
+            remote = _time_queries(backend, args.repeat)
+    for label, (ms, rows) in embedded.items():
+        over_http = f"  remote {remote[label][0]:9.1f}" if label in remote else ""
+        print(f"  {label:42} {ms:9.1f}{over_http}  {rows:7} rows")
 
 
 if __name__ == "__main__":

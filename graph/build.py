@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, XSD
 
 from graph.namespaces import (
     CITO,
@@ -31,6 +32,7 @@ from graph.namespaces import (
 from graph.parliament import add_parliament
 from ingest.identifiers import is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
+    Bekendmaking,
     Division,
     DocumentKind,
     EditorialLink,
@@ -42,10 +44,13 @@ from ingest.models import (
     ResolvedReference,
     SourceDocument,
     Toezegging,
+    Versie,
     Wijziging,
 )
 
 EXTRACTOR_VERSION = "wetgraaf-citations/0.1"
+# A Staatsblad/Staatscourant id, as a document's own publication (owl:sameAs)
+_GAZETTE = re.compile(r"^(?:stb|stcrt)-\d{4}-\d+$")
 QUOTE_CONTEXT = 40  # characters of prefix/suffix kept with each quote
 
 _DOCUMENT_CLASS = {
@@ -97,14 +102,15 @@ RELATION_PREDICATE = {
     RelationType.RENUMBERS: WG.renumberedAs,
     RelationType.ANSWERS: WG.answers,
 }
-# How a change in a regeling's BWB history (WTI ``betreft``) links the publication
-# that made it to what it changed; every other kind (wijziging, vernummering,
-# vernummerd-wijziging, …) amends.
+# How a change in a regeling's BWB history (WTI ``betreft``, a toestand part's
+# ``effect``: the same list of kinds) links the publication that made it to what it
+# changed; every other kind (wijziging, vernummering, vernummerd-wijziging, …) amends.
 _WIJZIGING_PREDICATE = {
     "nieuwe-regeling": WG.introduces,
     "nieuw": WG.introduces,
     "intrekking-regeling": ELI.repeals,
     "intrekking": ELI.repeals,
+    "vervallen": ELI.repeals,
 }
 
 
@@ -174,6 +180,11 @@ def build_document_graph(
         + [_from_relation(relation) for relation in document.relations]
         + [_from_claim(claim) for claim in relations]
         + [item for change in document.wijzigingen for item in _from_wijziging(change)]
+        + [
+            _from_versie(document.id, division.pinpoint, versie)
+            for division in document.all_divisions()
+            if (versie := _versie_of(division)) is not None
+        ]
     )
     _add_bekendmakingen(graph, document.wijzigingen)
     add_parliament(graph, doc, document)
@@ -226,6 +237,11 @@ def _add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
     for key, value in meta.extra:
         if key == "dictum":
             graph.add((doc, WG.dictum, Literal(value)))
+        elif key == "publicatie" and value != document.id and _GAZETTE.match(value):
+            # The decision is its Staatscourant/Staatsblad publication (DESIGN.md:
+            # a WBV's IRI "or its Staatscourant id when known"); owl:sameAs keeps the
+            # IRI that references to "WBV 2013/23" resolve to, and joins the other.
+            graph.add((doc, OWL.sameAs, _add_publicatie(graph, value)))
 
 
 def _division_iri(document: SourceDocument, division: Division) -> URIRef:
@@ -264,6 +280,26 @@ def _add_division(
         graph.add((part, WG.juriconnect, Literal(division.jci)))
     if division.status:
         graph.add((part, WG.status, Literal(division.status)))
+    versie = _versie_of(division)
+    if versie is not None:
+        _add_versie(graph, part, versie)
+
+
+def _versie_of(division: Division) -> Versie | None:
+    """The version the graph states for a part: only articles and leden, the parts
+    whose IRI (their Juriconnect pinpoint) is unique in a regeling. BWB also versions
+    hoofdstukken, afdelingen and paragrafen, but a paragraaf's pinpoint repeats in
+    every hoofdstuk ("paragraaf=1"), so their versions would merge."""
+    return division.versie if division.kind in ("artikel", "lid") else None
+
+
+def _add_versie(graph: Graph, part: URIRef, versie: Versie) -> None:
+    """The part's version: since when in force, what changed it last and how."""
+    graph.add((part, DCTERMS.source, _add_bekendmaking(graph, versie.bron)))
+    if versie.inwerkingtreding is not None:
+        graph.add((part, WG.inwerkingtreding, Literal(versie.inwerkingtreding)))
+    if versie.effect:
+        graph.add((part, WG.effect, Literal(versie.effect)))
 
 
 def _add_footnotes(
@@ -387,6 +423,31 @@ def _from_wijziging(change: Wijziging) -> list[_Evidence]:
     return items
 
 
+def _from_versie(work: str, pinpoint: Pinpoint, versie: Versie) -> _Evidence:
+    """A part's version as a history link: the publication that made the part's
+    current text introduces, amends or repeals it (by ``effect``), from the date it
+    took effect. BWB states it in the part's metadata, so the evidence is the
+    ``bron`` as written with the effect and date."""
+    facts = [versie.effect or "", _in_force_phrase(versie.inwerkingtreding)]
+    return _Evidence(
+        None,
+        None,
+        ReferenceKind.TREATY if work.startswith("BWBV") else ReferenceKind.LEGISLATION,
+        work,
+        pinpoint,
+        WG.editorial,
+        link_type=_WIJZIGING_PREDICATE.get(versie.effect or "", ELI.amends),
+        stated=f"{versie.vermelding} ({', '.join(f for f in facts if f)})",
+        source=URIRef(work_iri(versie.bron.id)),
+        source_work=versie.bron.id,
+        in_force=versie.inwerkingtreding,
+    )
+
+
+def _in_force_phrase(date: dt.date | None) -> str:
+    return f"in werking {date.isoformat()}" if date else "zonder inwerkingtreding"
+
+
 def _add_bekendmakingen(graph: Graph, changes: Sequence[Wijziging]) -> None:
     """The publications a history names, with what BWB states about them."""
     for change in changes:
@@ -395,19 +456,29 @@ def _add_bekendmakingen(graph: Graph, changes: Sequence[Wijziging]) -> None:
             *change.juncto,
             *change.inwerkingtredingsbronnen,
         ):
-            node = URIRef(work_iri(publication.id))
-            graph.add((node, RDF.type, WG.Publicatie))
-            graph.add((node, RDF.type, WG.Work))
-            graph.add((node, WG.partOfWork, node))
-            graph.add((node, DCTERMS.identifier, Literal(publication.id)))
-            if publication.publicatiedatum is not None:
-                graph.add(
-                    (node, ELI.date_publication, Literal(publication.publicatiedatum))
-                )
-            if publication.ondertekening is not None:
-                graph.add((node, ELI.date_document, Literal(publication.ondertekening)))
-            if publication.dossiernummer:
-                graph.add((node, WG.dossiernummer, Literal(publication.dossiernummer)))
+            _add_bekendmaking(graph, publication)
+
+
+def _add_bekendmaking(graph: Graph, publication: Bekendmaking) -> URIRef:
+    """A Staatsblad/Staatscourant publication with what BWB states about it."""
+    node = _add_publicatie(graph, publication.id)
+    if publication.publicatiedatum is not None:
+        graph.add((node, ELI.date_publication, Literal(publication.publicatiedatum)))
+    if publication.ondertekening is not None:
+        graph.add((node, ELI.date_document, Literal(publication.ondertekening)))
+    if publication.dossiernummer:
+        graph.add((node, WG.dossiernummer, Literal(publication.dossiernummer)))
+    return node
+
+
+def _add_publicatie(graph: Graph, publication_id: str) -> URIRef:
+    """An official publication (``stb-…``, ``stcrt-…``) as a work of its own."""
+    node = URIRef(work_iri(publication_id))
+    graph.add((node, RDF.type, WG.Publicatie))
+    graph.add((node, RDF.type, WG.Work))
+    graph.add((node, WG.partOfWork, node))
+    graph.add((node, DCTERMS.identifier, Literal(publication_id)))
+    return node
 
 
 def _from_relation(relation: Relation) -> _Evidence:

@@ -162,6 +162,9 @@ class WG(DefinedNamespace):
     introduces: URIRef
     inwerkingtreding: URIRef
 
+    # Versions of parts (BWB toestand)
+    effect: URIRef
+
 
 PREFIXES: dict[str, Namespace] = {
     "wg": Namespace(str(WG)),
