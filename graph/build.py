@@ -568,6 +568,10 @@ def _add_link(
     key = (
         f"{document.id}|{item.start}|{item.end}|{target}|{item.method}|{item.link_type}"
     )
+    if target is None:
+        # Unresolved references on one span (the Vc's "artikelen 28 tot en met 32" of
+        # a regeling without them) stay one link each, each with its own reason.
+        key += f"|{item.reason}"
     if item.source is not None and item.source_work is not None:
         source = item.source
         key += f"|{source}"
