@@ -41,6 +41,7 @@ from graph.sparql import (
 )
 from graph.store import GraphStore, open_store
 from ingest.models import (
+    Bekendmaking,
     Besluit,
     Division,
     DocumentKind,
@@ -51,7 +52,9 @@ from ingest.models import (
     ReferenceKind,
     ResolvedReference,
     SourceDocument,
+    Versie,
     Vote,
+    Wijziging,
     Zaak,
 )
 from tests.conftest_servers import (
@@ -70,6 +73,10 @@ LETTER = "https://opendata.tweedekamer.nl/id/document/2025D33530"
 VB = "https://wetten.overheid.nl/BWBR0011825"
 KST = "https://zoek.officielebekendmakingen.nl/kst-19637-2798"
 VB_3_71 = "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71"
+VB_GRAPH = str(graph_iri("BWBR0011825"))
+STB_2018_107 = Bekendmaking(
+    "stb-2018-107", "Stb", "2018", "107", publicatiedatum=dt.date(2018, 4, 19)
+)
 MOTIE_ZAAK = "2022Z00001"
 ZAAK = "https://opendata.tweedekamer.nl/id/zaak/2022Z00001"
 BESLUIT = "https://w3id.org/wetgraaf/id/besluit/b-2798"
@@ -96,6 +103,7 @@ def regeling() -> tuple[SourceDocument, list[ResolvedReference]]:
         lid_start,
         len(text),
         pinpoint=Pinpoint(artikel="3.71", lid="3"),
+        versie=Versie(STB_2018_107, "Stb.2018-107", "nieuw", dt.date(2018, 5, 23)),
     )
     artikel = Division(
         "artikel",
@@ -105,6 +113,12 @@ def regeling() -> tuple[SourceDocument, list[ResolvedReference]]:
         label="Artikel 3.71",
         pinpoint=Pinpoint(artikel="3.71"),
         children=(lid,),
+        versie=Versie(
+            Bekendmaking("stb-2000-497", "Stb", "2000", "497", dossiernummer="26732"),
+            "Stb.2000-497",
+            "nieuwe-regeling",
+            dt.date(2001, 4, 1),
+        ),
     )
     hoofdstuk = Division(
         "hoofdstuk", "3", 0, len(text), label="Hoofdstuk 3", children=(artikel,)
@@ -128,6 +142,33 @@ def regeling() -> tuple[SourceDocument, list[ResolvedReference]]:
                 "jci1.3:c:BWBR0011823&artikel=16",
                 "BWBR0011823",
                 Pinpoint(artikel="16"),
+            ),
+        ),
+    )
+    return document, []
+
+
+def history() -> tuple[SourceDocument, list[ResolvedReference]]:
+    """The Vb's amendment history (WTI) in a nutshell: one dated change of 3.71."""
+    text = "Artikel 3.71 — wijziging, in werking 2018-05-23. Bron: Stb. 2018, 107.\n"
+    document = SourceDocument(
+        id="BWBR0011825.WTI",
+        kind=DocumentKind.WETSTECHNISCHE_INFORMATIE,
+        title="Wetstechnische informatie: Vreemdelingenbesluit 2000",
+        text=text,
+        path="corpus/bwb-wti/BWBR0011825.WTI.xml",
+        metadata=DocumentMetadata(bwb_id="BWBR0011825", soort="AMvB"),
+        wijzigingen=(
+            Wijziging(
+                0,
+                len(text) - 1,
+                "wijziging",
+                "BWBR0011825",
+                Pinpoint(artikel="3.71"),
+                "Artikel 3.71",
+                dt.date(2018, 5, 23),
+                bronnen=(STB_2018_107,),
+                inwerkingtredingsbronnen=(STB_2018_107,),
             ),
         ),
     )
@@ -217,7 +258,7 @@ def big_document() -> tuple[SourceDocument, list[ResolvedReference]]:
     return document, []
 
 
-DOCUMENTS = [letter, regeling, motie, toezegging_letter]
+DOCUMENTS = [letter, regeling, motie, toezegging_letter, history]
 BIG = "https://wetten.overheid.nl/BWBR0099999"
 
 
@@ -329,6 +370,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "relation_edges": [{}],
     "lineage": [{"work": KST}],
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
+    "article_versions": [{"work": VB, "graph": VB_GRAPH}, {"work": VB}, {}],
 }
 # Named queries Virtuoso answers differently from Oxigraph. Empty since the queries
 # bind parameters inside the WHERE group and use no property paths (see README,

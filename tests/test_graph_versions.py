@@ -1,5 +1,6 @@
-"""Versions of articles (BWB toestand brondata) in the graph, on the Vw and on the Wet op
-de zorgtoeslag; WBV 2013/23 as its Staatscourant publication."""
+"""Versions of articles (BWB toestand brondata) in the graph, the article_versions
+query and graph.explore.article_versions, on the Vw and on the Wet op de zorgtoeslag
+with its WTI history; WBV 2013/23 as its Staatscourant publication."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from graph.build import build_document_graph, document_iri, graph_iri
-from graph.explore import incoming_links
+from graph.explore import article_versions, incoming_links
 from graph.load import document_graph, references_for
 from graph.namespaces import ELI, OA, ONTOLOGY_DIR, WG
 from graph.sparql import LocalBackend
@@ -166,7 +167,7 @@ def _regeling_with_versioned_lid() -> SourceDocument:
     )
 
 
-def test_versions_of_a_lid_conform():
+def test_versions_of_a_lid_conform_and_are_listed():
     document = _regeling_with_versioned_lid()
     graph = build_document_graph(document)
     lid2 = URIRef("https://wetten.overheid.nl/jci1.3:c:BWBR0099998&artikel=1&lid=2")
@@ -175,6 +176,17 @@ def test_versions_of_a_lid_conform():
     shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
     conforms, _, report = validate(graph, shacl_graph=shapes, inference="none")
     assert conforms, report[:2000]
+    store = open_store()
+    try:
+        store.replace_graph(graph_iri(document.id), graph)
+        found = article_versions(LocalBackend(store), document.id)
+    finally:
+        store.close()
+    # lid 1 has no version of its own: not listed
+    assert [(v.label, v.kind, v.publication_id, v.dossier, v.in_force) for v in found] == [
+        ("Artikel 1", "artikel", "stcrt-2023-123", None, D(2024, 1, 1)),
+        ("Artikel 1, lid 2", "lid", "stb-2024-5", "36000", D(2024, 7, 1)),
+    ]
 
 
 def test_versions_show_as_incoming_links_with_bron_as_evidence(store):
@@ -192,6 +204,105 @@ def test_versions_show_as_incoming_links_with_bron_as_evidence(store):
             "Stcrt.2024-37672 (wijziging, in werking 2025-01-01)",
         )
     ]
+
+
+# --- article_versions --------------------------------------------------------------
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("artikel", "in_force", "effect", "publication", "dossier", "history"),
+    [
+        # hand-checked against BWBR0018451.WTI.xml: the WTI lines of "Artikel 7"
+        pytest.param("7", D(2006, 1, 1), "nieuwe-regeling", "stb-2005-369", "29762", {
+            (D(2006, 1, 1), WG.introduces, "stb-2005-369"),
+            (D(2006, 1, 1), ELI.commences, "stb-2005-649"),
+        }, id="7"),
+        # renumbered from 3 (Stb. 2024, 291), in force by Stb. 2024, 322; the old
+        # artikel 3 was earlier renumbered 4a (remark of the 2009-11-27 line of "3")
+        pytest.param("4a", D(2024, 11, 6), "vernummerd-wijziging", "stb-2024-291",
+                     "36357", {
+            (D(2009, 11, 27), WG.renumberedAs, "artikel=3"),
+            (D(2024, 11, 6), ELI.amends, "stb-2024-291"),
+            (D(2024, 11, 6), ELI.commences, "stb-2024-322"),
+            (D(2024, 11, 6), WG.renumberedAs, "artikel=3"),
+        }, id="4a-renumbered"),
+    ],
+)
+# fmt: on
+def test_article_versions_zorgtoeslag(
+    store, artikel, in_force, effect, publication, dossier, history
+):
+    versions = {v.artikel: v for v in article_versions(LocalBackend(store), "BWBR0018451")}
+    found = versions[artikel]
+    assert (found.kind, found.lid, found.status) == ("artikel", None, None)
+    assert (found.in_force, found.effect, found.publication_id, found.dossier) == (
+        in_force,
+        effect,
+        publication,
+        dossier,
+    )
+    assert found.publication == PUBLICATIE + publication
+    assert {
+        (entry.date, URIRef(entry.type), entry.source.rsplit("/", 1)[-1].split("&")[-1])
+        for entry in found.history
+    } == history
+    # evidence: the WTI line of the article, or of the one renumbered to it
+    assert all(
+        entry.document == "https://w3id.org/wetgraaf/id/doc/BWBR0018451.WTI"
+        and (
+            entry.quote.startswith(f"Artikel {artikel} — ")
+            or f"vernummerd tot art. {artikel}." in entry.quote
+        )
+        for entry in found.history
+    )
+
+
+def test_article_versions_toestand_agrees_with_wti(store):
+    """Two sources, one fact: the toestand's version of each article is a WTI line
+    with the same date of entry into force and the same amending publication."""
+    versions = article_versions(LocalBackend(store), "BWBR0018451")
+    assert [v.artikel for v in versions] == ["1", "2", "3", "4", "4a", "5", "6", "7", "8"]
+    for version in versions:
+        stated = {(e.date, e.source) for e in version.history}
+        assert (version.in_force, version.publication) in stated, version.label
+        dates = [e.date for e in version.history]
+        assert dates == sorted(dates)  # oldest first
+    # the juncto publications (eli:changes) and the undated lines are not history here
+    history = [e for v in versions for e in v.history]
+    assert {URIRef(e.type) for e in history} == {
+        WG.introduces,
+        ELI.amends,
+        ELI.commences,
+        WG.renumberedAs,
+    }
+    assert all(e.date is not None for e in history)
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("artikel", "status", "in_force", "effect", "publication", "dossier"),
+    [
+        pytest.param("1", None, D(2018, 7, 28), "wijziging", "stb-2018-247", "34939",
+                     id="1"),
+        pytest.param("1b", "vervallen", D(2013, 6, 1), "vervallen", "stb-2010-290",
+                     "32052", id="1b-vervallen"),
+        pytest.param("111", None, None, "nieuwe-regeling", "stb-2000-495", "26732",
+                     id="111-no-date"),
+    ],
+)
+# fmt: on
+def test_article_versions_vw(store, artikel, status, in_force, effect, publication, dossier):
+    versions = article_versions(LocalBackend(store), "BWBR0011823")
+    assert len(versions) == 200
+    assert [v.start for v in versions] == sorted(v.start for v in versions)
+    (found,) = [v for v in versions if v.artikel == artikel]
+    assert (found.status, found.in_force, found.effect) == (status, in_force, effect)
+    assert (found.publication_id, found.dossier) == (publication, dossier)
+    assert found.history == ()  # the store holds no WTI of the Vw
+
+
+def test_article_versions_of_a_missing_regeling_is_empty(store):
+    assert article_versions(LocalBackend(store), "BWBR0000001") == []
 
 
 # --- WBV 2013/23 is Staatscourant 2013, 27834 --------------------------------------
