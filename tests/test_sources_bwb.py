@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -180,11 +179,8 @@ def test_bwb_text_is_one_line_per_paragraph(vw):
     assert not any(line == "" for line in lines)
 
 
-def test_bwb_reads_the_whole_awb_quickly():
-    started = time.perf_counter()
+def test_bwb_reads_the_whole_awb():
     doc = read_bwb(AWB)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
     assert len([d for d in doc.all_divisions() if d.kind == "artikel"]) > 500
     (artikel,) = _find(doc, "artikel", "1:1")
     assert artikel.jci and artikel.jci.endswith("&artikel=1:1")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -116,10 +115,8 @@ def test_eurlex_formex_quotes_notes_and_annexes(docs):
 
 
 @pytest.mark.parametrize(("path", "reader"), READERS, ids=["visa", "gdpr", "ucits"])
-def test_eurlex_spans_and_speed(path, reader):
-    started = time.perf_counter()
+def test_eurlex_spans(path, reader):
     doc = reader(path)
-    assert time.perf_counter() - started < 2.0
     for division in doc.all_divisions():
         part = doc.text[division.start : division.end]
         assert part and part.strip() == part, division

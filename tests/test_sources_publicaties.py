@@ -4,7 +4,6 @@ corpus/publicaties."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -45,9 +44,7 @@ MOTIE = CORPUS / "kamerstukken" / "kst-29861-126.xml"
 )
 # fmt: on
 def test_publicatie_metadata_and_text(path, doc_id, soort, title, date, text_start):
-    started = time.perf_counter()
     doc = read_publicatie(path)
-    assert time.perf_counter() - started < 2.0
     assert (doc.id, doc.kind, doc.metadata.soort) == (doc_id, DocumentKind.PUBLICATIE, soort)
     assert (doc.title, doc.date) == (title, date)
     assert doc.text.startswith(text_start)

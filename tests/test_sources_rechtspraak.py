@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -171,10 +170,8 @@ def test_rechtspraak_footnotes_of_a_conclusie():
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
-def test_rechtspraak_spans_and_speed(path):
-    started = time.perf_counter()
+def test_rechtspraak_spans(path):
     doc = read_uitspraak(path)
-    assert time.perf_counter() - started < 2.0
     assert doc.id == path.stem.replace(".", ":", 4)
     assert doc.text and "\n\n" not in doc.text
     for division in doc.all_divisions():
