@@ -370,6 +370,13 @@ def most_cited_parts(backend: QueryBackend) -> list[CitedPart]:
     ]
 
 
+def part_covers(part: str, target: object) -> bool:
+    """Whether a link to ``target`` points at ``part`` or inside it: a link to artikel
+    3.71, derde lid, is one to artikel 3.71 (not to artikel 3.7)."""
+    text = str(target)
+    return text == part or text.startswith(part + "&")
+
+
 def part_label(iri: str) -> str:
     """The pinpoint of a part IRI in words: ``…jci1.3:c:BWBR0011823&artikel=14&lid=2``
     → "artikel 14, lid 2"; a Vc paragraph ``…#paragraaf=B8/9.1.3`` → "paragraaf B8/9.1.3"."""

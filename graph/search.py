@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from graph.explore import part_covers
 from graph.sparql import QueryBackend, QueryResult, Value, run_query
 from ingest.extract import find_references
 from ingest.identifiers import is_work_id, work_iri
@@ -33,10 +34,7 @@ class Citation:
         """Whether a link to ``target`` points at the cited part or inside it
         (a link to artikel 3.71, derde lid, is one to artikel 3.71); a citation of the
         whole work covers every link to it."""
-        text = str(target)
-        if self.target == self.iri:
-            return True
-        return text == self.target or text.startswith(self.target + "&")
+        return self.target == self.iri or part_covers(self.target, target)
 
 
 @dataclass(frozen=True, slots=True)

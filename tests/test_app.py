@@ -361,3 +361,59 @@ def test_app_console_offers_named_queries(small_store):
     assert "wg:documentKind" in at.text_area(key="sparql").value
     at.button(key="run").click().run()
     assert list(at.dataframe[0].value["id"]) == ["2025D33530"]
+
+
+@pytest.fixture
+def store_with_zorgtoeslag(tmp_path, monkeypatch):
+    """The Wet op de zorgtoeslag (BWB toestand) with its amendment history (BWB WTI)."""
+    import streamlit as st
+
+    from graph.load import load_paths
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    location = tmp_path / "store"
+    store = open_store(location)
+    summary = load_paths(
+        store,
+        [
+            root / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+            root / "bwb-wti" / "BWBR0018451.WTI.xml",
+        ],
+        workers=1,
+    )
+    store.close()
+    assert not summary.errors
+    monkeypatch.setenv("WETGRAAF_STORE", str(location))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield location
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_app_documents_articles_show_versions_history_and_citations(
+    store_with_zorgtoeslag,
+):
+    at = _page("documents")
+    at.selectbox(key="document").set_value("BWBR0018451").run()
+    at.radio(key="view").set_value("Artikelen").run()
+    assert not at.exception
+    versions = at.dataframe[1].value
+    first = versions.iloc[0]
+    assert (first["onderdeel"], first["bron"], first["dossier"]) == (
+        "Artikel 1",
+        "stb-2024-291",
+        "36357",
+    )
+    assert str(first["in werking sinds"])[:10] == "2025-01-01"
+    at.selectbox(key="artikel").set_value("Artikel 7").run()
+    marks = _chart_rows(at.get("vega_lite_chart")[0])
+    assert ("2006-01-01", "stb-2005-369") in {(m["datum"], m["bron"]) for m in marks}
+    assert any(
+        m.value.startswith("**Verwijzingen naar Artikel 7**") for m in at.markdown
+    )
+
+
+def test_app_documents_articles_view_only_for_a_regeling(small_store):
+    at = _page("documents")
+    assert at.radio(key="view").options == ["Tekst", "Uitgaand", "Inkomend"]

@@ -3,23 +3,33 @@ link), its outgoing and incoming links grouped by type, and downloads."""
 
 from collections import Counter
 
+import altair as alt
 import streamlit as st
 
 from app.state import get_backend, get_documents, get_store, store_stamp
-from app.views import Mark, document_href, highlight
+from app.views import Mark, document_href, documents_table, escape_markdown, highlight
 from graph.errors import GraphError
 from graph.explore import (
+    ArticleVersion,
     DocumentView,
+    article_versions,
     document_triples,
     get_document,
     incoming_links,
     link_type_label,
     neighbourhood_graphml,
     outgoing_links,
+    part_covers,
 )
 from graph.sparql import QueryResult
 
-VIEWS = ("Tekst", "Uitgaand", "Inkomend")
+VIEWS = ("Tekst", "Uitgaand", "Inkomend", "Artikelen")
+CAPTIONS = {
+    "Tekst": "verwijzingen gemarkeerd",
+    "Uitgaand": "waar dit naar verwijst",
+    "Inkomend": "wie verwijst hierheen",
+    "Artikelen": "versies en wijzigingen",
+}
 
 st.title("Documenten")
 
@@ -34,6 +44,11 @@ def _document(document_id: str, stamp: str) -> DocumentView | None:
 @st.cache_data(max_entries=64, show_spinner="Verwijzingen laden…")
 def _outgoing(document_id: str, stamp: str) -> QueryResult:
     return outgoing_links(get_backend(), document_id)
+
+
+@st.cache_data(max_entries=64, show_spinner="Versies laden…")
+def _versions(document_id: str, stamp: str) -> list[ArticleVersion]:
+    return article_versions(get_backend(), document_id)
 
 
 @st.cache_data(max_entries=64, show_spinner="Inkomende verwijzingen laden…")
@@ -68,6 +83,78 @@ def _grouped(result: QueryResult, columns: dict[str, str], *, key: str) -> None:
 
 
 stamp = store_stamp()
+
+
+def _articles(document_id: str) -> None:
+    """Each article's current version, then one article's history and who cites it."""
+    versions = _versions(document_id, stamp)
+    if not versions:
+        st.caption("Geen artikelen met versiegegevens.")
+        return
+    documents_table(
+        [
+            {
+                "onderdeel": v.label,
+                "status": v.status,
+                "in werking sinds": v.in_force,
+                "effect": v.effect,
+                "bron": v.publication_id,
+                "dossier": v.dossier,
+                "wijzigingen": len(v.history),
+            }
+            for v in versions
+        ],
+        key=f"versies-{document_id}",
+    )
+    labels = [v.label for v in versions]
+    chosen = st.selectbox("Artikel", labels, key="artikel")
+    version = versions[labels.index(chosen)]
+    if version.history:
+        points = [
+            {
+                "wijziging": h.type_label,
+                "datum": h.date.isoformat(),
+                "bron": h.source.rsplit("/", 1)[-1],
+                "citaat": h.quote,
+            }
+            for h in version.history
+            if h.date
+        ]
+        chart = (
+            alt.Chart(alt.Data(values=points))
+            .mark_point(size=90, filled=True)
+            .encode(
+                x=alt.X("datum:T", title="In werking"),
+                y=alt.Y("wijziging:N", title=None),
+                color=alt.Color("wijziging:N", legend=None),
+                tooltip=["datum:T", "wijziging:N", "bron:N", "citaat:N"],
+            )
+        )
+        st.altair_chart(chart, width="stretch")
+    else:
+        st.caption("Geen wijzigingsgeschiedenis (WTI) voor dit artikel in de graaf.")
+    citing = [
+        row
+        for row in _incoming(document_id, stamp).as_dicts()
+        if part_covers(version.part, row["target"])
+    ]
+    st.markdown(
+        f"**Verwijzingen naar {escape_markdown(version.label)}** ({len(citing)})"
+    )
+    documents_table(
+        [
+            {
+                "van": row["citingId"],
+                "relatie": link_type_label(row["type"]),
+                "citaat": row["quote"],
+                "doel": row["target"],
+            }
+            for row in citing
+        ],
+        key=f"artikel-in-{version.part}",
+    )
+
+
 try:
     documents = get_documents()
 except GraphError as error:
@@ -124,16 +211,14 @@ if document.official_url:
     st.markdown(f"[Officiële bron]({document.official_url})")
 
 outgoing = _outgoing(document.id, stamp)
+# a regeling's articles carry versions (BWB toestand) and history (its WTI)
+views = VIEWS if document.kind == "regeling" else VIEWS[:3]
 view = st.radio(
     "Weergave",
-    VIEWS,
+    views,
     horizontal=True,
     key="view",
-    captions=[
-        "verwijzingen gemarkeerd",
-        f"{len(outgoing.rows)} verwijzingen",
-        "wie verwijst hierheen",
-    ],
+    captions=[CAPTIONS[v] for v in views],
 )
 if view == "Tekst":
     marks = [
@@ -169,6 +254,8 @@ elif view == "Uitgaand":
         },
         key="out",
     )
+elif view == "Artikelen":
+    _articles(document.id)
 else:
     _grouped(
         _incoming(document.id, stamp),
