@@ -331,6 +331,8 @@ def _pairs(
         # "op grond van artikel 3.51, eerste lid, aanhef en onder a, sub 1, Vb" read
         # without its number names the whole Vb: nothing to be an elaboration of.
         objects = [p for p in objects if p.reference.pinpoint.artikel]
+        if _in_subordinate_clause(text, sentence_start, cue_start):
+            return []
     # In a regeling the provision speaks for itself ("3. Onze Minister vormt het
     # contactpunt ter uitvoering van de Richtlijn 2008/115/EG"): it is the subject,
     # and its references to its own parts are cross-references, never subjects.
@@ -369,6 +371,26 @@ def _pairs(
         if subject is not None:
             pairs.append((subject, obj, placed.reference.reference.kind))
     return pairs
+
+
+# A clause opens at the sentence start or after one of these; a subordinating
+# conjunction before the cue in the same clause makes "op grond van artikel …" part of
+# a condition ("als de adoptiebeslissing op grond van artikel 10:108 BW van rechtswege
+# wordt erkend", "nadat zijn uitzetting op grond van artikel 64 Vw … achterwege was
+# gebleven"), not what the rule works out.
+# A line often opens a list item in these texts: looking no further back abstains less.
+_CLAUSE_OPENERS = "(;:•\n"
+_SUBORDINATOR = re.compile(
+    r"\b(?:als|indien|nadat|wanneer|zodra|tenzij|voordat|omdat|doordat|zodat|terwijl"
+    r"|mits|totdat)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_subordinate_clause(text: str, sentence_start: int, cue_start: int) -> bool:
+    opens = max(text.rfind(char, sentence_start, cue_start) for char in _CLAUSE_OPENERS)
+    clause = text[max(opens + 1, sentence_start) : cue_start]
+    return _SUBORDINATOR.search(clause) is not None
 
 
 def _named_subjects(inside: Sequence[_Placed], obj: _Placed) -> list[WorkRef]:

@@ -533,3 +533,27 @@ def test_relations_gold(scores, type_):
     assert score.gold > 0
     assert score.precision >= precision, score
     assert score.recall >= recall, score
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("sentence", "subordinate"),
+    [
+        # WBV 2013/23: a condition, not what the paragraph works out
+        ("• een buitenlandse adoptiebeslissing (als de adoptiebeslissing op grond van "
+         "artikel 10:108 BW van rechtswege wordt erkend);", True),
+        ("b. de vreemdeling is direct nadat zijn uitzetting op grond van artikel 64 Vw "
+         "achterwege is gebleven", True),
+        # the rule itself rests on the article
+        ("Op grond van artikel 3.71, derde lid, Vb kan de IND ontheffing verlenen.", False),
+        ("De IND kan, als de vreemdeling daarom vraagt; op grond van artikel 3.71 Vb "
+         "ontheffing verlenen.", False),  # the clause opens after the semicolon
+        ("De aanvraag alsmede de verlenging op grond van artikel 14 Vw", False),  # 'als…'
+    ],
+)
+# fmt: on
+def test_relations_op_grond_van_in_a_subordinate_clause(sentence, subordinate):
+    from ingest.relations import _in_subordinate_clause
+
+    cue = sentence.index("op grond van") if "op grond van" in sentence else 0
+    assert _in_subordinate_clause(sentence, 0, cue) is subordinate
