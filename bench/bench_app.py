@@ -138,6 +138,17 @@ def _component_registry() -> object:
     return manager
 
 
+def prime_renderer() -> None:
+    """Streamlit inspects the whole call stack once per process, at the first element
+    it ever sends (its "use streamlit run" check, ~0.15 s); a server has done that long
+    before, so the bench does it once with a throwaway script."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string("import streamlit as st\nst.caption('')")
+    at._bidi_component_manager = _component_registry()  # type: ignore[attr-defined]
+    at.run()
+
+
 def measure_page(page: str, *, cold: bool) -> list[Timing]:
     from streamlit.testing.v1 import AppTest
 
@@ -187,6 +198,7 @@ def main() -> None:
         os.environ["WETGRAAF_STORE"] = str(store)
         sys.path.insert(0, str(ROOT))
         pages = args.page or list(INTERACTIONS)
+        prime_renderer()
         if not args.cold:
             print(
                 f"server warm-up (in the background at start): {measure_warm_up():.0f} ms"
