@@ -20,6 +20,7 @@ import platform
 import resource
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,6 +96,29 @@ def _tasks(files: list[Path], times: int) -> Iterator[tuple[Path, int]]:
             yield path, k
 
 
+class _RssSampler(threading.Thread):
+    """This process's resident memory every second (is it flat while documents
+    stream through?)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[float] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        while not self.done.wait(1.0):
+            with open("/proc/self/statm") as statm:
+                self.samples.append(int(statm.read().split()[1]) * page / 1e6)
+
+    def quartiles(self) -> str:
+        if not self.samples:
+            return "-"
+        n = len(self.samples)
+        picks = [self.samples[min(n - 1, n * q // 4)] for q in (1, 2, 3, 4)]
+        return " / ".join(f"{mb:.0f}" for mb in picks)
+
+
 def _best(repeat: int, call: Callable[[], int]) -> tuple[float, int]:
     best, rows = float("inf"), 0
     for _ in range(repeat):
@@ -134,12 +158,18 @@ def main() -> None:
     files = list(iter_source_files([settings.BUNDLED_CORPUS]))
     source_bytes = sum(f.stat().st_size for f in files) * args.times
     store = open_store(location)
+    sampler = _RssSampler()
+    sampler.start()
     start = time.perf_counter()
     summary = write_documents(
         store,
         prepared_in_order(_tasks(files, args.times), _prepare_copy, args.workers),
         bulk=True,
+        recount=False,
     )
+    written = time.perf_counter() - start
+    sampler.done.set()
+    store.refresh_summary()
     elapsed = time.perf_counter() - start
     start = time.perf_counter()
     store.close()  # flush + compact, as `wetgraaf build` does before the app opens it
@@ -163,8 +193,13 @@ def main() -> None:
         f" {triples / elapsed:,.0f} triples/s"
         f" ({triples / elapsed * 60 / 1e6:.2f} M triples/minute)"
     )
-    print(f"close (flush + compaction): {closing:.1f} s")
+    print(
+        f"  of which writing {written:.1f} s,"
+        f" summary recount {elapsed - written:.1f} s;"
+        f" close (flush + compaction) {closing:.1f} s"
+    )
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
+    print(f"main RSS at 1/4, 2/4, 3/4 and the end of writing: {sampler.quartiles()} MB")
     store = open_store(location, read_only=True)
     print(f"named queries at {len(store):,} quads, ms (best of {args.repeat}):")
     embedded = _time_queries(LocalBackend(store), args.repeat)

@@ -92,7 +92,7 @@ def document_graph(
 # summary once at the end; smaller ones write each document in its own transaction and
 # correct the summary for it (cheaper than a full recount on a large store).
 BULK_FILES = 50
-BATCH_TRIPLES = 200_000  # triples per bulk write (~40 MB of text held at most)
+BATCH_TRIPLES = 50_000  # triples per bulk write: ~10 MB of text, ~0.2 GB peak to load it
 
 T = TypeVar("T")
 
@@ -168,12 +168,15 @@ def write_documents(
     prepared: Iterable[PreparedDocument | str],
     *,
     bulk: bool,
+    recount: bool = True,
 ) -> BuildSummary:
     """Write prepared documents (error strings are reported as they are).
 
     With ``bulk``, graphs go to the store in batches of about ``BATCH_TRIPLES``
-    (``write_graphs``) and the summary is recomputed once at the end; otherwise each
-    document is replaced in its own transaction with its summary corrected.
+    (``write_graphs``) and the summary is recounted once at the end (unless
+    ``recount`` is False: the caller then calls ``store.refresh_summary()``);
+    otherwise each document is replaced in its own transaction with its summary
+    corrected.
     """
     summary = BuildSummary()
     batch: list[PreparedDocument] = []
@@ -207,7 +210,7 @@ def write_documents(
                 summary.add(item)
     if batch:
         flush()
-    if bulk and summary.documents:
+    if bulk and recount and summary.documents:
         store.refresh_summary()
     return summary
 
