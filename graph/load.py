@@ -92,7 +92,9 @@ def document_graph(
 # summary once at the end; smaller ones write each document in its own transaction and
 # correct the summary for it (cheaper than a full recount on a large store).
 BULK_FILES = 50
-BATCH_TRIPLES = 50_000  # triples per bulk write: ~10 MB of text, ~0.2 GB peak to load it
+BATCH_TRIPLES = (
+    50_000  # triples per bulk write: ~10 MB of text, ~0.2 GB peak to load it
+)
 
 T = TypeVar("T")
 
@@ -226,7 +228,7 @@ def load_paths(
 
     Documents are parsed in ``workers`` processes (they are independent) and written
     by this process: one transaction each for a few files, in bulk batches for many
-    (see ``write_documents``).
+    or when the store has no summary yet (see ``write_documents``).
 
     Args:
         store: an open, writable store.
@@ -248,4 +250,7 @@ def load_paths(
             if progress is not None:
                 progress(path)
 
-    return write_documents(store, reported(), bulk=len(files) > BULK_FILES)
+    # A store without a summary yet (empty, or built before summaries) is recounted
+    # in full: correcting it document by document would leave the others out.
+    bulk = len(files) > BULK_FILES or not store.has_summary()
+    return write_documents(store, reported(), bulk=bulk)

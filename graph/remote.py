@@ -63,7 +63,7 @@ from graph.store import (
     serialize_quads,
     serialize_triples,
 )
-from graph.summary import refresh_operations, write_document
+from graph.summary import presence_query, refresh_operations, write_document
 
 log = logging.getLogger(__name__)
 
@@ -344,6 +344,8 @@ class DocumentStore(Protocol):
         self, graphs: Sequence[tuple[URIRef, TripleLines]]
     ) -> dict[URIRef, str]: ...
 
+    def has_summary(self) -> bool: ...
+
     def refresh_summary(self) -> None: ...
 
     def graph_names(self) -> list[URIRef]: ...
@@ -460,6 +462,10 @@ class RemoteStore:
             except StoreError as error:  # an unwritable term; endpoint errors abort
                 errors[name] = str(error)
         return errors
+
+    def has_summary(self) -> bool:
+        """Whether the summary graphs hold anything (see ``graph.summary``)."""
+        return bool(self._backend.select(presence_query()).rows)
 
     def refresh_summary(self) -> None:
         """Recompute every summary graph from the links on the endpoint, one request

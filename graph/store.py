@@ -20,7 +20,12 @@ from rdflib.term import Node
 
 from graph.errors import StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
-from graph.summary import SUMMARY_GRAPHS, refresh_operations, write_document
+from graph.summary import (
+    SUMMARY_GRAPHS,
+    presence_query,
+    refresh_operations,
+    write_document,
+)
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +190,10 @@ class GraphStore:
             return {name: f"{self._where()}: {problem} ({name})" for name, _ in graphs}
         self._written = True
         return {}
+
+    def has_summary(self) -> bool:
+        """Whether the summary graphs hold anything (see ``graph.summary``)."""
+        return bool(self.select(presence_query())[1])
 
     def refresh_summary(self) -> None:
         """Recompute every summary graph from the links in the store (after a build).

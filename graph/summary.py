@@ -146,6 +146,12 @@ def _operations(changed: Targets | None) -> list[str]:
     return operations
 
 
+def presence_query() -> str:
+    """SELECT one row when the store has a summary (a store built before summaries,
+    or written with ``summary=False`` and never recounted, has none)."""
+    return f"SELECT ?doc WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }} LIMIT 1"
+
+
 def refresh_operations() -> list[str]:
     """The updates that rebuild every summary graph from the links in the store, in
     order (one request or transaction each)."""

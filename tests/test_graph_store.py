@@ -5,8 +5,10 @@ import dataclasses
 import pytest
 from rdflib import Graph, Literal, URIRef
 
+from graph import settings
 from graph.build import build_document_graph, graph_iri
 from graph.errors import StoreError
+from graph.load import load_paths
 from graph.store import open_store, serialize_triples
 from tests.graph_fixtures import letter
 
@@ -280,3 +282,38 @@ def test_store_queries_name_only_summary_graphs_that_exist():
         for iri in re.findall(rf"<({re.escape(SUMMARY_BASE)}[^>]*)>", path.read_text())
     }
     assert named and named <= {str(g) for g in SUMMARY_GRAPHS}
+
+
+SLICE = [
+    settings.BUNDLED_CORPUS
+    / "seeds"
+    / "kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt",
+    settings.BUNDLED_CORPUS / "kamerstukken" / "kst-36410-VI-80.xml",
+]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "files"),
+    [
+        pytest.param("none", SLICE, id="empty-store"),
+        pytest.param("with-summary", SLICE[:1], id="one-file-incremental"),
+        pytest.param("without-summary", SLICE[:1], id="one-file-old-store"),
+    ],
+)
+def test_store_build_leaves_a_complete_summary(earlier, files):
+    """Whatever a build starts from, the summary ends as a full recount gives it."""
+    store = open_store()
+    if earlier != "none":
+        document, refs = letter()
+        # A store written before summaries existed: documents, no summary.
+        store.replace_graph(
+            graph_iri("kst-1-1"),
+            build_document_graph(dataclasses.replace(document, id="kst-1-1"), refs),
+            summary=earlier == "with-summary",
+        )
+        assert store.has_summary() == (earlier == "with-summary")
+    result = load_paths(store, files)
+    assert result.errors == [] and result.documents == len(files)
+    rows = summary_rows(store)
+    assert any(COPY in row for row in rows) == (earlier != "none")
+    assert store.has_summary() and rows == recounted(store)
