@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 KIND_COLOURS = {
     "legislation": "#cfe8ff",
@@ -83,6 +84,30 @@ def documents_table(rows: list[dict[str, object]], *, key: str) -> None:
         mime="text/csv",
         key=f"csv-{key}",
     )
+
+
+# (label, rdflib format, file extension, MIME type) of a named graph's downloads
+RDF_DOWNLOADS = (
+    ("Turtle", "turtle", "ttl", "text/turtle"),
+    ("JSON-LD", "json-ld", "jsonld", "application/ld+json"),
+)
+
+
+def rdf_downloads(
+    columns: Sequence[Any], document_id: str, triples: Callable[[], Any]
+) -> None:
+    """One download button per RDF format for a document's named graph, in ``columns``;
+    ``triples`` (an rdflib Graph) is read and serialised only when one is clicked."""
+    for column, (label, fmt, extension, mime) in zip(
+        columns, RDF_DOWNLOADS, strict=False
+    ):
+        column.download_button(
+            f"Graaf ({label})",
+            lambda fmt=fmt: triples().serialize(format=fmt),
+            file_name=f"{document_id}.{extension}",
+            mime=mime,
+            key=extension,
+        )
 
 
 def dot_label(text: str, limit: int = 40) -> str:

@@ -417,3 +417,30 @@ def test_app_documents_articles_show_versions_history_and_citations(
 def test_app_documents_articles_view_only_for_a_regeling(small_store):
     at = _page("documents")
     assert at.radio(key="view").options == ["Tekst", "Uitgaand", "Inkomend"]
+
+
+def test_views_rdf_downloads_serialise_the_graph_when_clicked():
+    from rdflib import Graph, Literal, URIRef
+
+    from app.views import rdf_downloads
+
+    class Column:
+        def __init__(self):
+            self.buttons = []
+
+        def download_button(self, label, data, **options):
+            self.buttons.append((label, data, options))
+
+    graph = Graph()
+    graph.add(
+        (URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("x"))
+    )
+    reads = []
+    columns = [Column(), Column()]
+    rdf_downloads(columns, "kst-1-1", lambda: reads.append(1) or graph)
+    assert not reads  # nothing is read before a click
+    (turtle,), (jsonld,) = (c.buttons for c in columns)
+    assert (turtle[0], turtle[2]["file_name"]) == ("Graaf (Turtle)", "kst-1-1.ttl")
+    assert Graph().parse(data=turtle[1](), format="turtle").isomorphic(graph)
+    assert (jsonld[0], jsonld[2]["mime"]) == ("Graaf (JSON-LD)", "application/ld+json")
+    assert Graph().parse(data=jsonld[1](), format="json-ld").isomorphic(graph)

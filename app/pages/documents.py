@@ -7,7 +7,14 @@ import altair as alt
 import streamlit as st
 
 from app.state import get_backend, get_documents, get_store, store_stamp
-from app.views import Mark, document_href, documents_table, escape_markdown, highlight
+from app.views import (
+    Mark,
+    document_href,
+    documents_table,
+    escape_markdown,
+    highlight,
+    rdf_downloads,
+)
 from graph.errors import GraphError
 from graph.explore import (
     ArticleVersion,
@@ -286,23 +293,8 @@ columns[1].download_button(
     mime="text/csv",
     key="csv-in",
 )
-columns[2].download_button(
-    "Graaf (Turtle)",
-    lambda doc_id=document.id: document_triples(get_store(), doc_id).serialize(
-        format="turtle"
-    ),
-    file_name=f"{document.id}.ttl",
-    mime="text/turtle",
-    key="ttl",
-)
-columns[3].download_button(
-    "Graaf (JSON-LD)",
-    lambda doc_id=document.id: document_triples(get_store(), doc_id).serialize(
-        format="json-ld"
-    ),
-    file_name=f"{document.id}.jsonld",
-    mime="application/ld+json",
-    key="jsonld",
+rdf_downloads(
+    columns[2:4], document.id, lambda: document_triples(get_store(), document.id)
 )
 columns[4].download_button(
     "Buren (GraphML)",

@@ -6,7 +6,13 @@ import networkx as nx
 import streamlit as st
 
 from app.state import get_digraph, get_store
-from app.views import document_link, documents_table, dot_label, escape_markdown
+from app.views import (
+    document_link,
+    documents_table,
+    dot_label,
+    escape_markdown,
+    rdf_downloads,
+)
 from graph.analysis import Evidence, lineage_paths, path_evidence
 from graph.explore import document_triples, link_type_label
 
@@ -143,21 +149,6 @@ columns[0].download_button(
     key="graphml",
 )
 if data["ingested"]:
-    columns[1].download_button(
-        "Document (Turtle)",
-        lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
-            format="turtle"
-        ),
-        file_name=f"{selected}.ttl",
-        mime="text/turtle",
-        key="ttl",
-    )
-    columns[2].download_button(
-        "Document (JSON-LD)",
-        lambda doc_id=selected: document_triples(get_store(), doc_id).serialize(
-            format="json-ld"
-        ),
-        file_name=f"{selected}.jsonld",
-        mime="application/ld+json",
-        key="jsonld",
+    rdf_downloads(
+        columns[1:], selected, lambda: document_triples(get_store(), selected)
     )
