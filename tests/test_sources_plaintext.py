@@ -173,3 +173,14 @@ def test_plaintext_kamerstuk_header_is_inferred(tmp_path):
     assert doc.id == "kst-36600-XX-62"
     assert doc.date == dt.date(2025, 4, 15)
     assert doc.metadata.ondernummer == "62"
+
+
+def test_plaintext_an_excerpt_without_its_first_footnotes_is_named(caplog):
+    # the regulier-verblijf letter is a page from the middle: its notes start at 4
+    path = SEEDS / "kamerbrief-regulier-verblijf-2025-04-15.txt"
+    with caplog.at_level("WARNING", logger="ingest.sources.plaintext"):
+        document = read_plaintext(path)
+    assert document.footnotes[0].number == "4"
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: footnotes 1-3 not found in the text"
+    ]

@@ -119,6 +119,9 @@ def read_plaintext(path: Path) -> SourceDocument:
     # Furniture first from blank-line page breaks alone (a footer line may look like
     # a footnote), then again with the footnote blocks, which mark page feet too.
     footnotes = find_footnotes(text, find_page_furniture(text))
+    if footnotes and footnotes[0].number != "1":  # an excerpt, or a note lost
+        first = int(footnotes[0].number)
+        logger.warning("%s: footnotes 1-%d not found in the text", path, first - 1)
     furniture = find_page_furniture(text, [(f.start, f.end) for f in footnotes])
     sidecar = _read_sidecar(path)
     inferred = _infer_metadata(text, path)
@@ -163,7 +166,6 @@ def find_footnotes(
             # contents, not footnotes.
             logger.info("numbered lines without markers are not footnotes: %d", called)
             return ()
-    _warn_about_gaps(notes)
     return tuple(
         Footnote(
             number=str(note.number),
@@ -430,11 +432,6 @@ def _glued_ok(text: str, offset: int) -> bool:
         head = re.search(r"\d+$", text[max(0, offset - 12) : offset - 1])
         return bool(head and _YEAR.fullmatch(head.group()))
     return before not in "-/+–_#€$%&@=*"
-
-
-def _warn_about_gaps(notes: list[_NoteLine]) -> None:
-    if notes[0].number != 1:
-        logger.warning("footnotes 1-%d not found in the text", notes[0].number - 1)
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
