@@ -151,8 +151,16 @@ def main() -> None:
     parser.add_argument(
         "--remote", action="store_true", help="also query through an Oxigraph server"
     )
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="only time the queries on the store already at --store",
+    )
     args = parser.parse_args()
     location = args.store or Path(tempfile.mkdtemp()) / "store"
+    if args.existing:
+        _report_queries(location, args.repeat, remote=args.remote)
+        return
     if location.exists():
         shutil.rmtree(location)
     files = list(iter_source_files([settings.BUNDLED_CORPUS]))
@@ -200,20 +208,24 @@ def main() -> None:
     )
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
     print(f"main RSS at 1/4, 2/4, 3/4 and the end of writing: {sampler.quartiles()} MB")
+    _report_queries(location, args.repeat, remote=args.remote)
+
+
+def _report_queries(location: Path, repeat: int, *, remote: bool) -> None:
     store = open_store(location, read_only=True)
-    print(f"named queries at {len(store):,} quads, ms (best of {args.repeat}):")
-    embedded = _time_queries(LocalBackend(store), args.repeat)
+    print(f"named queries at {len(store):,} quads, ms (best of {repeat}):")
+    embedded = _time_queries(LocalBackend(store), repeat)
     store.close()
-    remote: dict[str, tuple[float, int]] = {}
-    if args.remote:
+    over_http: dict[str, tuple[float, int]] = {}
+    if remote:
         with start_read_only_server(location, port=7979) as server:
             backend = RemoteBackend(
                 server.query_url, ConnectionSettings(timeout=600, tries=1)
             )
-            remote = _time_queries(backend, args.repeat)
+            over_http = _time_queries(backend, repeat)
     for label, (ms, rows) in embedded.items():
-        over_http = f"  remote {remote[label][0]:9.1f}" if label in remote else ""
-        print(f"  {label:42} {ms:9.1f}{over_http}  {rows:7} rows")
+        extra = f"  remote {over_http[label][0]:9.1f}" if label in over_http else ""
+        print(f"  {label:42} {ms:9.1f}{extra}  {rows:7} rows")
 
 
 if __name__ == "__main__":
