@@ -1,8 +1,9 @@
 """Named SPARQL queries and the query interface shared by every backend.
 
 Named queries are ``graph/queries/<name>.rq`` files whose first comment lines describe
-them; parameters are bound as a trailing ``VALUES`` clause built from rdflib terms
-(escaped by rdflib), never by formatting strings into the query text.
+them; parameters are bound as a ``VALUES`` block opening the WHERE group, built from
+rdflib terms (escaped by rdflib), never by formatting strings into the query text; a
+parameter bound to one IRI also names the graph of a ``GRAPH ?parameter`` clause.
 """
 
 from __future__ import annotations
