@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import networkx as nx
 import streamlit as st
@@ -35,26 +34,36 @@ REMOTE_REFRESH_SECONDS = 300
 Votes = dict[str, list[tuple[str, str, int]]]
 
 
-@st.cache_resource(show_spinner="Opening the store…")
-def get_backend() -> QueryBackend:
-    """The query backend on the configured store: the embedded one read-only (builds
-    may run alongside) or the remote endpoint when ``WETGRAAF_ENDPOINT`` is set."""
-    return open_backend(get_store())
-
-
-@st.cache_resource(show_spinner="Opening the store…")
-def get_store() -> AnyStore:
-    """The configured store, read-only (for reading whole named graphs back)."""
-    return open_any_store(settings.store_path(), read_only=True)
-
-
 def store_stamp() -> str:
     """Changes whenever the store is rewritten: the embedded store's folder gets new
     files on every write; a remote endpoint's results are renewed every few minutes."""
-    location = getattr(get_store(), "location", None)
-    if location is not None and Path(location).exists():
-        return str(Path(location).stat().st_mtime_ns)
-    return f"remote-{int(time.time() // REMOTE_REFRESH_SECONDS)}"
+    if settings.ENDPOINT.value():
+        return f"remote-{int(time.time() // REMOTE_REFRESH_SECONDS)}"
+    location = settings.store_path()
+    return str(location.stat().st_mtime_ns) if location.exists() else "missing"
+
+
+# The read-only view of the embedded store sees the store as it was when opened, so a
+# new stamp opens it afresh: after a rebuild every page reads the new graph.
+@st.cache_resource(max_entries=1, show_spinner="Opening the store…")
+def _store(stamp: str) -> AnyStore:
+    return open_any_store(settings.store_path(), read_only=True)
+
+
+@st.cache_resource(max_entries=1, show_spinner="Opening the store…")
+def _backend(stamp: str) -> QueryBackend:
+    return open_backend(_store(stamp))
+
+
+def get_store() -> AnyStore:
+    """The configured store, read-only (for reading whole named graphs back)."""
+    return _store(store_stamp())
+
+
+def get_backend() -> QueryBackend:
+    """The query backend on the configured store: the embedded one read-only (builds
+    may run alongside) or the remote endpoint when ``WETGRAAF_ENDPOINT`` is set."""
+    return _backend(store_stamp())
 
 
 @st.cache_data(max_entries=2, show_spinner=False)

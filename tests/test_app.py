@@ -69,6 +69,20 @@ def test_app_documents_lists_and_shows_links(small_store):
     assert any(c.value == "Geen verwijzingen." for c in at.caption)
 
 
+def test_app_a_rebuilt_store_shows_at_the_next_interaction(small_store):
+    at = _run(APP_DIR / "pages" / "documents.py")
+    assert any("1 of 1 documents" in c.value for c in at.caption)
+    # a build alongside the running explorer (it holds a read-only view)
+    store = open_store(small_store)
+    motion = _motion()
+    store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
+    store.close()
+    at.run()
+    assert not at.exception
+    # (the kind filter keeps what the visitor had chosen: only the letter's kind)
+    assert any(c.value.endswith(" of 2 documents") for c in at.caption)
+
+
 def test_app_documents_filter_hides_non_matching(small_store):
     at = _run(APP_DIR / "pages" / "documents.py")
     at.text_input(key="filter").input("no such document").run()
