@@ -13,6 +13,18 @@ APP_DIR = Path(__file__).resolve().parent.parent / "app"
 PAGES = sorted((APP_DIR / "pages").glob("*.py"))
 
 
+def _serve(location: Path, monkeypatch):
+    """The explorer reads ``location``, with no cached result from another store."""
+    import streamlit as st
+
+    monkeypatch.setenv("WETGRAAF_STORE", str(location))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield location
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
 @pytest.fixture
 def small_store(tmp_path, monkeypatch):
     location = tmp_path / "store"
@@ -20,14 +32,7 @@ def small_store(tmp_path, monkeypatch):
     document, refs = letter()
     store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
     store.close()
-    monkeypatch.setenv("WETGRAAF_STORE", str(location))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield location
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    yield from _serve(location, monkeypatch)
 
 
 def _run(path: Path) -> AppTest:
@@ -380,7 +385,6 @@ def test_app_console_offers_named_queries(small_store):
 @pytest.fixture
 def store_with_zorgtoeslag(tmp_path, monkeypatch):
     """The Wet op de zorgtoeslag (BWB toestand) with its amendment history (BWB WTI)."""
-    import streamlit as st
 
     from graph.load import load_paths
 
@@ -397,12 +401,7 @@ def store_with_zorgtoeslag(tmp_path, monkeypatch):
     )
     store.close()
     assert not summary.errors
-    monkeypatch.setenv("WETGRAAF_STORE", str(location))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield location
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    yield from _serve(location, monkeypatch)
 
 
 def test_app_documents_articles_show_versions_history_and_citations(

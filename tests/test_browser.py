@@ -141,6 +141,23 @@ def page(app_url: str) -> Iterator[object]:
             browser.close()
 
 
+def _search_and_follow(page, text: str, link: str) -> None:
+    """Type ``text`` on Zoeken, see a result link matching the CSS ``link``, follow it
+    in this tab (markdown links open a new one), with a screenshot of the results."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("link", name="Zoeken").click()
+    box = page.get_by_label("Zoek een citaat, id, titel of zinsnede")
+    box.fill(text)
+    box.press("Enter")
+    found = page.locator(link).first
+    expect(found).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / f"search-{text}.png"), full_page=True)
+    href = found.get_attribute("href")
+    assert href is not None
+    page.goto(urllib.parse.urljoin(page.url, href))
+
+
 def test_browser_search_opens_the_document_with_its_quotes(app_url, page):
     from playwright.sync_api import expect
 
@@ -148,16 +165,7 @@ def test_browser_search_opens_the_document_with_its_quotes(app_url, page):
     # Start at the entry point so st.navigation (not the pages/ folder) sets the pages.
     page.goto(app_url)
     expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
-    page.get_by_role("link", name="Zoeken").click()
-    box = page.get_by_label("Zoek een citaat, id, titel of zinsnede")
-    box.fill("2025D33530")
-    box.press("Enter")
-    link = page.locator('a[href*="doc=2025D33530"]').first
-    expect(link).to_be_visible()
-    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
-    href = link.get_attribute("href")  # markdown links open a new tab: follow here
-    assert href is not None
-    page.goto(urllib.parse.urljoin(page.url, href))
+    _search_and_follow(page, "2025D33530", 'a[href*="doc=2025D33530"]')
     expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
     # the links grouped by type, then the text with every reference marked as a link
     page.get_by_text("Uitgaand", exact=True).click()
@@ -195,15 +203,8 @@ def test_browser_search_a_ruling_and_trace_it_to_the_vc_rule(app_url, page):
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(app_url)
-    page.get_by_role("link", name="Zoeken").click()
-    box = page.get_by_label("Zoek een citaat, id, titel of zinsnede")
-    box.fill("Chavez-Vilchez")
-    box.press("Enter")
-    link = page.locator('a[href*="trace?doc=ECLI%3AEU%3AC%3A2017%3A354"]').first
-    expect(link).to_be_visible()
-    href = link.get_attribute("href")
-    assert href is not None
-    page.goto(urllib.parse.urljoin(page.url, href))
+    link = 'a[href*="trace?doc=ECLI%3AEU%3AC%3A2017%3A354"]'
+    _search_and_follow(page, "Chavez-Vilchez", link)
     expect(page.get_by_role("heading", name="Herkomst")).to_be_visible()
     drawing = page.locator("svg").filter(has_text="stcrt-2019-34157").first
     expect(drawing).to_be_visible()
