@@ -270,12 +270,8 @@ def _add_division(
     graph.add((part, WG.number, Literal(division.number)))
     label = division.label or f"{division.kind} {division.number}"
     graph.add((part, RDFS.label, Literal(label)))
-    graph.add(
-        (part, WG.startOffset, Literal(division.start, datatype=XSD.nonNegativeInteger))
-    )
-    graph.add(
-        (part, WG.endOffset, Literal(division.end, datatype=XSD.nonNegativeInteger))
-    )
+    graph.add((part, WG.startOffset, Literal(division.start, datatype=XSD.integer)))
+    graph.add((part, WG.endOffset, Literal(division.end, datatype=XSD.integer)))
     if division.jci:
         graph.add((part, WG.juriconnect, Literal(division.jci)))
     if division.status:
@@ -320,12 +316,10 @@ def _add_footnotes(
             (
                 node,
                 WG.startOffset,
-                Literal(footnote.start, datatype=XSD.nonNegativeInteger),
+                Literal(footnote.start, datatype=XSD.integer),
             )
         )
-        graph.add(
-            (node, WG.endOffset, Literal(footnote.end, datatype=XSD.nonNegativeInteger))
-        )
+        graph.add((node, WG.endOffset, Literal(footnote.end, datatype=XSD.integer)))
         iris.append((footnote.start, footnote.end, node))
     return iris
 
@@ -617,10 +611,8 @@ def _add_selectors(
     position = URIRef(f"{link}#position")
     graph.add((link, OA.hasSelector, position))
     graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add(
-        (position, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger))
-    )
-    graph.add((position, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.start, Literal(item.start, datatype=XSD.integer)))
+    graph.add((position, OA.end, Literal(item.end, datatype=XSD.integer)))
     text = document.text
     graph.add((selector, OA.exact, Literal(text[item.start : item.end])))
     graph.add(

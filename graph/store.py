@@ -28,6 +28,7 @@ from graph.summary import (
 )
 
 log = logging.getLogger(__name__)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 EXPORT_FORMATS = {"ttl": "turtle", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
 
@@ -353,6 +354,10 @@ def _from_ox(term: object) -> Node | None:
     if isinstance(term, pyoxigraph.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            # RDF 1.1: a simple literal is an xsd:string; rdflib writes and compares
+            # the plain form (as the graphs were built), so keep that
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unexpected term {term!r}")
 
