@@ -39,7 +39,9 @@ LEGISLATION = [
     pytest.param("de artikelen 5:12 en 5: 20 van de Algemene wet bestuursrecht", [E("legislation", AWB, artikel="5:12"), E("legislation", AWB, artikel="5:20")], id="stray-space-after-colon"),
     pytest.param("artikel 16e respectievelijk 16j Vw", [E("legislation", VW, artikel="16e"), E("legislation", VW, artikel="16j")], id="respectievelijk"),
     pytest.param("artikel 27 van de Politiewet 2012", [E("legislation", None, artikel="27")], id="unknown-title-with-year"),
-    pytest.param("artikel 68 van de Algemene wet inzake rijksbelastingen", [E("legislation", None, artikel="68")], id="unknown-algemene-wet"),
+    pytest.param("artikel 1 van de Algemene wet erkenning EU-beroepskwalificaties", [E("legislation", None, artikel="1")], id="unknown-algemene-wet"),
+    pytest.param("de artikelen 67d, 67e en 67f van de Algemene wet inzake rijksbelastingen", [E("legislation", "BWBR0002320", artikel=a) for a in ("67d", "67e", "67f")], id="title-from-a-later-toestand"),
+    pytest.param("artikel 28 van de Wet op de loonbelasting 1964 opgelegde verplichtingen", [E("legislation", "BWBR0002471", artikel="28")], id="title-with-year-then-prose"),
     pytest.param("de Vreemdelingenwet 2000 en artikel 8 EVRM; artikel 29 van die wet", [E("legislation", VW), E("treaty", "BWBV0001000", artikel="8"), E("legislation", VW, artikel="29")], id="die-wet-not-a-verdrag"),
 ]
 DIVISIONS = [
@@ -373,7 +375,7 @@ IN_A_REGELING = [
         "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nartikel 2 van de Wet op het voortgezet onderwijs",
         [(VW, None), (None, "2")], id="defined-term-starts-another-title"),
     pytest.param(
-        "Artikel 1\nGemeentewet: artikel 121\nJeugdwet:\na. artikel 2.3\n",
+        "Artikel 1\nGemeentewet: artikel 121\nParticipatiewet:\na. artikel 2.3\n",
         [("BWBR0005416", None), ("BWBR0005416", "121"), (None, "2.3")], id="unknown-entry-closes-line-title"),
     pytest.param(
         "Artikel 1\nBurgerlijk Wetboek:\na. Boek 2: de artikelen 63d en 156\n",
