@@ -216,9 +216,11 @@ class _Grammar:
         self.of_that_article = re.compile(
             r"\s+van\s+(dat|dit|datzelfde|hetzelfde)\s+artikel(?![\w])"
         )
-        # a word that makes "Wet"/"Besluit" the start of a longer title
+        # a word that makes "Wet"/"Besluit" the start of a longer title; a date
+        # makes it an act by date ("de wet van 25 november 2013 tot wijziging …",
+        # the \b after the words only: "van 25" has none after its first digit)
         self.title_word = re.compile(
-            r"\s+(?:op\s+(?:het|de)|inzake|betreffende|tot|houdende|ter|van\s+\d)\b"
+            r"\s+(?:(?:op\s+(?:het|de)|inzake|betreffende|tot|houdende|ter)\b|van\s+\d)"
         )
         self.act_word = re.compile(r"richtlijn|verordening|besluit|decision|regulation")
         self.lid_connector = re.compile(r",?\s+(?:en|of)(?=\s)")

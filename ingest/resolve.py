@@ -195,6 +195,7 @@ def resolve_legislation(
                     and c.work != (context.work if context else None)
                 )
                 and _noun_fits(noun, c)
+                and _may_hold(c, pinpoint)
             ),
         )
         if found is None:
@@ -326,6 +327,25 @@ def _resolve_relative(
     return _done(
         reference, context.work, replace(pinpoint, artikel=artikel, lid=number)
     )
+
+
+# "het besluit van 25 september 2012 tot wijziging van het Besluit inburgering …"
+_AMENDING_ACT = re.compile(
+    r"(?i)(?:wet|besluit|regeling)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b.*?"
+    r"\btot\s+wijziging\b"
+)
+_ROMAN_ARTICLE = re.compile(r"[IVXLC]+[a-z]?")
+
+
+def _may_hold(candidate: ResolvedReference, pinpoint: Pinpoint) -> bool:
+    """Whether the act ``candidate`` names can hold the article of ``pinpoint``. An
+    amending act numbers its articles I, II, … (Aanwijzingen voor de regelgeving), so
+    "artikel 2.5 … van dat besluit" after "artikel I van het besluit van 25 september
+    2012 tot wijziging van het Besluit inburgering" is not that amending besluit."""
+    artikel = pinpoint.artikel
+    if artikel is None or _ROMAN_ARTICLE.fullmatch(artikel):
+        return True
+    return not _AMENDING_ACT.match(candidate.reference.group("regeling") or "")
 
 
 def _noun_fits(noun: str, candidate: ResolvedReference) -> bool:

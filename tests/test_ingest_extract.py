@@ -43,6 +43,8 @@ LEGISLATION = [
     pytest.param("de artikelen 67d, 67e en 67f van de Algemene wet inzake rijksbelastingen", [E("legislation", "BWBR0002320", artikel=a) for a in ("67d", "67e", "67f")], id="title-from-a-later-toestand"),
     pytest.param("artikel 28 van de Wet op de loonbelasting 1964 opgelegde verplichtingen", [E("legislation", "BWBR0002471", artikel="28")], id="title-with-year-then-prose"),
     pytest.param("de Vreemdelingenwet 2000 en artikel 8 EVRM; artikel 29 van die wet", [E("legislation", VW), E("treaty", "BWBV0001000", artikel="8"), E("legislation", VW, artikel="29")], id="die-wet-not-a-verdrag"),
+    pytest.param("artikel 2.3 van het Besluit inburgering zoals dat luidde voor artikel I van het besluit van 25 september 2012 tot wijziging van het Besluit inburgering en enkele andere besluiten, dan wel artikel 2.5 van dat besluit", [E("legislation", "BWBR0020674", artikel="2.3"), E("legislation", None, artikel="I"), E("legislation", "BWBR0020674", artikel="2.5")], id="dat-besluit-not-the-amending-act"),
+    pytest.param("artikel I van het besluit van 25 september 2012 tot wijziging van het Besluit inburgering; artikel II van dat besluit", [E("legislation", None, artikel="I"), E("legislation", None, artikel="II")], id="dat-besluit-roman-article-is-the-amending-act"),
 ]
 DIVISIONS = [
     pytest.param("hoofdstuk 3 van de Vreemdelingenwet 2000", [E("legislation", VW, hoofdstuk="3")], id="hoofdstuk-van-de-titel"),
@@ -374,6 +376,9 @@ IN_A_REGELING = [
     pytest.param(
         "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nartikel 2 van de Wet op het voortgezet onderwijs",
         [(VW, None), (None, "2")], id="defined-term-starts-another-title"),
+    pytest.param(
+        "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nartikel I, onderdeel B, van de wet van 25 november 2013 tot wijziging van de Vreemdelingenwet 2000 in verband met het herschikken van de gronden voor asielverlening",
+        [(VW, None), (None, "I")], id="defined-term-then-a-date-is-an-act-by-date"),
     pytest.param(
         "Artikel 1\nGemeentewet: artikel 121\nParticipatiewet:\na. artikel 2.3\n",
         [("BWBR0005416", None), ("BWBR0005416", "121"), (None, "2.3")], id="unknown-entry-closes-line-title"),
