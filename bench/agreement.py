@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ingest.extract import find_references
+from ingest.identifiers import jci_number
 from ingest.models import CitingContext, EditorialLink, ResolvedReference
 from ingest.sources.bwb import read_bwb
 
@@ -101,9 +102,10 @@ class Agreement:
 
 
 def _key(work: str | None, artikel: str | None) -> tuple[str | None, str | None]:
-    """BWB's own jci writes article letters in lower case ("artikel=3a:17" for the
-    printed "3A:17"); the pinpoint keeps them as written, so compare without case."""
-    return (work, artikel.lower() if artikel else artikel)
+    """BWB's own jci writes a letter after a digit in lower case ("artikel=3a:17" for
+    the printed "3A:17"); the pinpoint keeps it as written, so compare the numbers as
+    the IRIs do (``identifiers.jci_number``)."""
+    return (work, jci_number(artikel) if artikel else artikel)
 
 
 _DIVISION_KEYS = ("hoofdstuk", "titeldeel", "afdeling", "paragraaf")
@@ -132,7 +134,8 @@ def _same_target(ref: ResolvedReference, link: EditorialLink) -> bool:
             division is not None
             and ref.work == link.work
             and ref.pinpoint.artikel is None
-            and getattr(ref.pinpoint, division[0], None) == division[1]
+            and jci_number(getattr(ref.pinpoint, division[0], None) or "")
+            == jci_number(division[1])
         )
     return _key(link.work, link.pinpoint.artikel) == _key(
         ref.work, ref.pinpoint.artikel

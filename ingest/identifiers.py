@@ -41,20 +41,31 @@ def is_work_id(work: str) -> bool:
     )
 
 
+# BWB's Juriconnect writes a letter that follows a digit in lower case ("artikel=3a:17",
+# "11a.2", "hoofdstuk=3a" for the printed "3A:17", "11A.2", "3A") and keeps a leading
+# one as printed ("artikel=I", "artikel=D_7" in the Kieswet).
+_LETTER_AFTER_DIGIT = re.compile(r"(?<=\d)[A-Z]+")
+
+
+def jci_number(number: str) -> str:
+    """An article or division number as BWB's Juriconnect writes it: the IRI of a part
+    is one whatever the case the citing text prints (the pinpoint keeps it as written).
+
+    >>> jci_number("3A:17"), jci_number("11A.2"), jci_number("IX"), jci_number("X 4a")
+    ('3a:17', '11a.2', 'IX', 'X 4a')
+    """
+    return _LETTER_AFTER_DIGIT.sub(lambda m: m.group().lower(), number)
+
+
 def jci(work: str, pinpoint: Pinpoint) -> str:
-    """The Juriconnect 1.3 reference of a BWB work part (``jci1.3:c:BWBR…&artikel=…``)."""
+    """The Juriconnect 1.3 reference of a BWB work part (``jci1.3:c:BWBR…&artikel=…``),
+    numbers in BWB's case (``jci_number``)."""
     parts = [f"jci1.3:c:{work}"]
     # the parts from the outside in, as BWB writes them
-    if pinpoint.hoofdstuk:
-        parts.append(f"hoofdstuk={pinpoint.hoofdstuk}")
-    if pinpoint.titeldeel:
-        parts.append(f"titeldeel={pinpoint.titeldeel}")
-    if pinpoint.afdeling:
-        parts.append(f"afdeling={pinpoint.afdeling}")
-    if pinpoint.paragraaf:
-        parts.append(f"paragraaf={pinpoint.paragraaf}")
-    if pinpoint.artikel:
-        parts.append(f"artikel={pinpoint.artikel}")
+    for key in ("hoofdstuk", "titeldeel", "afdeling", "paragraaf", "artikel"):
+        value = getattr(pinpoint, key)
+        if value:
+            parts.append(f"{key}={jci_number(value)}")
     if pinpoint.lid:
         parts.append(f"lid={pinpoint.lid}")
     if pinpoint.onderdeel:

@@ -57,6 +57,9 @@ def test_identifiers_celex_for_eu_act(act: str, year: str, number: str, expected
     pytest.param("BWBR0005537", Pinpoint(afdeling="8.2.1"), "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&afdeling=8.2.1", id="bwb-afdeling"),
     pytest.param("BWBR0011823", Pinpoint(hoofdstuk="7", afdeling="3"), "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&hoofdstuk=7&afdeling=3", id="bwb-hoofdstuk-afdeling"),
     pytest.param("BWBR0005537", Pinpoint(titeldeel="4.1"), "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&titeldeel=4.1", id="bwb-titeldeel"),
+    pytest.param("BWBR0020368", Pinpoint("3A:17", "2"), "https://wetten.overheid.nl/jci1.3:c:BWBR0020368&artikel=3a:17&lid=2", id="bwb-letter-after-digit-in-bwb-case"),
+    pytest.param("BWBR0025572", Pinpoint(hoofdstuk="3A"), "https://wetten.overheid.nl/jci1.3:c:BWBR0025572&hoofdstuk=3a", id="bwb-division-letter"),
+    pytest.param("BWBR0030840", Pinpoint("IX"), "https://wetten.overheid.nl/jci1.3:c:BWBR0030840&artikel=IX", id="bwb-roman-article-as-printed"),
     pytest.param("32003L0086", Pinpoint(), "http://data.europa.eu/eli/dir/2003/86/oj", id="eli"),
     pytest.param("12012E/TXT", Pinpoint(), "http://publications.europa.eu/resource/celex/12012E/TXT", id="treaty"),
     pytest.param("WBV 2013/23", Pinpoint(), "https://w3id.org/wetgraaf/id/doc/WBV-2013-23", id="wbv"),
@@ -69,3 +72,33 @@ def test_identifiers_part_iri(work: str, pinpoint: Pinpoint, iri: str) -> None:
 def test_identifiers_valid_work_covers_new_schemes() -> None:
     assert ids.is_valid_work("WBV 2013/23") and ids.is_valid_work("12012P/TXT")
     assert not ids.is_valid_work("Vw 2000")
+
+
+@pytest.mark.parametrize(
+    ("bwb_jci", "printed"),
+    [
+        pytest.param(
+            "jci1.3:c:BWBR0020368&artikel=3a:17",
+            "artikel 3A:17 van de Wet op het financieel toezicht",
+            id="wft-3A",
+        ),
+        pytest.param(
+            "jci1.3:c:BWBR0020368&artikel=3a:127&lid=1",
+            "artikel 3A:127, eerste lid, Wet op het financieel toezicht",
+            id="wft-3A-lid",
+        ),
+    ],
+)
+def test_identifiers_printed_case_and_bwb_jci_give_one_iri(
+    bwb_jci: str, printed: str
+) -> None:
+    """The BWB reader takes a part's pinpoint from BWB's own jci (lower-case letter);
+    a citation prints the capital: one IRI, the pinpoint kept as written."""
+    from ingest.extract import find_references
+    from ingest.sources.bwb import parse_jci
+
+    work, from_bwb = parse_jci(bwb_jci)
+    assert work is not None
+    (ref,) = [r for r in find_references(printed) if r.pinpoint.artikel]
+    assert ref.pinpoint.artikel != from_bwb.artikel  # "3A:17" as printed, "3a:17"
+    assert ref.iri == ids.part_iri(work, from_bwb) == ids.jci_iri(bwb_jci)
