@@ -211,7 +211,10 @@ class _Grammar:
         self.term_end = re.compile(
             r"\s*[,.;)\n]|\s*$|\s+(?:en|of|dan|is|zijn|wordt|worden|werd|werden|heeft"
             r"|hebben|kan|kunnen|moet|mag|zal|te|aan|bij|door|in|met|om|tot|uit|voor"
-            r"|zoals|niet|\w{2,}(?:de|te))(?![\w-])"
+            r"|zoals|niet|\w{2,}(?:de|te)"
+            # a past participle: "ingevolge de Wet vereist", "bij de Wet gesteld"
+            # (not a noun in -heid: "Wet bereikbaarheid …" would be another title)
+            r"|(?:ge|be|ver|ont|her)\w{3,}(?<!hei)[dt])(?![\w-])"
         )
         self.of_that_article = re.compile(
             r"\s+van\s+(dat|dit|datzelfde|hetzelfde)\s+artikel(?![\w])"

@@ -374,6 +374,12 @@ IN_A_REGELING = [
         "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nbij of krachtens de Wet gestelde regels",
         [(VW, None), (VW, None)], id="defined-term-on-its-own"),
     pytest.param(
+        "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\neen ingevolge de Wet vereist document, of bij de Wet gesteld",
+        [(VW, None), (VW, None), (VW, None)], id="defined-term-before-a-participle"),
+    pytest.param(
+        "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nbedoeld in de Wet verbod pelsdierhouderij",
+        [(VW, None)], id="defined-term-starts-a-title-in-ver"),
+    pytest.param(
         "Artikel 1\na. de Wet: de Vreemdelingenwet 2000;\nArtikel 2\nartikel 2 van de Wet op het voortgezet onderwijs",
         [(VW, None), (None, "2")], id="defined-term-starts-another-title"),
     pytest.param(
