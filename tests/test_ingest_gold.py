@@ -156,17 +156,17 @@ def test_gold_bwb_link_agreement() -> None:
     total = Agreement()
     for path in sorted(BWB_DIR.glob("*.xml")):
         total.add(agreement_for(path))
-    assert total.recall() >= 0.78, f"recall {total.recall():.3f}"
-    assert total.precision() >= 0.875, f"precision {total.precision():.3f}"
+    assert total.recall() >= 0.795, f"recall {total.recall():.3f}"
+    assert total.precision() >= 0.89, f"precision {total.precision():.3f}"
     resolved = total.precision(resolved_only=True)
-    assert resolved >= 0.975, f"precision of resolved references {resolved:.3f}"
+    assert resolved >= 0.98, f"precision of resolved references {resolved:.3f}"
     assert total.recall({"eu_legislation"}) >= 0.99
     assert total.recall({"division"}) >= 0.70, "division links"
     vw_vb = Agreement()
     for path in sorted(BWB_DIR.glob("BWBR001182*.xml")):
         vw_vb.add(agreement_for(path))
-    assert vw_vb.recall() >= 0.96, f"Vw+Vb recall {vw_vb.recall():.3f}"
-    assert vw_vb.precision() >= 0.97, f"Vw+Vb precision {vw_vb.precision():.3f}"
+    assert vw_vb.recall() >= 0.97, f"Vw+Vb recall {vw_vb.recall():.3f}"
+    assert vw_vb.precision() >= 0.975, f"Vw+Vb precision {vw_vb.precision():.3f}"
 
 
 @pytest.mark.slow
@@ -177,5 +177,5 @@ def test_gold_bwb_link_agreement_leave_one_law_out() -> None:
     total = Agreement()
     for path in sorted(BWB_DIR.glob("*.xml")):
         total.add(leave_one_law_out(path))
-    assert total.recall() >= 0.63, f"recall {total.recall():.3f}"
-    assert total.precision() >= 0.74, f"precision {total.precision():.3f}"
+    assert total.recall() >= 0.66, f"recall {total.recall():.3f}"
+    assert total.precision() >= 0.77, f"precision {total.precision():.3f}"
