@@ -4,6 +4,8 @@ Named queries are ``graph/queries/<name>.rq`` files whose first comment lines de
 them; parameters are bound as a ``VALUES`` block opening the WHERE group, built from
 rdflib terms (escaped by rdflib), never by formatting strings into the query text; a
 parameter bound to one IRI also names the graph of a ``GRAPH ?parameter`` clause.
+A line ``#VALUES`` in a query marks where the block goes instead of the WHERE group's
+opening (see :func:`bind_parameters`).
 """
 
 from __future__ import annotations
@@ -138,6 +140,10 @@ def bind_parameters(query: str, bindings: Mapping[str, Binding]) -> str:
 
     The block goes first inside the WHERE group rather than after the query: it then
     binds before grouping, and every SPARQL 1.1 engine we test evaluates it alike.
+    A query whose parameter must bind inside its UNION branches or sub-SELECTs marks
+    each place with a line ``#VALUES``: the block goes there instead (a join distributes
+    over a UNION, and a sub-SELECT projecting the parameter may take it inside), since
+    Oxigraph evaluates a branch or a sub-SELECT whole before it joins the block.
 
     Raises:
         QueryError: a value cannot be a term (e.g. an IRI with spaces or ``>``), or
@@ -154,11 +160,22 @@ def bind_parameters(query: str, bindings: Mapping[str, Binding]) -> str:
         raise QueryError(
             f"parameter value cannot be bound: {_first_line(error)}"
         ) from None
-    opening = _outer_group(text)
     body = " ".join(f"({cell})" for cell in cells)
-    block = f"\n  VALUES ({names}) {{ {body} }}\n"
-    text = text[: opening + 1] + block + text[opening + 1 :]
+    block = f"VALUES ({names}) {{ {body} }}"
+    # split keeps each mark's indent at the odd places: the block goes there
+    pieces = _VALUES_MARK.split(text)
+    if len(pieces) > 1:
+        text = "".join(
+            f"{piece}{block}\n" if i % 2 else piece for i, piece in enumerate(pieces)
+        )
+    else:
+        opening = _outer_group(text)
+        text = f"{text[: opening + 1]}\n  {block}\n{text[opening + 1 :]}"
     return _fix_graph_names(text, bindings)
+
+
+# A line ``#VALUES`` marks where a query wants its parameters bound (its indent kept).
+_VALUES_MARK = re.compile(r"^([ \t]*)#VALUES[ \t]*\n", re.MULTILINE)
 
 
 def _fix_graph_names(query: str, bindings: Mapping[str, Binding]) -> str:

@@ -15,7 +15,7 @@ from graph.build import build_document_graph, document_iri, graph_iri
 from graph.cli import cli
 from graph.load import document_graph, load_paths
 from graph.namespaces import ELI, WG
-from graph.sparql import LocalBackend, run_query
+from graph.sparql import LocalBackend, bind_parameters, load_query, run_query
 from graph.store import open_store
 from ingest.identifiers import part_iri, work_iri
 from ingest.models import (
@@ -180,3 +180,21 @@ def test_lineage_query_and_paths_on_the_slice(chavez_store):
     # and what the report rests on (the explorer's Herkomst): the Vc rule, then the
     # ruling it derives from
     assert [emn, stcrt, ruling] in lineage_paths(digraph, emn)
+
+
+def test_lineage_binds_its_works_in_each_branch_as_one_outer_block_would(chavez_store):
+    """The query binds its parameter at its #VALUES marks (inside the UNION branches and
+    the sub-SELECT); a join distributes over a UNION, so a list of works gives the
+    rows of one VALUES block opening the WHERE group."""
+    works = [work_iri(RULING), work_iri("stcrt-2019-34157"), work_iri("BWBR0011823")]
+    marked = load_query("lineage")
+    assert marked.count("#VALUES\n") == 2
+    unmarked = marked.replace("#VALUES\n", "\n")
+    store = open_store(chavez_store, read_only=True)
+    try:
+        backend = LocalBackend(store)
+        rows = run_query(backend, "lineage", work=works)
+        assert backend.select(bind_parameters(unmarked, {"work": works})) == rows
+    finally:
+        store.close()
+    assert {r["work"] for r in rows.as_dicts()} == {work_iri(RULING)}

@@ -147,6 +147,35 @@ def test_sparql_a_bound_graph_variable_becomes_the_graph_name(bindings, expected
     assert "VALUES" in text
 
 
+MARKED = """SELECT ?s WHERE {
+  {
+    #VALUES
+    ?s ?p ?o
+  } UNION {
+    { SELECT ?s WHERE {
+        #VALUES
+        ?o ?p ?s } }
+  }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "blocks", "expected"),
+    [
+        # no mark: one block opening the WHERE group
+        ("SELECT ?s WHERE { ?s ?p ?o }", 1, "WHERE {\n  VALUES (?s)"),
+        # marks: a block at each, indented as the mark, none at the opening
+        (MARKED, 2, "  {\n    VALUES (?s)"),
+        (MARKED, 2, "{ SELECT ?s WHERE {\n        VALUES (?s)"),
+    ],
+)
+def test_sparql_values_go_where_the_query_marks_them(query, blocks, expected):
+    text = bind_parameters(query, {"s": "https://example.org/a"})
+    assert text.count("VALUES (?s) { (<https://example.org/a>) }") == blocks
+    assert expected in text
+    assert "#VALUES" not in text
+
+
 def test_sparql_a_bound_graph_scopes_the_links_to_one_document(backend):
     from graph.build import document_iri, graph_iri
 
