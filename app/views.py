@@ -7,6 +7,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+# Incoming links of a much-cited law come a page of citing documents at a time, about
+# this many links a page (at 11.6 M triples the Vb's 30,000 links take 5 s at once).
+LINKS_PER_PAGE = 500
+
 KIND_COLOURS = {
     "legislation": "#cfe8ff",
     "policy": "#d8f5d0",

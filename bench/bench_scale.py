@@ -26,7 +26,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph import settings
+from graph.build import graph_iri
 from graph.errors import StoreError
+from graph.explore import citing_documents, citing_pages
 from graph.load import (
     PreparedDocument,
     prepare_document,
@@ -35,7 +37,13 @@ from graph.load import (
 )
 from graph.remote import ConnectionSettings, RemoteBackend
 from graph.serve import start_read_only_server
-from graph.sparql import LocalBackend, QueryBackend, list_queries, run_query
+from graph.sparql import (
+    Binding,
+    LocalBackend,
+    QueryBackend,
+    list_queries,
+    run_query,
+)
 from graph.store import open_store
 from ingest.errors import IngestError
 from ingest.sources import iter_source_files, read_source
@@ -76,6 +84,13 @@ EXTRA: list[tuple[str, str, dict[str, str]]] = [
     ("citation_edges (one source document)", "citation_edges", {"source": LETTER}),
     ("votes (every decision)", "votes", {}),
 ]
+# The explorer's first page of a much-cited law's incoming links (~500 links a page).
+PAGED = "incoming_links (Vb, first page of ~500 links)"
+
+
+def _vb_page(backend: QueryBackend) -> dict[str, Binding]:
+    first = citing_pages(citing_documents(backend, "BWBR0011825"), 500)[0]
+    return {"work": VB, "citingGraph": [graph_iri(c.id) for c in first]}
 
 
 def _prepare_copy(task: tuple[Path, int]) -> PreparedDocument | str:
@@ -134,11 +149,12 @@ def _cases() -> list[tuple[str, str, dict[str, str]]]:
 
 
 def _time_queries(backend: QueryBackend, repeat: int) -> dict[str, tuple[float, int]]:
+    cases = [*_cases(), (PAGED, "incoming_links", _vb_page(backend))]
     return {
         label: _best(
             repeat, lambda n=name, p=params: len(run_query(backend, n, **p).rows)
         )
-        for label, name, params in _cases()
+        for label, name, params in cases
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from graph.build import RELATION_PREDICATE, document_iri, graph_iri
 from graph.namespaces import CITO, ELI, WG
-from graph.sparql import QueryBackend, QueryResult, Value, run_query
+from graph.sparql import Binding, QueryBackend, QueryResult, Value, run_query
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
 if TYPE_CHECKING:
@@ -122,11 +122,53 @@ def work_labels(
     return labels
 
 
-def incoming_links(backend: QueryBackend, document_id: str) -> QueryResult:
+def incoming_links(
+    backend: QueryBackend, document_id: str, citing: Sequence[str] | None = None
+) -> QueryResult:
     """The links that point at a document or any part of it, with the citing
-    document's id and title (``citingId``, ``citingTitle``)."""
-    links = run_query(backend, "incoming_links", work=document_iri(document_id))
+    document's id and title (``citingId``, ``citingTitle``); only those in the
+    documents ``citing`` (ids: one page of :func:`citing_documents`) when given."""
+    bindings: dict[str, Binding] = {"work": document_iri(document_id)}
+    if citing is not None:
+        bindings["citingGraph"] = [graph_iri(doc_id) for doc_id in citing]
+    links = run_query(backend, "incoming_links", **bindings)
     return _with_labels(backend, links, "citingDoc", ("citingId", "citingTitle"))
+
+
+@dataclass(frozen=True, slots=True)
+class Citing:
+    """A document that links to another, with the number of its links."""
+
+    iri: str
+    id: str
+    links: int
+
+
+def citing_documents(backend: QueryBackend, document_id: str) -> list[Citing]:
+    """The documents linking to this one, most links first (read from the summary, so
+    as fast for a law cited 30,000 times as for a letter): the pages of
+    :func:`incoming_links`."""
+    rows = run_query(backend, "linked_documents", doc=document_iri(document_id))
+    return [
+        Citing(str(row["other"]), str(row["otherId"]), int(str(row["links"] or 0)))
+        for row in rows.as_dicts()
+        if row["direction"] == "incoming"
+    ]
+
+
+def citing_pages(citing: Sequence[Citing], links_per_page: int) -> list[list[Citing]]:
+    """``citing`` in pages of whole documents holding about ``links_per_page`` links
+    each: a page closes before the document that would overflow it, so the time to
+    read a page follows its links (a document with more gets a page of its own)."""
+    pages: list[list[Citing]] = []
+    held = 0
+    for document in citing:
+        if not pages or held + document.links > links_per_page:
+            pages.append([])
+            held = 0
+        pages[-1].append(document)
+        held += document.links
+    return pages
 
 
 def linked_documents(backend: QueryBackend, document_id: str) -> QueryResult:

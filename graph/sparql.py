@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -197,13 +198,13 @@ def _fix_graph_names(query: str, bindings: Mapping[str, Binding]) -> str:
 def _value_rows(
     bindings: Mapping[str, Value | Identifier | Sequence[Value | Identifier]],
 ) -> list[tuple[Value | Identifier, ...]]:
-    """One row of values; or, when the single parameter is given a list, a row each."""
-    values = list(bindings.values())
-    if len(values) == 1 and isinstance(values[0], list | tuple):
-        return [(value,) for value in values[0]]
-    if any(isinstance(value, list | tuple) for value in values):
-        raise QueryError("a list of values is only possible for a single parameter")
-    return [tuple(values)]  # type: ignore[arg-type]
+    """The rows of the VALUES block: every combination of the parameters' values, a
+    list giving several (one work and a page of citing graphs: a row per graph)."""
+    columns = [
+        list(value) if isinstance(value, list | tuple) else [value]
+        for value in bindings.values()
+    ]
+    return list(itertools.product(*columns))
 
 
 def _outer_group(query: str) -> int:

@@ -1,5 +1,6 @@
 """The explorer pages, run headless with Streamlit's AppTest on a small real store."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -457,3 +458,40 @@ def test_views_rdf_downloads_serialise_the_graph_when_clicked():
     assert Graph().parse(data=turtle[1](), format="turtle").isomorphic(graph)
     assert (jsonld[0], jsonld[2]["mime"]) == ("Graaf (JSON-LD)", "application/ld+json")
     assert Graph().parse(data=jsonld[1](), format="json-ld").isomorphic(graph)
+
+
+@pytest.fixture
+def motion_cited_twice(tmp_path, monkeypatch):
+    """The motion kst-19637-2798, cited by two letters."""
+    location = tmp_path / "store"
+    store = open_store(location)
+    document, refs = letter()
+    for doc_id in ("2025D33530", "2025D00001"):
+        cited_by = dataclasses.replace(document, id=doc_id)
+        store.replace_graph(graph_iri(doc_id), build_document_graph(cited_by, refs))
+    motion = _motion()
+    store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
+    store.close()
+    yield from _serve(location, monkeypatch)
+
+
+def test_app_documents_incoming_links_come_a_page_of_citing_documents_at_a_time(
+    motion_cited_twice, monkeypatch
+):
+    import app.views
+
+    at = _page("documents")
+    at.selectbox(key="document").set_value("kst-19637-2798").run()
+    at.radio(key="view").set_value("Inkomend").run()
+    # under the page size: every incoming link at once, no pager
+    assert not at.number_input
+    assert sorted(at.dataframe[1].value["van"]) == ["2025D00001", "2025D33530"]
+    monkeypatch.setattr(app.views, "LINKS_PER_PAGE", 1)
+    at.run()
+    assert not at.exception
+    assert any(c.value.startswith("Documenten 1–1 van 2 ") for c in at.caption)
+    first = list(at.dataframe[1].value["van"])
+    at.number_input(key="in-page").set_value(2).run()
+    assert any(c.value.startswith("Documenten 2–2 van 2 ") for c in at.caption)
+    second = list(at.dataframe[1].value["van"])
+    assert sorted(first + second) == ["2025D00001", "2025D33530"]

@@ -247,3 +247,61 @@ def test_explore_most_cited_parts(backend):
         1,
         1,
     )
+
+
+def test_sparql_a_list_and_a_single_value_give_a_row_each():
+    text = bind_parameters(
+        "SELECT * { ?s ?p ?o }",
+        {"s": "https://example.org/a", "o": ["x", "y"]},
+    )
+    assert (
+        'VALUES (?s ?o) { (<https://example.org/a> "x") (<https://example.org/a> "y") }'
+        in text
+    )
+
+
+def test_incoming_links_of_a_page_of_citing_documents():
+    import dataclasses
+
+    from graph.explore import citing_documents, incoming_links
+
+    document, refs = letter()
+    store = open_store()
+    for doc_id in ("2025D33530", "2025D00001"):
+        cited_by = dataclasses.replace(document, id=doc_id)
+        store.replace_graph(graph_iri(doc_id), build_document_graph(cited_by, refs))
+    backend = LocalBackend(store)
+    vb = "BWBR0011825"  # the letter cites Vb artikel 3.71 (not ingested: a work)
+    everything = incoming_links(backend, vb)
+    citing = citing_documents(backend, vb)
+    assert sorted((c.id, c.links) for c in citing) == [
+        ("2025D00001", 1),
+        ("2025D33530", 1),
+    ]
+    pages = [incoming_links(backend, vb, [c.id]) for c in citing]
+    assert [{*page.column("citingId")} for page in pages] == [{c.id} for c in citing]
+    assert sorted(row for page in pages for row in page.rows) == sorted(everything.rows)
+    assert incoming_links(backend, vb, []).rows == ()
+
+
+def _citing(*links: int) -> list:
+    from graph.explore import Citing
+
+    return [Citing(f"iri{i}", f"doc{i}", n) for i, n in enumerate(links)]
+
+
+@pytest.mark.parametrize(
+    ("links", "budget", "pages"),
+    [
+        ((), 500, []),
+        ((3, 2, 1), 500, [[0, 1, 2]]),  # under the budget: one page
+        ((300, 200, 100), 500, [[0, 1], [2]]),  # a page closes at the budget
+        ((1300, 20, 10), 500, [[0], [1, 2]]),  # a big document gets its own page
+        ((1, 1, 1), 1, [[0], [1], [2]]),
+    ],
+)
+def test_citing_pages_hold_about_a_budget_of_links(links, budget, pages):
+    from graph.explore import citing_pages
+
+    citing = _citing(*links)
+    assert citing_pages(citing, budget) == [[citing[i] for i in p] for p in pages]

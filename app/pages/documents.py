@@ -6,6 +6,7 @@ from collections import Counter
 import altair as alt
 import streamlit as st
 
+from app import views as app_views
 from app.state import get_backend, get_documents, get_store, store_stamp
 from app.views import (
     Mark,
@@ -18,8 +19,11 @@ from app.views import (
 from graph.errors import GraphError
 from graph.explore import (
     ArticleVersion,
+    Citing,
     DocumentView,
     article_versions,
+    citing_documents,
+    citing_pages,
     document_triples,
     get_document,
     incoming_links,
@@ -61,6 +65,36 @@ def _versions(document_id: str, stamp: str) -> list[ArticleVersion]:
 @st.cache_data(max_entries=64, show_spinner="Inkomende verwijzingen laden…")
 def _incoming(document_id: str, stamp: str) -> QueryResult:
     return incoming_links(get_backend(), document_id)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _citing(document_id: str, stamp: str) -> list[Citing]:
+    return citing_documents(get_backend(), document_id)
+
+
+@st.cache_data(max_entries=64, show_spinner="Inkomende verwijzingen laden…")
+def _incoming_page(
+    document_id: str, citing: tuple[str, ...], stamp: str
+) -> QueryResult:
+    return incoming_links(get_backend(), document_id, citing)
+
+
+def _incoming_shown(document_id: str) -> QueryResult:
+    """All incoming links; for a much-cited document, those of one page of citing
+    documents (most links first), chosen above the tables."""
+    citing = _citing(document_id, stamp)
+    pages = citing_pages(citing, app_views.LINKS_PER_PAGE)
+    if len(pages) <= 1:
+        return _incoming(document_id, stamp)
+    page = int(st.number_input("Pagina", 1, len(pages), 1, key="in-page"))
+    chunk = pages[page - 1]
+    first = sum(len(p) for p in pages[: page - 1]) + 1
+    st.caption(
+        f"Documenten {first}–{first + len(chunk) - 1} van {len(citing)} die hierheen"
+        f" verwijzen ({sum(c.links for c in citing):,} verwijzingen), meeste eerst;"
+        " verwijzingen binnen het document zelf staan bij Tekst."
+    )
+    return _incoming_page(document_id, tuple(c.id for c in chunk), stamp)
 
 
 def _grouped(result: QueryResult, columns: dict[str, str], *, key: str) -> None:
@@ -265,7 +299,7 @@ elif view == "Artikelen":
     _articles(document.id)
 else:
     _grouped(
-        _incoming(document.id, stamp),
+        _incoming_shown(document.id),
         {
             "van": "citingId",
             "titel": "citingTitle",
