@@ -1,5 +1,6 @@
 """Small hand-made documents for graph tests (real text from the 2025D33530 letter)."""
 
+import dataclasses
 import datetime as dt
 
 from ingest.models import (
@@ -87,6 +88,17 @@ TOEZEGGING_TEXT = (
     "  2. TZ202505-006\n"
     "  11. TZ202505-125\n"
 )
+
+
+def write_letters(store, ids: tuple[str, ...] = ("2025D33530", "2025D00001")) -> None:
+    """The seed letter under each id in ``ids`` into ``store``: several documents
+    citing the same works (Vb artikel 3.71, motion kst-19637-2798)."""
+    from graph.build import build_document_graph, graph_iri
+
+    document, refs = letter()
+    for doc_id in ids:
+        copy = dataclasses.replace(document, id=doc_id)
+        store.replace_graph(graph_iri(doc_id), build_document_graph(copy, refs))
 
 
 def toezegging_letter() -> tuple[SourceDocument, list[ResolvedReference]]:

@@ -1,6 +1,5 @@
 """The explorer pages, run headless with Streamlit's AppTest on a small real store."""
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -8,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.build import build_document_graph, graph_iri
 from graph.store import open_store
-from tests.graph_fixtures import letter
+from tests.graph_fixtures import letter, write_letters
 
 APP_DIR = Path(__file__).resolve().parent.parent / "app"
 PAGES = sorted((APP_DIR / "pages").glob("*.py"))
@@ -465,10 +464,7 @@ def motion_cited_twice(tmp_path, monkeypatch):
     """The motion kst-19637-2798, cited by two letters."""
     location = tmp_path / "store"
     store = open_store(location)
-    document, refs = letter()
-    for doc_id in ("2025D33530", "2025D00001"):
-        cited_by = dataclasses.replace(document, id=doc_id)
-        store.replace_graph(graph_iri(doc_id), build_document_graph(cited_by, refs))
+    write_letters(store)
     motion = _motion()
     store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
     store.close()

@@ -13,7 +13,7 @@ from graph.sparql import (
     run_query,
 )
 from graph.store import open_store
-from tests.graph_fixtures import letter
+from tests.graph_fixtures import letter, write_letters
 
 
 @pytest.fixture
@@ -261,15 +261,10 @@ def test_sparql_a_list_and_a_single_value_give_a_row_each():
 
 
 def test_incoming_links_of_a_page_of_citing_documents():
-    import dataclasses
-
     from graph.explore import citing_documents, incoming_links
 
-    document, refs = letter()
     store = open_store()
-    for doc_id in ("2025D33530", "2025D00001"):
-        cited_by = dataclasses.replace(document, id=doc_id)
-        store.replace_graph(graph_iri(doc_id), build_document_graph(cited_by, refs))
+    write_letters(store)
     backend = LocalBackend(store)
     vb = "BWBR0011825"  # the letter cites Vb artikel 3.71 (not ingested: a work)
     everything = incoming_links(backend, vb)
