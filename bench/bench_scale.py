@@ -148,8 +148,12 @@ def _cases() -> list[tuple[str, str, dict[str, str]]]:
     return sorted(cases + EXTRA)
 
 
-def _time_queries(backend: QueryBackend, repeat: int) -> dict[str, tuple[float, int]]:
+def _time_queries(
+    backend: QueryBackend, repeat: int, only: list[str]
+) -> dict[str, tuple[float, int]]:
     cases = [*_cases(), (PAGED, "incoming_links", _vb_page(backend))]
+    if only:
+        cases = [case for case in cases if case[1] in only]
     return {
         label: _best(
             repeat, lambda n=name, p=params: len(run_query(backend, n, **p).rows)
@@ -172,10 +176,13 @@ def main() -> None:
         action="store_true",
         help="only time the queries on the store already at --store",
     )
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="time only these named queries"
+    )
     args = parser.parse_args()
     location = args.store or Path(tempfile.mkdtemp()) / "store"
     if args.existing:
-        _report_queries(location, args.repeat, remote=args.remote)
+        _report_queries(location, args.repeat, args.only, remote=args.remote)
         return
     if location.exists():
         shutil.rmtree(location)
@@ -224,13 +231,15 @@ def main() -> None:
     )
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
     print(f"main RSS at 1/4, 2/4, 3/4 and the end of writing: {sampler.quartiles()} MB")
-    _report_queries(location, args.repeat, remote=args.remote)
+    _report_queries(location, args.repeat, args.only, remote=args.remote)
 
 
-def _report_queries(location: Path, repeat: int, *, remote: bool) -> None:
+def _report_queries(
+    location: Path, repeat: int, only: list[str], *, remote: bool
+) -> None:
     store = open_store(location, read_only=True)
     print(f"named queries at {len(store):,} quads, ms (best of {repeat}):")
-    embedded = _time_queries(LocalBackend(store), repeat)
+    embedded = _time_queries(LocalBackend(store), repeat, only)
     store.close()
     over_http: dict[str, tuple[float, int]] = {}
     if remote:
@@ -238,7 +247,7 @@ def _report_queries(location: Path, repeat: int, *, remote: bool) -> None:
             backend = RemoteBackend(
                 server.query_url, ConnectionSettings(timeout=600, tries=1)
             )
-            over_http = _time_queries(backend, repeat)
+            over_http = _time_queries(backend, repeat, only)
     for label, (ms, rows) in embedded.items():
         extra = f"  remote {over_http[label][0]:9.1f}" if label in over_http else ""
         print(f"  {label:42} {ms:9.1f}{extra}  {rows:7} rows")
