@@ -157,6 +157,7 @@ class WG(DefinedNamespace):
     citingDocuments: URIRef
     incomingLinks: URIRef
     outgoingLinks: URIRef
+    summaryIdentifier: URIRef
 
     # Amendment history (BWB wetstechnische informatie)
     introduces: URIRef

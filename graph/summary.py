@@ -16,6 +16,12 @@ under ``SUMMARY_BASE``, never part of a document's own graph:
   ``wg:partOfWork``;
 * ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not).
 
+``works`` and ``documents`` also hold each subject's ``dcterms:identifier`` once, as
+``wg:summaryIdentifier`` (so that the union of the graphs, which queries read, still has
+each document's own identifier once): in the union default graph a much-cited work's identifier is stated once per citing document
+(the Vb's 15,725 times at ×25), so a query that labels the most cited works or a
+document's neighbours reads it here.
+
 Everything here is SPARQL 1.1 Update text, so the embedded store and a remote endpoint
 run the same statements. ``refresh_operations`` recompute all four from the links (after a
 bulk build); ``document_update`` corrects them after one document's graph was written
@@ -141,15 +147,33 @@ def _operations(changed: Targets | None) -> list[str]:
             f" WHERE {{ {parts} GRAPH ?g {{ ?link wg:linkTarget ?target ;"
             " wg:targetWork ?work ; wg:inDocument ?doc }"
             " FILTER(?target != ?work) } GROUP BY ?target ?work }",
+            _identifiers(WORKS, "work", "wg:citingDocuments", works),
+            _identifiers(DOCUMENTS, "doc", "wg:outgoingLinks", docs),
         ]
     )
     return operations
 
 
+def _identifiers(summary: URIRef, variable: str, counted: str, values: str) -> str:
+    """Copy the identifier of every subject counted in ``summary`` into it (one
+    distinct value per subject, read before the insert repeats it; an update's
+    default graph is not the union of the named graphs, hence ``GRAPH ?g``)."""
+    return (
+        f"INSERT {{ GRAPH {summary.n3()} {{ ?{variable} wg:summaryIdentifier ?id }} }}"
+        f" WHERE {{ SELECT DISTINCT ?{variable} ?id WHERE {{ {values}"
+        f" GRAPH {summary.n3()} {{ ?{variable} {counted} ?count }}"
+        f" GRAPH ?g {{ ?{variable} dcterms:identifier ?id }} }} }}"
+    )
+
+
 def presence_query() -> str:
     """SELECT one row when the store has a summary (a store built before summaries,
-    or written with ``summary=False`` and never recounted, has none)."""
-    return f"SELECT ?doc WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }} LIMIT 1"
+    or before they held identifiers, or written with ``summary=False`` and never
+    recounted, has none: its next build recounts it)."""
+    return (
+        f"{_PROLOGUE}\nSELECT ?doc WHERE {{ GRAPH {DOCUMENTS.n3()}"
+        " { ?doc wg:summaryIdentifier ?id } } LIMIT 1"
+    )
 
 
 def refresh_operations() -> list[str]:

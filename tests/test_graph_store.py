@@ -147,6 +147,12 @@ SELECT ?table ?a ?b ?c ?d WHERE {
   UNION
   { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:outgoingLinks ?b }
     BIND("documents" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/works> { ?a wg:summaryIdentifier ?b }
+    BIND("work-ids" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:summaryIdentifier ?b }
+    BIND("document-ids" AS ?table) }
 }
 """
 
@@ -180,6 +186,8 @@ def _letter_copy(*, with_references: bool = True):
 
 # fmt: off
 TWO_LETTERS = [
+    ("document-ids", COPY, "kst-1-1", None, None),
+    ("document-ids", LETTER, "2025D33530", None, None),
     ("documents", COPY, 3, None, None),
     ("documents", LETTER, 3, None, None),
     ("edges", COPY, KST, 1, "parliamentary"),
@@ -187,6 +195,8 @@ TWO_LETTERS = [
     ("edges", LETTER, KST, 1, "parliamentary"),
     ("edges", LETTER, VB, 1, "legislation"),
     ("parts", VB_3_71_3, 2, 2, VB),
+    ("work-ids", KST, "kst-19637-2798", None, None),
+    ("work-ids", VB, "BWBR0011825", None, None),
     ("works", KST, 2, 2, "parliamentary"),
     ("works", VB, 2, 2, "legislation"),
 ]
@@ -226,10 +236,13 @@ def test_store_summary_follows_one_document(change):
     expected = {
         "reingest-same": TWO_LETTERS,
         "reingest-without-references": [
+            ("document-ids", LETTER, "2025D33530", None, None),
             ("documents", LETTER, 3, None, None),
             ("edges", LETTER, KST, 1, "parliamentary"),
             ("edges", LETTER, VB, 1, "legislation"),
             ("parts", VB_3_71_3, 1, 1, VB),
+            ("work-ids", KST, "kst-19637-2798", None, None),
+            ("work-ids", VB, "BWBR0011825", None, None),
             ("works", KST, 1, 1, "parliamentary"),
             ("works", VB, 1, 1, "legislation"),
         ],
@@ -238,7 +251,7 @@ def test_store_summary_follows_one_document(change):
     if change in expected:
         assert rows == ordered(expected[change])
     else:
-        assert [r for r in rows if COPY in r] == [] and len(rows) == 6
+        assert [r for r in rows if COPY in r] == [] and len(rows) == 9
 
 
 def test_store_bulk_write_equals_one_by_one(tmp_path):
@@ -317,3 +330,23 @@ def test_store_build_leaves_a_complete_summary(earlier, files):
     rows = summary_rows(store)
     assert any(COPY in row for row in rows) == (earlier != "none")
     assert store.has_summary() and rows == recounted(store)
+
+
+def test_store_summary_without_identifiers_counts_as_none():
+    """A summary written before it held identifiers is recounted by the next build."""
+    from graph.namespaces import WG
+    from graph.summary import DOCUMENTS, WORKS
+
+    store = open_store()
+    document, refs = letter()
+    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    assert store.has_summary()
+    for summary in (DOCUMENTS, WORKS):
+        store._update(
+            f"DELETE WHERE {{ GRAPH {summary.n3()} {{ ?s {WG.summaryIdentifier.n3()} ?id }} }}",
+            "test",
+        )
+    assert not store.has_summary()
+    assert load_paths(store, SLICE[1:]).errors == []
+    assert store.has_summary()
+    assert ("work-ids", VB, "BWBR0011825", None, None) in summary_rows(store)
