@@ -24,6 +24,7 @@ from graph.explore import (
     list_motions,
     most_cited_parts,
     motion_votes,
+    summary_missing,
 )
 from graph.remote import AnyStore, open_any_store, open_backend
 from graph.sparql import QueryBackend, QueryResult
@@ -64,6 +65,16 @@ def get_backend() -> QueryBackend:
     """The query backend on the configured store: the embedded one read-only (builds
     may run alongside) or the remote endpoint when ``WETGRAAF_ENDPOINT`` is set."""
     return _backend(store_stamp())
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _summary_missing(stamp: str) -> bool:
+    return summary_missing(get_backend())
+
+
+def get_summary_missing() -> bool:
+    """Whether the store needs a rebuild before its counts show (``graph.summary``)."""
+    return _summary_missing(store_stamp())
 
 
 @st.cache_data(max_entries=2, show_spinner=False)

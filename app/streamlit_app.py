@@ -4,7 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.state import warm_up
+from app.state import get_summary_missing, warm_up
+from graph.errors import GraphError
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -23,4 +24,13 @@ navigation = st.navigation(
     ]
 )
 warm_up()  # shared results computed in the background once per server
+try:
+    if get_summary_missing():
+        st.warning(
+            "Deze store is door een oudere wetgraaf gebouwd: de tellingen van verwijzingen "
+            "ontbreken, dus 'meest geciteerd', gekoppelde documenten en aantallen blijven "
+            "leeg. Voer `wetgraaf build` uit om ze te herberekenen."
+        )
+except GraphError:
+    pass  # no store or endpoint: the page itself says so
 navigation.run()

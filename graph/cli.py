@@ -32,6 +32,7 @@ from graph.analysis import (
     path_evidence,
 )
 from graph.errors import GraphError
+from graph.explore import SUMMARY_MISSING, summary_missing
 from graph.load import BuildSummary, load_paths
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
 from graph.serve import serve_store
@@ -182,7 +183,10 @@ def query(
         bindings[key] = value
     store = _open(store_dir, read_only=True)
     try:
-        result = run_query(open_backend(store), name, **bindings)
+        backend = open_backend(store)
+        if summary_missing(backend):
+            click.echo(f"warning: {SUMMARY_MISSING}", err=True)
+        result = run_query(backend, name, **bindings)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
     finally:

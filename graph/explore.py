@@ -13,6 +13,7 @@ from rdflib import Graph
 from graph.build import RELATION_PREDICATE, document_iri, graph_iri
 from graph.namespaces import CITO, ELI, WG
 from graph.sparql import Binding, QueryBackend, QueryResult, Value, run_query
+from graph.summary import documents_query, presence_query
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
 if TYPE_CHECKING:
@@ -57,6 +58,22 @@ def link_type_label(type_iri: object) -> str:
     """ "verwijst naar", "volgt uit", …; the IRI's local name for a type we do not know."""
     text = str(type_iri)
     return LINK_TYPE_LABELS.get(text, text.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+
+
+# Shown by the CLI and the explorer when the summary is missing or out of date.
+SUMMARY_MISSING = (
+    "this store has documents but no current summary of its links (built by an older "
+    "wetgraaf): most_cited, most_cited_parts, linked_documents and the link counts stay "
+    "empty until `wetgraaf build` recounts them"
+)
+
+
+def summary_missing(backend: QueryBackend) -> bool:
+    """Whether the store holds documents but no current summary (``graph.summary``),
+    which the counting queries read: a store built by an older wetgraaf."""
+    if backend.select(presence_query()).rows:
+        return False
+    return bool(backend.select(documents_query()).rows)
 
 
 def list_documents(backend: QueryBackend) -> QueryResult:

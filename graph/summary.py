@@ -176,6 +176,11 @@ def presence_query() -> str:
     )
 
 
+def documents_query() -> str:
+    """SELECT one row when the store holds any document."""
+    return f"{_PROLOGUE}\nSELECT ?doc WHERE {{ GRAPH ?g {{ ?doc wg:documentKind ?kind }} }} LIMIT 1"
+
+
 def refresh_operations() -> list[str]:
     """The updates that rebuild every summary graph from the links in the store, in
     order (one request or transaction each)."""

@@ -50,6 +50,22 @@ def test_app_every_page_renders_without_exception(small_store, page):
 def test_app_main_script_navigates(small_store):
     at = _run(APP_DIR / "streamlit_app.py")
     assert not at.exception
+    assert not at.warning  # the store has a current summary
+
+
+def test_app_warns_when_the_store_has_no_current_summary(tmp_path, monkeypatch):
+    """A store built by an older wetgraaf (no summary): every page says to rebuild."""
+    location = tmp_path / "old-store"
+    store = open_store(location)
+    document, refs = letter()
+    store.replace_graph(
+        graph_iri(document.id), build_document_graph(document, refs), summary=False
+    )
+    store.close()
+    for _ in _serve(location, monkeypatch):
+        at = _run(APP_DIR / "streamlit_app.py")
+        assert not at.exception
+        assert any("wetgraaf build" in w.value for w in at.warning)
 
 
 def test_app_documents_lists_and_shows_links(small_store):

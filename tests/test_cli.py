@@ -105,6 +105,28 @@ def test_cli_query_named_with_parameter(runner, store, fmt):
     assert "2025D33530" in result.output
 
 
+def test_cli_query_warns_about_a_store_without_summary(runner, store):
+    """A store built by an older wetgraaf: the counts stay empty, and it says why."""
+    from graph.store import open_store
+    from graph.summary import SUMMARY_GRAPHS
+
+    written = open_store(store)
+    for summary in SUMMARY_GRAPHS:
+        written._update(f"DROP SILENT GRAPH {summary.n3()}", "test")
+    written.close()
+    args = ["query", "most_cited", "--format", "csv", "--store", str(store)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "no current summary" in result.stderr and "wetgraaf build" in result.stderr
+    assert len(result.stdout.splitlines()) == 1  # the header: nothing counted
+    assert (
+        runner.invoke(cli, ["build", str(LETTER), "--store", str(store)]).exit_code == 0
+    )
+    rebuilt = runner.invoke(cli, args)
+    assert "no current summary" not in rebuilt.stderr
+    assert len(rebuilt.stdout.splitlines()) > 10
+
+
 def test_cli_query_list_and_unknown(runner, store):
     listed = runner.invoke(cli, ["query", "--list"])
     assert "outgoing_links" in listed.output
