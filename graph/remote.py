@@ -475,14 +475,12 @@ class RemoteStore:
             self._run_update("refresh the summary", operation)
 
     def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
-        if not summary:
-            write()
-            return
         write_document(
             name,
             write,
             select=lambda query: self._backend.select(query).rows,
             update=lambda text: self._run_update(f"summarise {name}", text),
+            summary=summary,
         )
 
     def _check_writable(self) -> _Connection:

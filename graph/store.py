@@ -207,14 +207,12 @@ class GraphStore:
             self._update(operation, "cannot refresh the summary")
 
     def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
-        if not summary:
-            write()
-            return
         write_document(
             name,
             write,
             select=lambda query: self.select(query)[1],
             update=lambda text: self._update(text, f"cannot summarise {name}"),
+            summary=summary,
         )
 
     def _update(self, update: str, problem: str) -> None:

@@ -202,13 +202,18 @@ def write_document(
     *,
     select: Callable[[str], Iterable[Sequence[object]]],
     update: Callable[[str], None],
+    summary: bool = True,
 ) -> None:
-    """Run ``write`` (which replaces or removes graph ``name``), then correct the
-    summary for what the graph linked to before and links to now.
+    """Run ``write`` (which replaces or removes graph ``name``), then, with ``summary``,
+    correct the summary for what the graph linked to before and links to now (a bulk
+    build passes False and recounts once at the end).
 
     The summary update is a second transaction: a reader may briefly see the new
     document with the old counts, never a count that stays wrong.
     """
+    if not summary:
+        write()
+        return
     before = targets_from(select(targets_query(name)))
     write()
     after = targets_from(select(targets_query(name)))
