@@ -1,4 +1,4 @@
-"""SourceDocument + resolved references → an rdflib Graph (one per document).
+"""SourceDocument + resolved references → its triples (one named graph per document).
 
 Every link is a reified ``wg:Link`` node carrying its evidence (Web Annotation text
 position and quote selectors into the document's ``wg:fullText``), method, confidence
@@ -23,13 +23,13 @@ from graph.namespaces import (
     ELI,
     GRAPH_BASE,
     OA,
-    PREFIXES,
     PROV,
     WG,
     our_iri,
     slug,
 )
 from graph.parliament import add_parliament
+from graph.triples import Triple, TripleSink, as_graph
 from ingest.identifiers import is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
     Bekendmaking,
@@ -153,6 +153,17 @@ def build_document_graph(
     relations: Sequence[RelationClaim] = (),
     toezeggingen: Sequence[Toezegging] = (),
 ) -> Graph:
+    """``document_triples`` as a new rdflib Graph (to be stored as the document's
+    named graph)."""
+    return as_graph(document_triples(document, references, relations, toezeggingen))
+
+
+def document_triples(
+    document: SourceDocument,
+    references: Sequence[ResolvedReference] = (),
+    relations: Sequence[RelationClaim] = (),
+    toezeggingen: Sequence[Toezegging] = (),
+) -> set[Triple]:
     """All triples of one document: metadata, structure, footnotes and links.
 
     Args:
@@ -161,13 +172,8 @@ def build_document_graph(
         relations: typed relations extracted from the text (``ingest.relations``),
             each a reified link from its subject with the sentence as evidence.
         toezeggingen: the toezeggingen the document mentions (``ingest.toezeggingen``).
-
-    Returns:
-        A new ``rdflib.Graph`` (to be stored as the document's named graph).
     """
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
+    graph: set[Triple] = set()
     doc = document_iri(document.id)
     _add_document(graph, doc, document)
     locator = _DivisionLocator(document)
@@ -195,7 +201,7 @@ def build_document_graph(
     return graph
 
 
-def _add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
+def _add_document(graph: TripleSink, doc: URIRef, document: SourceDocument) -> None:
     meta = document.metadata
     graph.add((doc, RDF.type, _DOCUMENT_CLASS[document.kind]))
     if document.kind is DocumentKind.REGELING and meta.soort:
@@ -253,7 +259,7 @@ def _division_iri(document: SourceDocument, division: Division) -> URIRef:
 
 
 def _add_division(
-    graph: Graph,
+    graph: TripleSink,
     doc: URIRef,
     document: SourceDocument,
     division: Division,
@@ -289,7 +295,7 @@ def _versie_of(division: Division) -> Versie | None:
     return division.versie if division.kind in ("artikel", "lid") else None
 
 
-def _add_versie(graph: Graph, part: URIRef, versie: Versie) -> None:
+def _add_versie(graph: TripleSink, part: URIRef, versie: Versie) -> None:
     """The part's version: since when in force, what changed it last and how."""
     graph.add((part, DCTERMS.source, _add_bekendmaking(graph, versie.bron)))
     if versie.inwerkingtreding is not None:
@@ -299,7 +305,7 @@ def _add_versie(graph: Graph, part: URIRef, versie: Versie) -> None:
 
 
 def _add_footnotes(
-    graph: Graph, doc: URIRef, document: SourceDocument
+    graph: TripleSink, doc: URIRef, document: SourceDocument
 ) -> list[tuple[int, int, URIRef]]:
     iris = []
     seen: dict[str, int] = {}
@@ -442,7 +448,7 @@ def _in_force_phrase(date: dt.date | None) -> str:
     return f"in werking {date.isoformat()}" if date else "zonder inwerkingtreding"
 
 
-def _add_bekendmakingen(graph: Graph, changes: Sequence[Wijziging]) -> None:
+def _add_bekendmakingen(graph: TripleSink, changes: Sequence[Wijziging]) -> None:
     """The publications a history names, with what BWB states about them."""
     for change in changes:
         for publication in (
@@ -453,7 +459,7 @@ def _add_bekendmakingen(graph: Graph, changes: Sequence[Wijziging]) -> None:
             _add_bekendmaking(graph, publication)
 
 
-def _add_bekendmaking(graph: Graph, publication: Bekendmaking) -> URIRef:
+def _add_bekendmaking(graph: TripleSink, publication: Bekendmaking) -> URIRef:
     """A Staatsblad/Staatscourant publication with what BWB states about it."""
     node = _add_publicatie(graph, publication.id)
     if publication.publicatiedatum is not None:
@@ -465,7 +471,7 @@ def _add_bekendmaking(graph: Graph, publication: Bekendmaking) -> URIRef:
     return node
 
 
-def _add_publicatie(graph: Graph, publication_id: str) -> URIRef:
+def _add_publicatie(graph: TripleSink, publication_id: str) -> URIRef:
     """An official publication (``stb-…``, ``stcrt-…``) as a work of its own."""
     node = URIRef(work_iri(publication_id))
     graph.add((node, RDF.type, WG.Publicatie))
@@ -516,7 +522,7 @@ def _from_claim(claim: RelationClaim) -> _Evidence:
     )
 
 
-def _add_subject(graph: Graph, subject: URIRef, work_id: str) -> None:
+def _add_subject(graph: TripleSink, subject: URIRef, work_id: str) -> None:
     """A relation's subject (a Vc paragraph, a decision) as a work or part of one."""
     work = URIRef(work_iri(work_id))
     graph.add((subject, RDF.type, WG.Work))
@@ -528,7 +534,7 @@ def _add_subject(graph: Graph, subject: URIRef, work_id: str) -> None:
         graph.add((work, DCTERMS.identifier, Literal(work_id)))
 
 
-def _add_toezegging(graph: Graph, doc: URIRef, toezegging: Toezegging) -> None:
+def _add_toezegging(graph: TripleSink, doc: URIRef, toezegging: Toezegging) -> None:
     """A toezegging node: its text as this document states it, deadline, answers."""
     node = URIRef(work_iri(toezegging.id))
     graph.add((node, RDF.type, WG.Toezegging))
@@ -549,7 +555,7 @@ def _add_toezegging(graph: Graph, doc: URIRef, toezegging: Toezegging) -> None:
 
 
 def _add_link(
-    graph: Graph,
+    graph: TripleSink,
     doc: URIRef,
     document: SourceDocument,
     item: _Evidence,
@@ -599,7 +605,7 @@ def _add_link(
 
 
 def _add_selectors(
-    graph: Graph, link: URIRef, document: SourceDocument, item: _Evidence
+    graph: TripleSink, link: URIRef, document: SourceDocument, item: _Evidence
 ) -> None:
     """Web Annotation evidence: the span's offsets and its quote with some context."""
     selector = URIRef(f"{link}#quote")
@@ -625,7 +631,7 @@ def _add_selectors(
     graph.add((selector, OA.suffix, Literal(text[item.end : item.end + QUOTE_CONTEXT])))
 
 
-def _add_target(graph: Graph, target: URIRef, item: _Evidence) -> None:
+def _add_target(graph: TripleSink, target: URIRef, item: _Evidence) -> None:
     assert item.work is not None
     work = URIRef(work_iri(item.work))
     graph.add((work, RDF.type, WG.Work))

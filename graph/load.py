@@ -19,10 +19,12 @@ from typing import TypeVar
 
 from rdflib import Graph
 
-from graph.build import build_document_graph, graph_iri
+from graph import build
+from graph.build import graph_iri
 from graph.errors import StoreError
 from graph.remote import DocumentStore
 from graph.store import TripleLines, serialize_triples
+from graph.triples import Triple, as_graph
 from ingest.errors import IngestError
 from ingest.extract import find_references
 from ingest.models import CitingContext, ResolvedReference, SourceDocument
@@ -79,13 +81,20 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
 
 
+def document_triples(
+    document: SourceDocument, references: Sequence[ResolvedReference]
+) -> set[Triple]:
+    """A document's triples with its references, relation claims and toezeggingen."""
+    relations = extract_relations(document, references)
+    toezeggingen = extract_toezeggingen(document, references, relations)
+    return build.document_triples(document, references, relations, toezeggingen)
+
+
 def document_graph(
     document: SourceDocument, references: Sequence[ResolvedReference]
 ) -> Graph:
-    """A document's graph with its references, relation claims and toezeggingen."""
-    relations = extract_relations(document, references)
-    toezeggingen = extract_toezeggingen(document, references, relations)
-    return build_document_graph(document, references, relations, toezeggingen)
+    """``document_triples`` as an rdflib Graph."""
+    return as_graph(document_triples(document, references))
 
 
 # Builds of more files than this bulk-load new graphs in batches and recompute the
@@ -118,11 +127,11 @@ def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
         IngestError, StoreError: the document cannot be processed or written.
     """
     references = references_for(document)
-    graph = document_graph(document, references)
+    triples = document_triples(document, references)
     return PreparedDocument(
         path,
         document.id,
-        serialize_triples(graph, where=str(path)),
+        serialize_triples(triples, where=str(path)),
         len(references),
         sum(1 for r in references if not r.resolved),
         len(document.links),

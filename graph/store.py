@@ -26,6 +26,7 @@ from graph.summary import (
     refresh_operations,
     write_document,
 )
+from graph.triples import Triple
 
 log = logging.getLogger(__name__)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -45,8 +46,9 @@ class TripleLines:
         return len(self.plain) + len(self.with_bnodes)
 
 
-def serialize_triples(graph: Graph, *, where: str = "store") -> TripleLines:
-    """Every triple of ``graph`` as one ``s p o .`` statement (terms escaped by rdflib).
+def serialize_triples(graph: Iterable[Triple], *, where: str = "store") -> TripleLines:
+    """Every triple of ``graph`` (a Graph or a set of triples) as one ``s p o .``
+    statement (terms escaped by rdflib).
 
     Raises:
         StoreError: a term cannot be written (e.g. an IRI with a space or ``>``).
@@ -154,11 +156,12 @@ class GraphStore:
         self._check_writable()
         errors: dict[URIRef, str] = {}
         fresh: list[tuple[URIRef, TripleLines]] = []
+        fresh_names: set[URIRef] = set()
         for name, lines in graphs:
-            if any(name == earlier for earlier, _ in fresh):
+            if name in fresh_names:
                 # The same document twice in one batch: the later one replaces it.
                 errors.update(self._bulk_load(fresh))
-                fresh = []
+                fresh, fresh_names = [], set()
             if self._inner.contains_named_graph(pyoxigraph.NamedNode(name)):
                 try:
                     self.replace_graph_lines(name, lines, summary=False)
@@ -166,6 +169,7 @@ class GraphStore:
                     errors[name] = str(error)
             else:
                 fresh.append((name, lines))
+                fresh_names.add(name)
         errors.update(self._bulk_load(fresh))
         return errors
 

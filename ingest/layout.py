@@ -119,7 +119,7 @@ def heading_spans(text: str, exclude: Sequence[Span] = ()) -> list[Span]:
 
 def section_heading(headings: Sequence[Span], offset: int) -> Span | None:
     """The heading above ``offset`` (the last one ending at or before it), if any."""
-    index = bisect.bisect_right([end for _, end in headings], offset) - 1
+    index = bisect.bisect_right(headings, offset, key=lambda span: span[1]) - 1
     return headings[index] if index >= 0 else None
 
 
