@@ -158,6 +158,8 @@ class WG(DefinedNamespace):
     incomingLinks: URIRef
     outgoingLinks: URIRef
     summaryIdentifier: URIRef
+    HistoryEdge: URIRef
+    edgeGraph: URIRef
 
     # Amendment history (BWB wetstechnische informatie)
     introduces: URIRef

@@ -153,6 +153,11 @@ SELECT ?table ?a ?b ?c ?d WHERE {
   UNION
   { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:summaryIdentifier ?b }
     BIND("document-ids" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/history> {
+      ?edge a wg:HistoryEdge ; wg:edgeSource ?a ; wg:edgeTarget ?b ;
+            wg:linkCount ?c ; wg:edgeGraph ?d }
+    BIND("history" AS ?table) }
 }
 """
 
@@ -350,3 +355,37 @@ def test_store_summary_without_identifiers_counts_as_none():
     assert load_paths(store, SLICE[1:]).errors == []
     assert store.has_summary()
     assert ("work-ids", VB, "BWBR0011825", None, None) in summary_rows(store)
+
+
+ZORGTOESLAG = settings.BUNDLED_CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml"
+ZORGTOESLAG_WTI = settings.BUNDLED_CORPUS / "bwb-wti" / "BWBR0018451.WTI.xml"
+
+
+def test_store_summary_names_the_graphs_with_dated_links():
+    """The regeling's own version links and its amendment history (WTI) are dated;
+    each document holding them gets a history edge with its graph, kept current per
+    document; a store with dated links and no history edges has no current summary."""
+    from graph.summary import HISTORY
+
+    zt = "https://wetten.overheid.nl/BWBR0018451"
+    wti = "https://w3id.org/wetgraaf/id/doc/BWBR0018451.WTI"
+    own = ("history", zt, zt, 9, str(graph_iri("BWBR0018451")))
+    history = ("history", wti, zt, 806, str(graph_iri("BWBR0018451.WTI")))
+    store = open_store()
+    assert load_paths(store, [ZORGTOESLAG, ZORGTOESLAG_WTI]).errors == []
+
+    def history_rows() -> list[tuple]:
+        return [
+            tuple(str(v) if i != 3 else int(v) for i, v in enumerate(row))
+            for row in summary_rows(store)
+            if str(row[0]) == "history"
+        ]
+
+    assert history_rows() == [history, own]  # sorted: w3id.org before wetten
+    assert summary_rows(store) == recounted(store)
+    store.remove_graph(graph_iri("BWBR0018451.WTI"))
+    assert history_rows() == [own]
+    store._update(f"DROP GRAPH {HISTORY.n3()}", "test")
+    assert not store.has_summary()
+    assert load_paths(store, [ZORGTOESLAG]).errors == []
+    assert store.has_summary() and history_rows() == [own]
