@@ -1,5 +1,6 @@
 """graph.build: one document → triples with reified, evidence-carrying links."""
 
+import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF
@@ -83,3 +84,30 @@ def test_build_is_deterministic():
     assert isomorphic(
         build_document_graph(document, refs), build_document_graph(document, refs)
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "bwb/BWBR0018451_2025-01-01_0.xml",
+        "bwb-wti/BWBR0018451.WTI.xml",
+        "seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt",
+        "tk-odata/stemming-per-agendapunt/2024P05555.json",
+        "tk-odata/zaak-motie/2023Z20060.json",
+    ],
+)
+def test_build_worker_lines_are_the_documents_graph(path):
+    """A build worker collects triples in a set (graph.triples) and serialises them;
+    the statements are those of the rdflib Graph the small write path stores."""
+    from graph import settings
+    from graph.load import document_graph, prepare_document, references_for
+    from graph.store import serialize_triples
+    from ingest.sources import read_source
+
+    source = settings.BUNDLED_CORPUS / path
+    document = read_source(source)
+    prepared = prepare_document(document, source)
+    expected = serialize_triples(document_graph(document, references_for(document)))
+    assert prepared.lines.with_bnodes == ()
+    assert sorted(prepared.lines.plain) == sorted(expected.plain)
+    assert len(prepared.lines.plain) > 40
