@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from graph.errors import StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
+from graph.ordering import client_order, sort_rows
 from graph.summary import (
     SUMMARY_GRAPHS,
     presence_query,
@@ -281,10 +282,24 @@ class GraphStore:
         Oxigraph answers directly: rdflib's query path adds seconds per query here.
         Parameters are bound beforehand by ``graph.sparql.bind_parameters``.
 
+        A final ``ORDER BY`` of plain variables is done in Python when the values
+        allow it (``graph.ordering``: Oxigraph's own sort decodes terms per comparison).
+
         Raises:
             SyntaxError, ValueError, OSError: as pyoxigraph raises them.
             TypeError: the query is not a SELECT query.
         """
+        order = client_order(sparql)
+        if order is not None:
+            variables, rows = self._select(order.query)
+            ordered = sort_rows(variables, rows, order.keys)
+            if ordered is not None:
+                return variables, ordered
+        return self._select(sparql)
+
+    def _select(
+        self, sparql: str
+    ) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
         try:
             result = self._inner.query(sparql, use_default_graph_as_union=True)
         except (OSError, RuntimeError):

@@ -1,0 +1,122 @@
+"""A query's final ORDER BY done in Python, for the embedded store.
+
+Oxigraph sorts by decoding both terms of every comparison from its string table, so
+ordering a large result took longer than finding it (the bundled corpus's 14,635
+citation edges: 2.5 s unordered, 6.6 s ordered). The rows reach Python decoded anyway,
+where sorting them takes milliseconds. Only a plain clause is taken over — ascending
+variables that the query projects, at the very end (no LIMIT or OFFSET after it) —
+and only when every key column holds values Python orders as SPARQL does: unbound
+first, then blank nodes (equal among themselves), IRIs by their string, then literals
+of one kind (strings, numbers, dates) by value. Otherwise the query runs as written.
+Python's sort is stable, as Oxigraph's is, so rows equal on the keys keep the order
+in which the query found them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+Row = tuple[Node | None, ...]
+
+_FINAL_ORDER = re.compile(r"\bORDER\s+BY((?:\s+\?\w+)+)\s*\Z", re.IGNORECASE)
+_SELECT = re.compile(
+    r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s*(?:WHERE\b|\{)", re.I | re.S
+)
+_EXPRESSION = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+_NUMBER = (int, float, Decimal)
+
+
+@dataclass(frozen=True, slots=True)
+class ClientOrder:
+    """A query without its final ORDER BY, and the variables that clause sorted by."""
+
+    query: str
+    keys: tuple[str, ...]
+
+
+def client_order(query: str) -> ClientOrder | None:
+    """The query split from a final ``ORDER BY ?a ?b …`` that Python can do; None when
+    the query has no such clause (descending keys, expressions, LIMIT after it) or
+    sorts by a variable it does not project."""
+    order = _FINAL_ORDER.search(query)
+    select = _SELECT.search(query)
+    if order is None or select is None:
+        return None
+    keys = tuple(name.lstrip("?") for name in order.group(1).split())
+    if not set(keys) <= _projected(select.group(1)):
+        return None
+    return ClientOrder(query[: order.start()].rstrip() + "\n", keys)
+
+
+def _projected(projection: str) -> set[str]:
+    """The variables a SELECT clause projects (``(expr AS ?v)`` gives ``v``; ``*`` none
+    that can be named here)."""
+    named = set(re.findall(r"\bAS\s+\?(\w+)", projection, re.IGNORECASE))
+    plain = set(re.findall(r"\?(\w+)", _EXPRESSION.sub(" ", projection)))
+    return named | plain
+
+
+def sort_rows(
+    variables: Sequence[str], rows: Sequence[Row], keys: Sequence[str]
+) -> list[Row] | None:
+    """``rows`` sorted by ``keys`` as SPARQL orders them; None when a key column holds
+    values that Python cannot order the same way (then let the engine sort)."""
+    indexes = [variables.index(key) for key in keys]
+    encoders = []
+    for index in indexes:
+        encoder = _column_encoder([row[index] for row in rows])
+        if encoder is None:
+            return None
+        encoders.append(encoder)
+    try:
+        return sorted(
+            rows,
+            key=lambda row: tuple(
+                encode(row[i]) for i, encode in zip(indexes, encoders, strict=True)
+            ),
+        )
+    except TypeError:  # e.g. dateTimes with and without a time zone
+        return None
+
+
+def _column_encoder(values: Sequence[Node | None]) -> Callable[[Any], tuple] | None:
+    """A sort key for one column's values, or None when its literals are of kinds
+    SPARQL compares differently from Python (language strings, mixed kinds)."""
+    kinds = {_literal_kind(v) for v in values if isinstance(v, Literal)}
+    if None in kinds or len(kinds) > 1:
+        return None
+
+    def encode(value: Node | None) -> tuple:
+        if value is None:
+            return (0, 0)
+        if isinstance(value, BNode):
+            return (1, 0)
+        if isinstance(value, URIRef):
+            return (2, str(value))
+        assert isinstance(value, Literal)
+        return (3, str(value) if kinds == {"string"} else value.toPython())
+
+    return encode
+
+
+def _literal_kind(value: Literal) -> str | None:
+    """``string``, ``number`` or the datatype of a date-like literal; None for the kinds
+    left to the engine (language strings, other datatypes, ill-typed values)."""
+    if value.language is not None:
+        return None
+    if value.datatype in (None, XSD.string):
+        return "string"
+    python = value.toPython()
+    if isinstance(python, _NUMBER) and not isinstance(python, bool):
+        return "number"
+    if value.datatype in (XSD.date, XSD.dateTime) and python is not value:
+        return str(value.datatype)
+    return None
