@@ -292,7 +292,7 @@ class GraphStore:
         order = client_order(sparql)
         if order is not None:
             variables, rows = self._select(order.query)
-            ordered = sort_rows(variables, rows, order.keys)
+            ordered = sort_rows(variables, rows, order.keys, order.descending)
             if ordered is not None:
                 return variables, ordered
         return self._select(sparql)

@@ -24,8 +24,9 @@ A, B = URIRef("https://example.org/a"), URIRef("https://example.org/b")
             "SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b } GROUP BY ?a ORDER BY ?n",
             ("n",),
         ),
+        ("SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY DESC(?b) ASC(?a)", ("b", "a")),
         # left to the engine
-        ("SELECT ?a WHERE { ?a ?p ?b } ORDER BY DESC(?a)", None),
+        ("SELECT ?a WHERE { ?a ?p ?b } ORDER BY DESC(STR(?a))", None),
         ("SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a LIMIT 10", None),
         ("SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?b", None),  # ?b not projected
         ("SELECT (COUNT(?b) AS ?n) WHERE { ?a ?p ?b } ORDER BY ?b", None),
@@ -74,9 +75,21 @@ def test_ordering_sorts_one_column_as_sparql_does(column, expected):
     assert (None if ordered is None else [row[0] for row in ordered]) == expected
 
 
+def test_ordering_reads_descending_keys():
+    order = client_order("SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY DESC(?b) ?a")
+    assert order is not None and order.descending == {"b"}
+
+
 def test_ordering_sorts_by_the_keys_in_turn_and_keeps_ties():
     rows = [(B, _int(1), "first"), (A, _int(2), "second"), (B, _int(1), "third")]
     assert sort_rows(("w", "n", "tag"), rows, ["w", "n"]) == [
+        (A, _int(2), "second"),
+        (B, _int(1), "first"),
+        (B, _int(1), "third"),
+    ]
+    rows.append((A, _int(3), "fourth"))
+    assert sort_rows(("w", "n", "tag"), rows, ["n", "w"], frozenset({"n"})) == [
+        (A, _int(3), "fourth"),
         (A, _int(2), "second"),
         (B, _int(1), "first"),
         (B, _int(1), "third"),
