@@ -10,7 +10,9 @@ and only when every key column holds values Python orders as SPARQL does: unboun
 first, then blank nodes (equal among themselves), IRIs by their string, then literals
 of one kind (strings, numbers, dates) by value. Otherwise the query runs as written.
 Python's sort is stable, as Oxigraph's is, so rows equal on the keys keep the order
-in which the query found them.
+in which the query found them. A query with a line ``#ENGINE-ORDER`` keeps its ORDER
+BY: without it Oxigraph may choose a slower plan (``motion_zaken`` at 46 M triples:
+283 ms sorted by Oxigraph, 550 ms unsorted).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ _SELECT = re.compile(
 )
 _EXPRESSION = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 _NUMBER = (int, float, Decimal)
+_ENGINE_ORDER = re.compile(r"^[ \t]*#ENGINE-ORDER[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +52,11 @@ class ClientOrder:
 
 def client_order(query: str) -> ClientOrder | None:
     """The query split from a final ``ORDER BY ?a DESC(?b) …`` that Python can do;
-    None when the query has no such clause (expressions, LIMIT after it) or sorts by
-    a variable it does not project."""
+    None when the query has no such clause (expressions, LIMIT after it), sorts by
+    a variable it does not project or asks for the engine's sort (``#ENGINE-ORDER``)."""
     order = _FINAL_ORDER.search(query)
     select = _SELECT.search(query)
-    if order is None or select is None:
+    if order is None or select is None or _ENGINE_ORDER.search(query):
         return None
     parts = _KEY_PARTS.findall(order.group(1))
     keys = tuple(name for _, name in parts)

@@ -34,6 +34,7 @@ A, B = URIRef("https://example.org/a"), URIRef("https://example.org/b")
         ("SELECT ?a WHERE { ?a ?p ?b } ORDER BY STR(?a)", None),
         ("SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a } }", None),
         ("ASK { ?a ?p ?b }", None),
+        ("SELECT ?a WHERE { ?a ?p ?b }\n#ENGINE-ORDER\nORDER BY ?a", None),
     ],
 )
 def test_ordering_takes_only_a_plain_final_clause(query, keys):
