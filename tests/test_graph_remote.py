@@ -847,3 +847,17 @@ def test_remote_summary_is_the_same_everywhere_and_follows_a_rewrite(store, embe
     finally:
         store.replace_graph(name, document_graph(document, refs))
     assert summary_rows(store) == rows
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("backend_name", ["oxigraph-server", "virtuoso"])
+def test_remote_summary_presence_reads_the_history_edges(loaded_remote, backend_name):
+    """The store's summary is current (it has history edges for its dated links);
+    asked about a history graph that is empty, the same query finds it stale."""
+    from graph.summary import HISTORY, presence_query
+
+    store = loaded_remote(backend_name)
+    assert store.has_summary()
+    stale = presence_query().replace(HISTORY.n3(), "<https://example.org/no-history>")
+    assert stale != presence_query()
+    assert not store.backend().select(stale).rows
