@@ -9,6 +9,10 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
+import webbrowser
 from pathlib import Path
 
 import click
@@ -354,6 +358,8 @@ def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
     finally:
         store.close()
     env = dict(os.environ, **{settings.STORE.env: str(store_dir)})
+    # Streamlit runs headless and we open the browser ourselves: otherwise its first
+    # run in a new home directory stops at an e-mail prompt on the terminal.
     command = [
         sys.executable,
         "-m",
@@ -365,11 +371,30 @@ def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
         "--server.address",
         host,
         "--server.headless",
-        "true" if headless else "false",
+        "true",
         "--browser.gatherUsageStats",
         "false",
     ]
+    if not headless:
+        url = f"http://{'localhost' if host in ('0.0.0.0', '::') else host}:{port}"
+        threading.Thread(target=open_when_up, args=(url,), daemon=True).start()
     raise SystemExit(subprocess.call(command, env=env))
+
+
+def open_when_up(url: str, timeout: float = 120.0) -> bool:
+    """Open ``url`` in a browser once its Streamlit server answers its health check;
+    False when it did not within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    webbrowser.open(url)
+                    return True
+        except OSError:  # not listening yet
+            pass
+        time.sleep(0.5)
+    return False
 
 
 @cli.command()

@@ -169,3 +169,59 @@ def test_cli_missing_store_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(cli, ["stats", "--store", str(tmp_path / "none")])
     assert result.exit_code != 0
     assert "run `wetgraaf build` first" in result.output
+
+
+@pytest.mark.parametrize("headless", [False, True])
+def test_cli_app_runs_streamlit_headless_and_opens_the_browser_itself(
+    runner, store, monkeypatch, headless
+):
+    """Streamlit never waits on its first-run e-mail prompt; the browser opens unless
+    --headless."""
+    import graph.cli
+
+    ran, opened = [], []
+    monkeypatch.setattr(
+        graph.cli.subprocess, "call", lambda cmd, env: ran.append(cmd) or 0
+    )
+    monkeypatch.setattr(graph.cli, "open_when_up", opened.append)
+    args = ["app", "--port", "8765", "--store", str(store)]
+    result = runner.invoke(cli, args + (["--headless"] if headless else []))
+    assert result.exit_code == 0, result.output
+    (command,) = ran
+    assert command[command.index("--server.headless") + 1] == "true"
+    assert command[command.index("--server.port") + 1] == "8765"
+    assert opened == ([] if headless else ["http://localhost:8765"])
+
+
+def test_cli_open_when_up_waits_for_the_health_check(monkeypatch):
+    import http.server
+    import socket
+    import threading
+
+    import graph.cli
+
+    opened: list[str] = []
+    monkeypatch.setattr(graph.cli.webbrowser, "open", opened.append)
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200 if self.path == "/_stcore/health" else 404)
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Health)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        assert graph.cli.open_when_up(url, timeout=10)
+    finally:
+        server.shutdown()
+    assert opened == [url]
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    assert not graph.cli.open_when_up(closed, timeout=1)
+    assert opened == [url]
