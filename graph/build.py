@@ -29,7 +29,7 @@ from graph.namespaces import (
     slug,
 )
 from graph.parliament import add_parliament
-from graph.triples import Triple, TripleSink, as_graph
+from graph.triples import Triple, as_graph
 from ingest.identifiers import is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
     Bekendmaking,
@@ -201,7 +201,7 @@ def document_triples(
     return graph
 
 
-def _add_document(graph: TripleSink, doc: URIRef, document: SourceDocument) -> None:
+def _add_document(graph: set[Triple], doc: URIRef, document: SourceDocument) -> None:
     meta = document.metadata
     graph.add((doc, RDF.type, _DOCUMENT_CLASS[document.kind]))
     if document.kind is DocumentKind.REGELING and meta.soort:
@@ -259,7 +259,7 @@ def _division_iri(document: SourceDocument, division: Division) -> URIRef:
 
 
 def _add_division(
-    graph: TripleSink,
+    graph: set[Triple],
     doc: URIRef,
     document: SourceDocument,
     division: Division,
@@ -295,7 +295,7 @@ def _versie_of(division: Division) -> Versie | None:
     return division.versie if division.kind in ("artikel", "lid") else None
 
 
-def _add_versie(graph: TripleSink, part: URIRef, versie: Versie) -> None:
+def _add_versie(graph: set[Triple], part: URIRef, versie: Versie) -> None:
     """The part's version: since when in force, what changed it last and how."""
     graph.add((part, DCTERMS.source, _add_bekendmaking(graph, versie.bron)))
     if versie.inwerkingtreding is not None:
@@ -305,7 +305,7 @@ def _add_versie(graph: TripleSink, part: URIRef, versie: Versie) -> None:
 
 
 def _add_footnotes(
-    graph: TripleSink, doc: URIRef, document: SourceDocument
+    graph: set[Triple], doc: URIRef, document: SourceDocument
 ) -> list[tuple[int, int, URIRef]]:
     iris = []
     seen: dict[str, int] = {}
@@ -448,7 +448,7 @@ def _in_force_phrase(date: dt.date | None) -> str:
     return f"in werking {date.isoformat()}" if date else "zonder inwerkingtreding"
 
 
-def _add_bekendmakingen(graph: TripleSink, changes: Sequence[Wijziging]) -> None:
+def _add_bekendmakingen(graph: set[Triple], changes: Sequence[Wijziging]) -> None:
     """The publications a history names, with what BWB states about them."""
     for change in changes:
         for publication in (
@@ -459,7 +459,7 @@ def _add_bekendmakingen(graph: TripleSink, changes: Sequence[Wijziging]) -> None
             _add_bekendmaking(graph, publication)
 
 
-def _add_bekendmaking(graph: TripleSink, publication: Bekendmaking) -> URIRef:
+def _add_bekendmaking(graph: set[Triple], publication: Bekendmaking) -> URIRef:
     """A Staatsblad/Staatscourant publication with what BWB states about it."""
     node = _add_publicatie(graph, publication.id)
     if publication.publicatiedatum is not None:
@@ -471,7 +471,7 @@ def _add_bekendmaking(graph: TripleSink, publication: Bekendmaking) -> URIRef:
     return node
 
 
-def _add_publicatie(graph: TripleSink, publication_id: str) -> URIRef:
+def _add_publicatie(graph: set[Triple], publication_id: str) -> URIRef:
     """An official publication (``stb-…``, ``stcrt-…``) as a work of its own."""
     node = URIRef(work_iri(publication_id))
     graph.add((node, RDF.type, WG.Publicatie))
@@ -522,7 +522,7 @@ def _from_claim(claim: RelationClaim) -> _Evidence:
     )
 
 
-def _add_subject(graph: TripleSink, subject: URIRef, work_id: str) -> None:
+def _add_subject(graph: set[Triple], subject: URIRef, work_id: str) -> None:
     """A relation's subject (a Vc paragraph, a decision) as a work or part of one."""
     work = URIRef(work_iri(work_id))
     graph.add((subject, RDF.type, WG.Work))
@@ -534,7 +534,7 @@ def _add_subject(graph: TripleSink, subject: URIRef, work_id: str) -> None:
         graph.add((work, DCTERMS.identifier, Literal(work_id)))
 
 
-def _add_toezegging(graph: TripleSink, doc: URIRef, toezegging: Toezegging) -> None:
+def _add_toezegging(graph: set[Triple], doc: URIRef, toezegging: Toezegging) -> None:
     """A toezegging node: its text as this document states it, deadline, answers."""
     node = URIRef(work_iri(toezegging.id))
     graph.add((node, RDF.type, WG.Toezegging))
@@ -555,7 +555,7 @@ def _add_toezegging(graph: TripleSink, doc: URIRef, toezegging: Toezegging) -> N
 
 
 def _add_link(
-    graph: TripleSink,
+    graph: set[Triple],
     doc: URIRef,
     document: SourceDocument,
     item: _Evidence,
@@ -605,7 +605,7 @@ def _add_link(
 
 
 def _add_selectors(
-    graph: TripleSink, link: URIRef, document: SourceDocument, item: _Evidence
+    graph: set[Triple], link: URIRef, document: SourceDocument, item: _Evidence
 ) -> None:
     """Web Annotation evidence: the span's offsets and its quote with some context."""
     selector = URIRef(f"{link}#quote")
@@ -631,7 +631,7 @@ def _add_selectors(
     graph.add((selector, OA.suffix, Literal(text[item.end : item.end + QUOTE_CONTEXT])))
 
 
-def _add_target(graph: TripleSink, target: URIRef, item: _Evidence) -> None:
+def _add_target(graph: set[Triple], target: URIRef, item: _Evidence) -> None:
     assert item.work is not None
     work = URIRef(work_iri(item.work))
     graph.add((work, RDF.type, WG.Work))

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
 
 from graph.namespaces import TK, WG, our_iri
-from graph.triples import TripleSink
+from graph.triples import Triple
 from ingest.identifiers import work_iri
 from ingest.models import Besluit, SourceDocument, Vote, Zaak
 
@@ -24,7 +24,7 @@ def fractie_iri(afkorting: str) -> URIRef:
     return our_iri("fractie", afkorting)
 
 
-def add_parliament(graph: TripleSink, doc: URIRef, document: SourceDocument) -> None:
+def add_parliament(graph: set[Triple], doc: URIRef, document: SourceDocument) -> None:
     """Add the zaken and besluiten a TK record describes (nothing for other documents)."""
     for zaak in document.zaken:
         node = _add_zaak(graph, zaak)
@@ -34,7 +34,7 @@ def add_parliament(graph: TripleSink, doc: URIRef, document: SourceDocument) -> 
         _add_besluit(graph, doc, besluit)
 
 
-def _add_zaak(graph: TripleSink, zaak: Zaak) -> URIRef:
+def _add_zaak(graph: set[Triple], zaak: Zaak) -> URIRef:
     node = zaak_iri(zaak.nummer)
     graph.add((node, RDF.type, WG.Zaak))
     graph.add((node, DCTERMS.identifier, Literal(zaak.nummer)))
@@ -63,7 +63,7 @@ def _add_zaak(graph: TripleSink, zaak: Zaak) -> URIRef:
     return node
 
 
-def _add_besluit(graph: TripleSink, agendapunt: URIRef, besluit: Besluit) -> None:
+def _add_besluit(graph: set[Triple], agendapunt: URIRef, besluit: Besluit) -> None:
     node = our_iri("besluit", besluit.id)
     graph.add((node, RDF.type, WG.Besluit))
     graph.add((node, WG.opAgendapunt, agendapunt))
@@ -91,7 +91,7 @@ def _add_besluit(graph: TripleSink, agendapunt: URIRef, besluit: Besluit) -> Non
 
 
 def _add_vote(
-    graph: TripleSink, besluit_node: URIRef, besluit: Besluit, vote: Vote
+    graph: set[Triple], besluit_node: URIRef, besluit: Besluit, vote: Vote
 ) -> None:
     who = vote.fractie + (f"-{vote.persoon}" if vote.persoon else "")
     node = our_iri("stemming", besluit.id, who)

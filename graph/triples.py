@@ -8,7 +8,6 @@ dispatches an event per ``add``, which took 60% of a build worker's time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
 
 from rdflib import Graph
 from rdflib.term import Node
@@ -16,12 +15,6 @@ from rdflib.term import Node
 from graph.namespaces import PREFIXES
 
 Triple = tuple[Node, Node, Node]
-
-
-class TripleSink(Protocol):
-    """Where builders put triples: a ``set`` during a build, a ``Graph`` in tests."""
-
-    def add(self, triple: Triple, /) -> object: ...
 
 
 def as_graph(triples: Iterable[Triple]) -> Graph:
