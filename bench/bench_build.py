@@ -18,11 +18,11 @@ from bench_scale import PARAMS  # one table of benchmark parameters
 
 from graph import settings
 from graph.analysis import citation_digraph, rank_nodes
-from graph.build import build_document_graph, graph_iri
+from graph.build import graph_iri
 from graph.explore import get_document, incoming_links, list_documents, outgoing_links
-from graph.load import references_for
+from graph.load import document_triples, references_for
 from graph.sparql import LocalBackend, list_queries, run_query
-from graph.store import open_store
+from graph.store import open_store, serialize_triples
 from ingest.sources import iter_source_files, read_source
 
 
@@ -57,16 +57,19 @@ def main() -> None:
         t1 = time.perf_counter()
         refs = references_for(document)
         t2 = time.perf_counter()
-        graph = build_document_graph(document, refs)
+        # The triples as `wetgraaf build` makes them (relations and toezeggingen
+        # included, a set rather than an rdflib Graph) and writes them.
+        triples_of_document = document_triples(document, refs)
         t3 = time.perf_counter()
+        lines = serialize_triples(triples_of_document, where=str(path))
         # The summary is recounted once below, as a bulk build does.
-        store.replace_graph(graph_iri(document.id), graph, summary=False)
+        store.replace_graph_lines(graph_iri(document.id), lines, summary=False)
         t4 = time.perf_counter()
         stages["read"] += t1 - t0
         stages["extract"] += t2 - t1
         stages["build"] += t3 - t2
         stages["write"] += t4 - t3
-        triples += len(graph)
+        triples += len(lines)
         references += len(refs)
     t0 = time.perf_counter()
     store.refresh_summary()
