@@ -63,7 +63,7 @@ from graph.store import (
     serialize_quads,
     serialize_triples,
 )
-from graph.summary import presence_query, refresh_operations, write_document
+from graph.summary import RECOUNT_BATCH, presence_query, refresh, write_document
 
 log = logging.getLogger(__name__)
 
@@ -346,7 +346,7 @@ class DocumentStore(Protocol):
 
     def has_summary(self) -> bool: ...
 
-    def refresh_summary(self) -> None: ...
+    def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None: ...
 
     def graph_names(self) -> list[URIRef]: ...
 
@@ -467,12 +467,15 @@ class RemoteStore:
         """Whether the summary graphs hold anything (see ``graph.summary``)."""
         return bool(self._backend.select(presence_query()).rows)
 
-    def refresh_summary(self) -> None:
+    def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None:
         """Recompute every summary graph from the links on the endpoint, one request
-        per step (each may take a while on a large store)."""
+        per step and batch (``graph.summary.refresh``)."""
         self._check_writable()
-        for operation in refresh_operations():
-            self._run_update("refresh the summary", operation)
+        refresh(
+            lambda query: self._backend.select(query).rows,
+            lambda text: self._run_update("refresh the summary", text),
+            batch=batch,
+        )
 
     def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
         write_document(

@@ -22,9 +22,10 @@ from graph.errors import StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.ordering import client_order, sort_rows
 from graph.summary import (
+    RECOUNT_BATCH,
     SUMMARY_GRAPHS,
     presence_query,
-    refresh_operations,
+    refresh,
     write_document,
 )
 from graph.triples import Triple
@@ -201,15 +202,19 @@ class GraphStore:
         """Whether the summary graphs hold anything (see ``graph.summary``)."""
         return bool(self.select(presence_query())[1])
 
-    def refresh_summary(self) -> None:
+    def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None:
         """Recompute every summary graph from the links in the store (after a build).
 
-        One transaction per step: Oxigraph is several times slower with all of them in
-        one, and a reader at worst sees counts missing while this runs.
+        One transaction per step and batch (``graph.summary.refresh``): Oxigraph is
+        several times slower with all of them in one, and holds a transaction in
+        memory; a reader at worst sees counts missing while this runs.
         """
         self._check_writable()
-        for operation in refresh_operations():
-            self._update(operation, "cannot refresh the summary")
+        refresh(
+            lambda query: self.select(query)[1],
+            lambda text: self._update(text, "cannot refresh the summary"),
+            batch=batch,
+        )
 
     def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
         write_document(

@@ -28,8 +28,8 @@ each document's own identifier once): in the union default graph a much-cited wo
 document's neighbours reads it here.
 
 Everything here is SPARQL 1.1 Update text, so the embedded store and a remote endpoint
-run the same statements. ``refresh_operations`` recompute all five from the links (after a
-bulk build); ``document_update`` corrects them after one document's graph was written
+run the same statements. ``refresh`` recomputes all five from the links (after a
+bulk build, in batches of subjects); ``document_update`` corrects them after one document's graph was written
 or removed, from what that graph linked to before and after (``targets_query``).
 """
 
@@ -94,78 +94,89 @@ def targets_from(rows: Iterable[Sequence[object]]) -> Targets:
     return Targets(frozenset(documents), frozenset(works), frozenset(parts))
 
 
-def _values(variable: str, iris: Iterable[str] | None) -> str:
-    """A VALUES block opening a group (terms escaped by rdflib); empty for all."""
-    if iris is None:
-        return ""
+def _values(variable: str, iris: Iterable[str]) -> str:
+    """A VALUES block opening a group (terms escaped by rdflib)."""
     cells = " ".join(URIRef(iri).n3() for iri in sorted(iris))
     return f"VALUES ?{variable} {{ {cells} }}"
 
 
-def _operations(changed: Targets | None) -> list[str]:
-    """Delete and recompute the summary of ``changed`` (everything when None).
+def _operations(changed: Targets) -> list[str]:
+    """Delete and recompute the summary of ``changed``: edges, document counts and
+    history for its documents, then work counts (read from the new edges), then part
+    counts (from the links)."""
+    docs = _values("doc", changed.documents)
+    works = _values("work", changed.works)
+    parts = _values("target", changed.parts)
+    return [
+        f"DELETE {{ GRAPH {EDGES.n3()} {{ ?edge ?p ?o }} }} WHERE {{ {docs}"
+        f" GRAPH {EDGES.n3()} {{ ?edge wg:edgeSource ?doc ; ?p ?o }} }}",
+        f"DELETE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }} WHERE {{ {docs}"
+        f" GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }}",
+        f"DELETE {{ GRAPH {WORKS.n3()} {{ ?work ?p ?o }} }} WHERE {{ {works}"
+        f" GRAPH {WORKS.n3()} {{ ?work ?p ?o }} }}",
+        f"DELETE {{ GRAPH {PARTS.n3()} {{ ?target ?p ?o }} }} WHERE {{ {parts}"
+        f" GRAPH {PARTS.n3()} {{ ?target ?p ?o }} }}",
+        f"DELETE {{ GRAPH {HISTORY.n3()} {{ ?edge ?p ?o }} }} WHERE {{ {docs}"
+        f" GRAPH {HISTORY.n3()} {{ ?edge wg:edgeSource ?doc ; ?p ?o }} }}",
+        *_document_inserts(changed.documents),
+        *_work_inserts(changed.works),
+        *_part_inserts(changed.parts),
+    ]
 
-    Edges and document counts are recomputed for the documents, work counts from the
-    edges, part counts from the links; the order matters (works read new edges)."""
-    docs = _values("doc", None if changed is None else changed.documents)
-    works = _values("work", None if changed is None else changed.works)
-    parts = _values("target", None if changed is None else changed.parts)
-    operations: list[str] = []
-    if changed is None:
-        operations.extend(f"DROP SILENT GRAPH {g.n3()}" for g in SUMMARY_GRAPHS)
-    else:
-        operations.extend(
-            [
-                f"DELETE {{ GRAPH {EDGES.n3()} {{ ?edge ?p ?o }} }} WHERE {{ {docs}"
-                f" GRAPH {EDGES.n3()} {{ ?edge wg:edgeSource ?doc ; ?p ?o }} }}",
-                f"DELETE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }} WHERE {{ {docs}"
-                f" GRAPH {DOCUMENTS.n3()} {{ ?doc ?p ?o }} }}",
-                f"DELETE {{ GRAPH {WORKS.n3()} {{ ?work ?p ?o }} }} WHERE {{ {works}"
-                f" GRAPH {WORKS.n3()} {{ ?work ?p ?o }} }}",
-                f"DELETE {{ GRAPH {PARTS.n3()} {{ ?target ?p ?o }} }} WHERE {{ {parts}"
-                f" GRAPH {PARTS.n3()} {{ ?target ?p ?o }} }}",
-                f"DELETE {{ GRAPH {HISTORY.n3()} {{ ?edge ?p ?o }} }} WHERE {{ {docs}"
-                f" GRAPH {HISTORY.n3()} {{ ?edge wg:edgeSource ?doc ; ?p ?o }} }}",
-            ]
-        )
-    operations.extend(
-        [
-            f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
-            " wg:edgeSource ?doc ; wg:edgeTarget ?work ;"
-            " wg:linkCount ?links ; wg:citedAs ?kind } }"
-            " WHERE { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
-            f" (MIN(?referenceKind) AS ?kind) WHERE {{ {docs} GRAPH ?g {{"
-            " ?link wg:inDocument ?doc ; wg:targetWork ?work ;"
-            " wg:referenceKind ?referenceKind } } GROUP BY ?doc ?work }",
-            f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:outgoingLinks ?links }} }}"
-            " WHERE { SELECT ?doc (COUNT(DISTINCT ?link) AS ?links)"
-            f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
-            " GROUP BY ?doc }",
-            f"INSERT {{ GRAPH {WORKS.n3()} {{ ?work wg:citingDocuments ?documents ;"
-            " wg:incomingLinks ?links ; wg:citedAs ?kind } }"
-            " WHERE { SELECT ?work (COUNT(DISTINCT ?doc) AS ?documents)"
-            " (SUM(?count) AS ?links) (MIN(?edgeKind) AS ?kind)"
-            f" WHERE {{ {works} GRAPH {EDGES.n3()} {{ ?edge wg:edgeTarget ?work ;"
-            " wg:edgeSource ?doc ; wg:linkCount ?count ; wg:citedAs ?edgeKind } }"
-            " GROUP BY ?work }",
-            f"INSERT {{ GRAPH {PARTS.n3()} {{ ?target wg:citingDocuments ?documents ;"
-            " wg:incomingLinks ?links ; wg:partOfWork ?work } }"
-            " WHERE { SELECT ?target ?work (COUNT(DISTINCT ?doc) AS ?documents)"
-            " (COUNT(DISTINCT ?link) AS ?links)"
-            f" WHERE {{ {parts} GRAPH ?g {{ ?link wg:linkTarget ?target ;"
-            " wg:targetWork ?work ; wg:inDocument ?doc }"
-            " FILTER(?target != ?work) } GROUP BY ?target ?work }",
-            f"INSERT {{ GRAPH {HISTORY.n3()} {{ _:edge a wg:HistoryEdge ;"
-            " wg:edgeSource ?doc ; wg:edgeTarget ?work ; wg:edgeGraph ?g ;"
-            " wg:linkCount ?links } }"
-            " WHERE { SELECT ?doc ?work ?g (COUNT(DISTINCT ?link) AS ?links)"
-            f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inwerkingtreding ?date ;"
-            " wg:inDocument ?doc ; wg:targetWork ?work } } GROUP BY ?doc ?work ?g }",
-            _identifiers(WORKS, "work", "wg:citingDocuments", works),
-            _identifiers(DOCUMENTS, "doc", "wg:outgoingLinks", docs),
-        ]
-    )
-    return operations
+
+def _document_inserts(documents: Iterable[str]) -> list[str]:
+    """Insert the edges, link count, history edges and identifier of ``documents``."""
+    docs = _values("doc", documents)
+    return [
+        f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
+        " wg:edgeSource ?doc ; wg:edgeTarget ?work ;"
+        " wg:linkCount ?links ; wg:citedAs ?kind } }"
+        " WHERE { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
+        f" (MIN(?referenceKind) AS ?kind) WHERE {{ {docs} GRAPH ?g {{"
+        " ?link wg:inDocument ?doc ; wg:targetWork ?work ;"
+        " wg:referenceKind ?referenceKind } } GROUP BY ?doc ?work }",
+        f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:outgoingLinks ?links }} }}"
+        " WHERE { SELECT ?doc (COUNT(DISTINCT ?link) AS ?links)"
+        f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
+        " GROUP BY ?doc }",
+        f"INSERT {{ GRAPH {HISTORY.n3()} {{ _:edge a wg:HistoryEdge ;"
+        " wg:edgeSource ?doc ; wg:edgeTarget ?work ; wg:edgeGraph ?g ;"
+        " wg:linkCount ?links } }"
+        " WHERE { SELECT ?doc ?work ?g (COUNT(DISTINCT ?link) AS ?links)"
+        f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inwerkingtreding ?date ;"
+        " wg:inDocument ?doc ; wg:targetWork ?work } } GROUP BY ?doc ?work ?g }",
+        _identifiers(DOCUMENTS, "doc", "wg:outgoingLinks", docs),
+    ]
+
+
+def _work_inserts(cited: Iterable[str]) -> list[str]:
+    """Insert the counts and identifier of the works ``cited``, summed over their
+    edges (so after ``_document_inserts``)."""
+    works = _values("work", cited)
+    return [
+        f"INSERT {{ GRAPH {WORKS.n3()} {{ ?work wg:citingDocuments ?documents ;"
+        " wg:incomingLinks ?links ; wg:citedAs ?kind } }"
+        " WHERE { SELECT ?work (COUNT(DISTINCT ?doc) AS ?documents)"
+        " (SUM(?count) AS ?links) (MIN(?edgeKind) AS ?kind)"
+        f" WHERE {{ {works} GRAPH {EDGES.n3()} {{ ?edge wg:edgeTarget ?work ;"
+        " wg:edgeSource ?doc ; wg:linkCount ?count ; wg:citedAs ?edgeKind } }"
+        " GROUP BY ?work }",
+        _identifiers(WORKS, "work", "wg:citingDocuments", works),
+    ]
+
+
+def _part_inserts(cited: Iterable[str]) -> list[str]:
+    """Insert the counts of the parts ``cited``, from the links to them."""
+    parts = _values("target", cited)
+    return [
+        f"INSERT {{ GRAPH {PARTS.n3()} {{ ?target wg:citingDocuments ?documents ;"
+        " wg:incomingLinks ?links ; wg:partOfWork ?work } }"
+        " WHERE { SELECT ?target ?work (COUNT(DISTINCT ?doc) AS ?documents)"
+        " (COUNT(DISTINCT ?link) AS ?links)"
+        f" WHERE {{ {parts} GRAPH ?g {{ ?link wg:linkTarget ?target ;"
+        " wg:targetWork ?work ; wg:inDocument ?doc }"
+        " FILTER(?target != ?work) } GROUP BY ?target ?work }",
+    ]
 
 
 def _identifiers(summary: URIRef, variable: str, counted: str, values: str) -> str:
@@ -199,10 +210,48 @@ def documents_query() -> str:
     return f"{_PROLOGUE}\nSELECT ?doc WHERE {{ GRAPH ?g {{ ?doc wg:documentKind ?kind }} }} LIMIT 1"
 
 
-def refresh_operations() -> list[str]:
-    """The updates that rebuild every summary graph from the links in the store, in
-    order (one request or transaction each)."""
-    return [f"{_PROLOGUE}\n{operation}" for operation in _operations(None)]
+RECOUNT_BATCH = 2000
+"""Subjects (documents, works, parts) recounted per update in a full recount: each
+update's aggregation and transaction then hold one batch, so memory does not grow with
+the store (one update over every link held 2.1 GB at 46.5 M triples)."""
+
+
+def refresh(
+    select: Callable[[str], Iterable[Sequence[object]]],
+    update: Callable[[str], None],
+    *,
+    batch: int = RECOUNT_BATCH,
+) -> None:
+    """Rebuild every summary graph from the links in the store (after a bulk build).
+
+    The graphs are dropped, then recounted for ``batch`` documents, works or parts at
+    a time (one update each): documents first, whose edges the works are summed
+    from. ``select`` returns rows of values or terms, ``update`` runs one SPARQL
+    Update request or transaction.
+    """
+    for graph in SUMMARY_GRAPHS:
+        update(f"DROP SILENT GRAPH {graph.n3()}")
+    scopes: list[tuple[str, Callable[[Iterable[str]], list[str]]]] = [
+        (_LINKING_DOCUMENTS, _document_inserts),
+        (_CITED_WORKS, _work_inserts),
+        (_CITED_PARTS, _part_inserts),
+    ]
+    for subjects, inserts in scopes:
+        found = sorted({str(row[0]) for row in select(f"{_PROLOGUE}\n{subjects}")})
+        for first in range(0, len(found), batch):
+            values = found[first : first + batch]
+            for operation in inserts(values):
+                update(f"{_PROLOGUE}\n{operation}")
+
+
+_LINKING_DOCUMENTS = (
+    "SELECT DISTINCT ?doc WHERE { GRAPH ?g { ?link wg:inDocument ?doc } }"
+)
+_CITED_WORKS = f"SELECT DISTINCT ?work WHERE {{ GRAPH {EDGES.n3()} {{ ?edge wg:edgeTarget ?work }} }}"
+_CITED_PARTS = (
+    "SELECT DISTINCT ?target WHERE { GRAPH ?g { ?link wg:linkTarget ?target ;"
+    " wg:targetWork ?work } FILTER(?target != ?work) }"
+)
 
 
 def document_update(before: Targets, after: Targets) -> str | None:

@@ -337,6 +337,32 @@ def test_store_build_leaves_a_complete_summary(earlier, files):
     assert store.has_summary() and rows == recounted(store)
 
 
+def test_store_recount_in_batches_equals_documents_written_one_by_one():
+    """However small the recount's batches, it gives the summary that writing each
+    document with its own correction gives (history edges included)."""
+    files = [
+        *SLICE,
+        settings.BUNDLED_CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+        settings.BUNDLED_CORPUS / "bwb-wti" / "BWBR0018451.WTI.xml",
+    ]
+    store = open_store()
+    assert load_paths(store, files).errors == []
+    written = summary_rows(store)
+    tables = {row[0] for row in written}
+    assert tables == {
+        "documents",
+        "document-ids",
+        "edges",
+        "history",
+        "parts",
+        "works",
+        "work-ids",
+    }
+    for batch in (1, 2, 1000):
+        store.refresh_summary(batch=batch)
+        assert summary_rows(store) == written, batch
+
+
 def test_store_summary_without_identifiers_counts_as_none():
     """A summary written before it held identifiers is recounted by the next build."""
     from graph.namespaces import WG
