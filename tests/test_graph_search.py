@@ -61,6 +61,26 @@ def test_search_text_is_case_insensitive_and_literal(store):
     assert search_text(backend, "").rows == ()
 
 
+def test_search_text_lists_a_document_once_however_often_it_is_cited():
+    """A motion the letter cites has its identifier in the letter's graph too; a
+    phrase in both texts still finds each document once."""
+    from graph import settings
+    from graph.load import load_paths
+
+    corpus = settings.BUNDLED_CORPUS
+    store = open_store()
+    files = [
+        corpus / "seeds" / "kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt",
+        corpus / "kamerstukken" / "kst-36410-VI-80.xml",
+    ]
+    assert load_paths(store, files).errors == []
+    found = search_text(LocalBackend(store), "motie").as_dicts()
+    assert [(row["id"], row["kind"]) for row in found] == [
+        ("2025D33530", "kamerbrief"),
+        ("kst-36410-VI-80", "motie"),
+    ]
+
+
 def test_document_triples_reads_the_named_graph_read_only(store, tmp_path):
     document, refs = letter()
     location = tmp_path / "store"
