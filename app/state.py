@@ -16,7 +16,7 @@ import networkx as nx
 import streamlit as st
 
 from graph import settings
-from graph.analysis import citation_digraph
+from graph.analysis import citation_digraph, citation_network
 from graph.explore import (
     CitedPart,
     MotionRow,
@@ -97,6 +97,17 @@ def get_digraph() -> nx.DiGraph:
     return _digraph(store_stamp())
 
 
+@st.cache_resource(max_entries=2, show_spinner="Citatienetwerk opbouwen…")
+def _network(stamp: str) -> nx.DiGraph:
+    return citation_network(get_backend(), get_documents())
+
+
+def get_network() -> nx.DiGraph:
+    """The citations counted per document and work (``graph.analysis``), without
+    evidence; shared, so never mutate it."""
+    return _network(store_stamp())
+
+
 @st.cache_data(max_entries=2, show_spinner="Moties laden…")
 def _motions(stamp: str) -> tuple[list[MotionRow], Votes]:
     backend = get_backend()
@@ -119,7 +130,7 @@ def get_cited_parts() -> list[CitedPart]:
     return _cited_parts(store_stamp())
 
 
-SHARED = (get_documents, get_motions, get_cited_parts, get_digraph)
+SHARED = (get_documents, get_motions, get_cited_parts, get_network, get_digraph)
 
 
 @st.cache_resource(show_spinner=False)

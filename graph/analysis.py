@@ -7,11 +7,14 @@ the citing document; a typed relation (derives from, implements, answers…) is 
 from its subject's work, wherever it is stated: "Op 1 juli 2019 zijn nadere regels
 vastgelegd in de Vreemdelingencirculaire" in the EMN 2019 report is an edge from the
 Staatscourant publication of that change to the Chavez-Vilchez ruling.
+
+``citation_network`` is the lighter view for ranking and drawing: the citations only,
+one edge per citing document and cited work weighing its links, read from the summary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,7 +22,7 @@ import networkx as nx
 
 from graph.explore import work_labels
 from graph.namespaces import CITO
-from graph.sparql import QueryBackend, run_query
+from graph.sparql import QueryBackend, QueryResult, Value, run_query
 
 Direction = Literal["rests_on", "followed_by"]
 
@@ -102,6 +105,45 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
             digraph.nodes[target].setdefault("reference_kind", evidence.kind)
     outside = sorted(node for node in digraph.nodes if node not in documents)
     labels = work_labels(backend, outside)
+    _label_nodes(digraph, documents, {work: ids[0] for work, ids in labels.items()})
+    return digraph
+
+
+def citation_network(
+    backend: QueryBackend, documents: QueryResult | None = None
+) -> nx.DiGraph:
+    """The citations only, counted: an edge from each citing document to each work it
+    cites, ``weight`` its number of links, read from the summary (``graph.summary``)
+    instead of every link with its quote. Node attributes as in
+    :func:`citation_digraph`; no evidence (a lineage needs :func:`citation_digraph`).
+
+    ``documents``: the ``documents`` query's result when the caller has it already.
+    """
+    digraph: nx.DiGraph = nx.DiGraph()
+    identifiers: dict[str, str] = {}
+    for row in run_query(backend, "citation_network").as_dicts():
+        source, target = str(row["source"]), str(row["target"])
+        if source == target:
+            continue
+        digraph.add_edge(source, target, weight=int(str(row["links"])))
+        digraph.nodes[target]["reference_kind"] = str(row["citedAs"])
+        identifiers[target] = str(row["targetId"])
+    if documents is None:
+        documents = run_query(backend, "documents")
+    _label_nodes(
+        digraph, {str(row["doc"]): row for row in documents.as_dicts()}, identifiers
+    )
+    return digraph
+
+
+def _label_nodes(
+    digraph: nx.DiGraph,
+    documents: Mapping[str, Mapping[str, Value]],
+    identifiers: Mapping[str, str],
+) -> None:
+    """Set each node's ``id``, ``label``, ``kind`` and ``ingested``: from its row of
+    the ``documents`` query when it is an ingested document, else from its work
+    identifier (the IRI when unknown) and the kind of reference to it."""
     for node, data in digraph.nodes(data=True):
         document = documents.get(node)
         if document is not None:
@@ -112,14 +154,13 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
                 ingested=True,
             )
         else:
-            work_id = labels.get(node, (node, None))[0]
+            work_id = identifiers.get(node, node)
             data.update(
                 id=work_id,
                 label=work_id,
                 kind=data.get("reference_kind", "work"),
                 ingested=False,
             )
-    return digraph
 
 
 @dataclass(frozen=True, slots=True)

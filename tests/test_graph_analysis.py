@@ -4,6 +4,7 @@ import pytest
 
 from graph.analysis import (
     citation_digraph,
+    citation_network,
     citing,
     lineage_paths,
     overlapping_documents,
@@ -51,13 +52,65 @@ def _motion() -> tuple[SourceDocument, list[ResolvedReference]]:
 
 
 @pytest.fixture(scope="module")
-def digraph():
+def backend():
     store = open_store()
     for document, refs in (letter(), _motion()):
         store.replace_graph(
             graph_iri(document.id), build_document_graph(document, refs)
         )
-    return citation_digraph(LocalBackend(store))
+    return LocalBackend(store)
+
+
+@pytest.fixture(scope="module")
+def digraph(backend):
+    return citation_digraph(backend)
+
+
+def test_analysis_network_is_the_digraph_counted(backend, digraph):
+    """Without typed relations the counted network has the digraph's nodes, edges
+    and attributes, each edge weighing its links."""
+    network = citation_network(backend)
+    keys = ("id", "label", "kind", "ingested")
+    assert {n: [d[k] for k in keys] for n, d in network.nodes(data=True)} == {
+        n: [d[k] for k in keys] for n, d in digraph.nodes(data=True)
+    }
+    assert {(s, t): w for s, t, w in network.edges.data("weight")} == {
+        (s, t): len(evidence) for s, t, evidence in digraph.edges.data("evidence")
+    }
+
+
+def test_analysis_network_weighs_each_pair_by_its_links():
+    """On real documents (letters, motions, a law with its amendment history): an
+    edge per citing document and cited work, weighing its distinct links."""
+    from collections import Counter
+
+    from graph import settings
+    from graph.load import load_paths
+    from graph.sparql import run_query
+
+    corpus = settings.BUNDLED_CORPUS
+    store = open_store()
+    files = [
+        *sorted((corpus / "seeds").glob("*.txt")),
+        *sorted((corpus / "kamerstukken").glob("*.xml"))[:10],
+        corpus / "bwb-wti" / "BWBR0018451.WTI.xml",
+    ]
+    assert load_paths(store, files).errors == []
+    backend = LocalBackend(store)
+    links = Counter(
+        (str(row["source"]), str(row["target"]))
+        for row in run_query(backend, "citation_edges").as_dicts()
+        if row["source"] != row["target"]
+    )
+    network = citation_network(backend)
+    assert len(links) > 50
+    assert {
+        (source, target): weight
+        for source, target, weight in network.edges.data("weight")
+    } == dict(links)
+    ingested = {str(row["doc"]) for row in run_query(backend, "documents").as_dicts()}
+    assert {n for n, data in network.nodes(data=True) if data["ingested"]} <= ingested
+    assert all(data["id"] and data["kind"] for _, data in network.nodes(data=True))
 
 
 def test_analysis_digraph_nodes_and_edges(digraph):

@@ -361,6 +361,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "toezeggingen": [{}],
     "unresolved_references": [{}],
     "citation_edges": [{}],
+    "citation_network": [{}],
     "article_context": [{"article": VB_3_71}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
     "text_search": [{"needle": "artikel 3.71"}, {"needle": "verzoekt"}],

@@ -1,16 +1,17 @@
-"""Netwerk: the most-cited works and a drawing of the top of the citation graph."""
+"""Netwerk: the most-cited works and a drawing of the top of the citation graph (the
+summary's counted citations: at scale, reading every link's evidence took minutes)."""
 
 import altair as alt
 import streamlit as st
 
-from app.state import get_cited_parts, get_digraph
+from app.state import get_cited_parts, get_network
 from app.views import documents_table, dot_label
 from graph.analysis import rank_nodes
 
 st.title("Netwerk")
 
 
-graph = get_digraph()
+graph = get_network()
 if graph.number_of_nodes() == 0:
     st.info("Geen verwijzingen in de graaf.")
     st.stop()
