@@ -29,8 +29,9 @@ document's neighbours reads it here.
 
 Everything here is SPARQL 1.1 Update text, so the embedded store and a remote endpoint
 run the same statements. ``refresh`` recomputes all five from the links (after a
-bulk build, in batches of subjects); ``document_update`` corrects them after one document's graph was written
-or removed, from what that graph linked to before and after (``targets_query``).
+bulk build, in batches of subjects); ``document_update`` corrects them after one
+document's graph was written or removed, from what that graph linked to before and
+after (``targets_query``).
 """
 
 from __future__ import annotations
