@@ -98,6 +98,20 @@ def _vb_page(backend: QueryBackend) -> list[tuple[str, str, dict[str, Binding]]]
     return [(PAGED, "incoming_links", {"work": VB, "citingGraph": citing})]
 
 
+def _motion_decisions(
+    backend: QueryBackend,
+) -> list[tuple[str, str, dict[str, Binding]]]:
+    """The decisions about every motion's zaak, as the Moties page loads them."""
+    zaken = sorted(
+        {str(row["zaak"]) for row in run_query(backend, "motion_zaken").as_dicts()}
+    )
+    if not zaken:
+        return []
+    return [
+        (f"decisions (every motion's zaak, {len(zaken)})", "decisions", {"zaak": zaken})
+    ]
+
+
 def _prepare_copy(task: tuple[Path, int]) -> PreparedDocument | str:
     """Copy ``k`` of one file, read and prepared in a worker (copy 0 is the original)."""
     path, k = task
@@ -131,12 +145,20 @@ class _RssSampler(threading.Thread):
             with open("/proc/self/statm") as statm:
                 self.samples.append(int(statm.read().split()[1]) * page / 1e6)
 
-    def quartiles(self) -> str:
-        if not self.samples:
+    def quartiles(self, end: int) -> str:
+        """The samples at a quarter, half, three quarters and the end of the first
+        ``end``."""
+        samples = self.samples[:end]
+        if not samples:
             return "-"
-        n = len(self.samples)
-        picks = [self.samples[min(n - 1, n * q // 4)] for q in (1, 2, 3, 4)]
+        n = len(samples)
+        picks = [samples[min(n - 1, n * q // 4)] for q in (1, 2, 3, 4)]
         return " / ".join(f"{mb:.0f}" for mb in picks)
+
+    def highest(self, start: int) -> str:
+        """The highest sample from ``start`` on."""
+        later = self.samples[start:]
+        return f"{max(later):.0f}" if later else "-"
 
 
 def _best(repeat: int, call: Callable[[], int]) -> tuple[float, int]:
@@ -156,7 +178,7 @@ def _cases() -> list[tuple[str, str, dict[str, Binding]]]:
 def _time_queries(
     backend: QueryBackend, repeat: int, only: list[str]
 ) -> dict[str, tuple[float, int]]:
-    cases = [*_cases(), *_vb_page(backend)]
+    cases = [*_cases(), *_vb_page(backend), *_motion_decisions(backend)]
     if only:
         cases = [case for case in cases if case[1] in only]
     return {
@@ -206,9 +228,10 @@ def main() -> None:
         recount=False,
     )
     written = time.perf_counter() - start
-    sampler.done.set()
+    writing_samples = len(sampler.samples)
     store.refresh_summary()
     elapsed = time.perf_counter() - start
+    sampler.done.set()
     start = time.perf_counter()
     store.close()  # flush + compact, as `wetgraaf build` does before the app opens it
     closing = time.perf_counter() - start
@@ -237,7 +260,11 @@ def main() -> None:
         f" close (flush + compaction) {closing:.1f} s"
     )
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
-    print(f"main RSS at 1/4, 2/4, 3/4 and the end of writing: {sampler.quartiles()} MB")
+    print(
+        "main RSS at 1/4, 2/4, 3/4 and the end of writing:"
+        f" {sampler.quartiles(writing_samples)} MB;"
+        f" highest during the summary recount {sampler.highest(writing_samples)} MB"
+    )
     _report_queries(location, args.repeat, args.only, remote=args.remote)
 
 
