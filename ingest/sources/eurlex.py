@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from ingest.models import (
     Division,
     DocumentKind,
     DocumentMetadata,
+    Footnote,
     Pinpoint,
     SourceDocument,
 )
@@ -156,33 +158,65 @@ def read_formex(path: Path, data: bytes | None = None) -> SourceDocument:
         if title_element is not None
         else celex
     )
-    whole = Division(
-        kind="eu_act",
-        number=celex,
-        start=0,
-        end=body_end,
-        label=title,
-        children=tuple(children),
-    )
     consolidated = f"0{reference}-{start}" if reference and start else celex
-    return SourceDocument(
-        id=celex,
-        kind=DocumentKind.EU_ACT,
-        title=title,
-        text=text,
-        path=str(path),
+    return _eu_act(
+        path,
+        celex,
+        title,
+        text,
+        children,
+        end=body_end,
         date=_compact_date(
             base.find("DATE").get("ISO")
             if base is not None and base.find("DATE") is not None
             else None
         ),
+        valid_from=_compact_date(start),
+        official_url=(
+            f"https://eur-lex.europa.eu/legal-content/{language or 'EN'}/TXT/"
+            f"?uri=CELEX:{consolidated}"
+        ),
+        extra=extra,
+        footnotes=footnotes,
+    )
+
+
+def _eu_act(
+    path: Path,
+    celex: str,
+    title: str,
+    text: str,
+    parts: Sequence[Division],
+    *,
+    date: dt.date | None,
+    official_url: str,
+    end: int | None = None,
+    valid_from: dt.date | None = None,
+    extra: Sequence[tuple[str, str]] = (),
+    footnotes: tuple[Footnote, ...] = (),
+) -> SourceDocument:
+    """An EU act read from any of its formats: one division for the whole act (up to
+    ``end``, the notes after it left out) holding ``parts``, its kind from the CELEX
+    number's type letter."""
+    whole = Division(
+        kind="eu_act",
+        number=celex,
+        start=0,
+        end=len(text) if end is None else end,
+        label=title,
+        children=tuple(parts),
+    )
+    return SourceDocument(
+        id=celex,
+        kind=DocumentKind.EU_ACT,
+        title=title or celex,
+        text=text,
+        path=str(path),
+        date=date,
         metadata=DocumentMetadata(
             soort=_ACT_TYPES.get(_CELEX.fullmatch(celex).group(3)[0]),  # type: ignore[union-attr]
-            valid_from=_compact_date(start),
-            official_url=(
-                f"https://eur-lex.europa.eu/legal-content/{language or 'EN'}/TXT/"
-                f"?uri=CELEX:{consolidated}"
-            ),
+            valid_from=valid_from,
+            official_url=official_url,
             extra=tuple(extra),
         ),
         divisions=(finish_division(whole, text),),
@@ -399,27 +433,15 @@ def _read_oj_html(path: Path, page: etree._Element) -> SourceDocument:
         None,
     )
     extra = [("eli", eli)] if eli else []
-    whole = Division(
-        kind="eu_act",
-        number=celex,
-        start=0,
-        end=len(text),
-        label=title,
-        children=tuple(divisions),
-    )
-    return SourceDocument(
-        id=celex,
-        kind=DocumentKind.EU_ACT,
-        title=title or celex,
-        text=text,
-        path=str(path),
+    return _eu_act(
+        path,
+        celex,
+        title,
+        text,
+        divisions,
         date=_iso(metas.get("eli:date_document")),
-        metadata=DocumentMetadata(
-            soort=_ACT_TYPES.get(_CELEX.fullmatch(celex).group(3)[0]),  # type: ignore[union-attr]
-            official_url=f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}",
-            extra=tuple(extra),
-        ),
-        divisions=(finish_division(whole, text),),
+        official_url=f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}",
+        extra=extra,
     )
 
 
@@ -541,31 +563,19 @@ def _read_consolidated_html(path: Path, page: etree._Element) -> SourceDocument:
     walker.walk(body)
     builder, articles = walker.builder, walker.articles
     text = builder.text()
-    whole = Division(
-        kind="eu_act",
-        number=celex,
-        start=0,
-        end=len(text),
-        label=title,
-        children=tuple(articles),
-    )
-    return SourceDocument(
-        id=celex,
-        kind=DocumentKind.EU_ACT,
-        title=title or celex,
-        text=text,
-        path=str(path),
+    return _eu_act(
+        path,
+        celex,
+        title,
+        text,
+        articles,
         date=_english_date(title),
-        metadata=DocumentMetadata(
-            soort=_ACT_TYPES.get(base.group(3)[0]),
-            valid_from=consolidated_from,
-            official_url=(
-                "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:"
-                + (dict(extra).get("celex_consolidated") or celex)
-            ),
-            extra=tuple(extra),
+        valid_from=consolidated_from,
+        official_url=(
+            "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:"
+            + (dict(extra).get("celex_consolidated") or celex)
         ),
-        divisions=(finish_division(whole, text),),
+        extra=extra,
     )
 
 
