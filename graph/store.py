@@ -91,6 +91,10 @@ def serialize_quads(quads: Iterable[tuple[Any, Any, Any, Any]], fmt: str) -> str
     return dataset.serialize(format=EXPORT_FORMATS[fmt])
 
 
+# Summary updates between two flushes of the store's write buffers (refresh_summary).
+FLUSH_EVERY = 8
+
+
 class GraphStore:
     """A dataset of named graphs with atomic per-graph replacement and SPARQL queries."""
 
@@ -207,14 +211,22 @@ class GraphStore:
 
         One transaction per step and batch (``graph.summary.refresh``): Oxigraph is
         several times slower with all of them in one, and holds a transaction in
-        memory; a reader at worst sees counts missing while this runs.
+        memory; a reader at worst sees counts missing while this runs. The writes
+        are flushed to disk every ``FLUSH_EVERY`` updates: left to RocksDB's own
+        pace, its write buffers grew to 2.1 GB at 46.5 M triples (735 MB at 11.6 M;
+        399 MB flushing every 8 updates, for 12% more time).
         """
         self._check_writable()
-        refresh(
-            lambda query: self.select(query)[1],
-            lambda text: self._update(text, "cannot refresh the summary"),
-            batch=batch,
-        )
+        updates = 0
+
+        def update(text: str) -> None:
+            nonlocal updates
+            self._update(text, "cannot refresh the summary")
+            updates += 1
+            if updates % FLUSH_EVERY == 0 and self.location is not None:
+                self._inner.flush()
+
+        refresh(lambda query: self.select(query)[1], update, batch=batch)
 
     def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
         write_document(
