@@ -231,7 +231,7 @@ def refresh(
     Update request or transaction.
     """
     for graph in SUMMARY_GRAPHS:
-        update(f"DROP SILENT GRAPH {graph.n3()}")
+        _clear(graph, select, update, batch)
     scopes: list[tuple[str, Callable[[Iterable[str]], list[str]]]] = [
         (_LINKING_DOCUMENTS, _document_inserts),
         (_CITED_WORKS, _work_inserts),
@@ -243,6 +243,31 @@ def refresh(
             values = found[first : first + batch]
             for operation in inserts(values):
                 update(f"{_PROLOGUE}\n{operation}")
+
+
+def _clear(
+    graph: URIRef,
+    select: Callable[[str], Iterable[Sequence[object]]],
+    update: Callable[[str], None],
+    batch: int,
+) -> None:
+    """Empty a summary graph ``batch`` subjects per update: one DROP of the summary
+    of 46.5 M triples held 1 GB in its transaction. Subjects are chosen by the
+    endpoint (edges are blank nodes, which a VALUES block cannot name)."""
+    counted = list(
+        select(
+            f"{_PROLOGUE}\nSELECT (COUNT(DISTINCT ?s) AS ?n)"
+            f" WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}"
+        )
+    )
+    subjects = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
+    for _ in range(-(-subjects // batch)):
+        update(
+            f"DELETE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }} WHERE {{"
+            f" {{ SELECT DISTINCT ?s WHERE {{ GRAPH {graph.n3()} {{ ?s ?any ?value }} }}"
+            f" LIMIT {batch} }} GRAPH {graph.n3()} {{ ?s ?p ?o }} }}"
+        )
+    update(f"DROP SILENT GRAPH {graph.n3()}")
 
 
 _LINKING_DOCUMENTS = (

@@ -363,6 +363,31 @@ def test_store_recount_in_batches_equals_documents_written_one_by_one():
         assert summary_rows(store) == written, batch
 
 
+def test_store_summary_graphs_are_emptied_a_batch_of_subjects_at_a_time():
+    """Before a recount each summary graph is emptied by DELETEs of a few subjects
+    (blank-node edges too), not by one DROP that holds them all in one transaction."""
+    from graph.summary import SUMMARY_GRAPHS, _clear
+
+    store = open_store()
+    for document, refs in (letter(), _letter_copy()):
+        store.replace_graph(
+            graph_iri(document.id), build_document_graph(document, refs)
+        )
+    assert summary_rows(store)
+    deletes = []
+
+    def update(text: str) -> None:
+        if text.startswith("DELETE"):  # the closing DROP is left out
+            deletes.append(text)
+            store._update(text, "test")
+
+    for graph in SUMMARY_GRAPHS:
+        _clear(graph, lambda query: store.select(query)[1], update, batch=2)
+    assert summary_rows(store) == []
+    # edges: 4 blank nodes in 2 deletes; works, parts, documents: 1 each; no history
+    assert len(deletes) == 5
+
+
 def test_store_summary_without_identifiers_counts_as_none():
     """A summary written before it held identifiers is recounted by the next build."""
     from graph.namespaces import WG
