@@ -225,9 +225,9 @@ def refresh(
 ) -> None:
     """Rebuild every summary graph from the links in the store (after a bulk build).
 
-    The graphs are dropped, then recounted for ``batch`` documents, works or parts at
-    a time (one update each): documents first, whose edges the works are summed
-    from. ``select`` returns rows of values or terms, ``update`` runs one SPARQL
+    The graphs are emptied ``batch`` subjects at a time, then recounted for ``batch``
+    documents, works or parts at a time (one update each): documents first, whose
+    edges the works are summed from. ``select`` returns rows of values or terms, ``update`` runs one SPARQL
     Update request or transaction.
     """
     for graph in SUMMARY_GRAPHS:
