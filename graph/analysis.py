@@ -126,8 +126,10 @@ def citation_network(
         if source == target:
             continue
         digraph.add_edge(source, target, weight=int(str(row["links"])))
-        digraph.nodes[target]["reference_kind"] = str(row["citedAs"])
-        identifiers[target] = str(row["targetId"])
+        if row["citedAs"] is not None:
+            digraph.nodes[target]["reference_kind"] = str(row["citedAs"])
+        if row["targetId"] is not None:
+            identifiers[target] = str(row["targetId"])
     if documents is None:
         documents = run_query(backend, "documents")
     _label_nodes(
