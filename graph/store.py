@@ -163,6 +163,7 @@ class GraphStore:
         errors: dict[URIRef, str] = {}
         fresh: list[tuple[URIRef, TripleLines]] = []
         fresh_names: set[URIRef] = set()
+        replaced = False
         for name, lines in graphs:
             if name in fresh_names:
                 # The same document twice in one batch: the later one replaces it.
@@ -171,12 +172,18 @@ class GraphStore:
             if self._inner.contains_named_graph(pyoxigraph.NamedNode(name)):
                 try:
                     self.replace_graph_lines(name, lines, summary=False)
+                    replaced = True
                 except StoreError as error:
                     errors[name] = str(error)
             else:
                 fresh.append((name, lines))
                 fresh_names.add(name)
         errors.update(self._bulk_load(fresh))
+        if replaced and self.location is not None:
+            # A rebuild replaces every graph in transactions: flushed per batch, or
+            # RocksDB's write buffers grow with the store (a rebuild of the bundled
+            # corpus: 67 s and 890 MB unflushed, 48 s and 532 MB flushed).
+            self._inner.flush()
         return errors
 
     def _bulk_load(
