@@ -220,8 +220,9 @@ class GraphStore:
         several times slower with all of them in one, and holds a transaction in
         memory; a reader at worst sees counts missing while this runs. The writes
         are flushed to disk every ``FLUSH_EVERY`` updates: left to RocksDB's own
-        pace, its write buffers grew to 2.1 GB at 46.5 M triples (735 MB at 11.6 M;
-        399 MB flushing every 8 updates, for 12% more time).
+        pace, its write buffers held a batched recount at 2,069 MB at 46.5 M
+        triples (1,240 MB flushed; 670 MB once the old summary was also deleted in
+        batches, bench/RESULTS.md).
         """
         self._check_writable()
         updates = 0
