@@ -1,5 +1,5 @@
 """Cached heavy objects for the explorer: the store, its query backend, and the
-results every visitor shares (document list, citation digraph, motions, most cited).
+results every visitor shares (document list, citation network, motions, most cited).
 
 Shared results are keyed by a stamp of the store: a rebuild shows at the next
 interaction, and nothing is recomputed while the store is unchanged. ``warm_up``
@@ -16,7 +16,7 @@ import networkx as nx
 import streamlit as st
 
 from graph import settings
-from graph.analysis import citation_digraph, citation_network
+from graph.analysis import citation_network
 from graph.explore import (
     CitedPart,
     MotionRow,
@@ -87,16 +87,6 @@ def get_documents() -> QueryResult:
     return _documents(store_stamp())
 
 
-@st.cache_resource(max_entries=2, show_spinner="Citatiegraaf opbouwen…")
-def _digraph(stamp: str) -> nx.DiGraph:
-    return citation_digraph(get_backend())
-
-
-def get_digraph() -> nx.DiGraph:
-    """The citation digraph (``graph.analysis``); shared, so never mutate it."""
-    return _digraph(store_stamp())
-
-
 @st.cache_resource(max_entries=2, show_spinner="Citatienetwerk opbouwen…")
 def _network(stamp: str) -> nx.DiGraph:
     return citation_network(get_backend(), get_documents())
@@ -130,7 +120,7 @@ def get_cited_parts() -> list[CitedPart]:
     return _cited_parts(store_stamp())
 
 
-SHARED = (get_documents, get_motions, get_cited_parts, get_network, get_digraph)
+SHARED = (get_documents, get_motions, get_cited_parts, get_network)
 
 
 @st.cache_resource(show_spinner=False)

@@ -7,7 +7,8 @@ worker reads its source file itself, and the main process holds at most one bulk
 (``graph.load.BATCH_TRIPLES``), so memory stays flat with ``--times``.
 
 Reports documents/s, MB/s (source files), triples/s, peak RSS, store size on disk and
-the latency of every named query at that size on the embedded store, and with
+the latency of every named query at that size (and of the Herkomst page's lineage
+reads, rows: paths) on the embedded store, and with
 ``--remote`` through ``oxigraph serve-read-only`` over HTTP (``RemoteBackend``).
 """
 
@@ -27,9 +28,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph import settings
+from graph.analysis import lineage_paths
 from graph.build import graph_iri
 from graph.errors import StoreError
 from graph.explore import citing_documents, citing_pages
+from graph.lineage import lineage_digraph
 from graph.load import (
     PreparedDocument,
     prepare_document,
@@ -85,6 +88,12 @@ EXTRA: list[tuple[str, str, dict[str, Binding]]] = [
     ("citation_edges (one source document)", "citation_edges", {"source": LETTER}),
     ("votes (every decision)", "votes", {}),
 ]
+# The Herkomst page's reads (graph.lineage, capped as the page caps them): a ruling with
+# a derived Vc rule, and the much-cited Vw, both ways, two hops.
+LINEAGES = {
+    "lineage_digraph (Chavez-Vilchez, 2 hops)": PARAMS["lineage"]["work"],
+    "lineage_digraph (Vw, 2 hops)": "https://wetten.overheid.nl/BWBR0011823",
+}
 # The explorer's first page of a much-cited law's incoming links (~500 links a page).
 PAGED = "incoming_links (Vb, first page of ~500 links)"
 
@@ -181,10 +190,23 @@ def _time_queries(
     cases = [*_cases(), *_vb_page(backend), *_motion_decisions(backend)]
     if only:
         cases = [case for case in cases if case[1] in only]
-    return {
+    timed = {
         label: _best(repeat, functools.partial(_rows, backend, name, params))
         for label, name, params in cases
     }
+    if not only or "lineage_digraph" in only:
+        for label, work in LINEAGES.items():
+            timed[label] = _best(repeat, functools.partial(_paths, backend, work))
+    return timed
+
+
+def _paths(backend: QueryBackend, work: str) -> int:
+    """Read a lineage as the Herkomst page does; its number of paths."""
+    digraph = lineage_digraph(backend, work, max_hops=2).digraph
+    return sum(
+        len(lineage_paths(digraph, work, max_hops=2, direction=way))
+        for way in ("rests_on", "followed_by")
+    )
 
 
 def _rows(backend: QueryBackend, name: str, params: dict[str, Binding]) -> int:

@@ -31,12 +31,12 @@ from graph import settings
 from graph.analysis import (
     Direction,
     Evidence,
-    citation_digraph,
     lineage_paths,
     path_evidence,
 )
 from graph.errors import GraphError
 from graph.explore import SUMMARY_MISSING, summary_missing
+from graph.lineage import lineage_digraph
 from graph.load import BuildSummary, load_paths
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
 from graph.serve import serve_store
@@ -263,22 +263,32 @@ def stats(store_dir: Path) -> None:
 @store_option
 def trace(work_id: str, max_hops: int, direction: str, store_dir: Path) -> None:
     """Lineage paths from a work (canonical id), each hop with link type and quote."""
+    start = work_iri(work_id)
+    ways: tuple[tuple[str, Direction], ...] = (
+        ("Rests on", "rests_on"),
+        ("Followed by", "followed_by"),
+    )
+    wanted = [
+        (heading, way)
+        for heading, way in ways
+        if direction in ("both", way.replace("_", "-"))
+    ]
     store = _open(store_dir, read_only=True)
     try:
-        digraph = citation_digraph(open_backend(store))
+        # every neighbour read: a trace lists each path
+        digraph = lineage_digraph(
+            open_backend(store),
+            start,
+            max_hops=max_hops,
+            directions=[way for _, way in wanted],
+            neighbours=None,
+        ).digraph
     except GraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
         store.close()
-    start = work_iri(work_id)
-    wanted: list[tuple[str, Direction]] = [
-        ("Rests on", "rests_on"),
-        ("Followed by", "followed_by"),
-    ]
     shown = 0
     for heading, way in wanted:
-        if direction not in ("both", way.replace("_", "-")):
-            continue
         paths = lineage_paths(digraph, start, max_hops=max_hops, direction=way)
         if not paths:
             continue
@@ -287,7 +297,7 @@ def trace(work_id: str, max_hops: int, direction: str, store_dir: Path) -> None:
             shown += 1
             ids = [digraph.nodes[node]["id"] for node in path]
             click.echo(f"{number}. " + " → ".join(ids))
-            for hop in path_evidence(digraph, path):
+            for hop in path_evidence(digraph, path, way):
                 click.echo("   " + _hop_line(digraph, *hop))
     if not shown:
         raise click.ClickException(f"no links from {work_id} ({start}) in the store")

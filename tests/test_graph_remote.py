@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from rdflib import Graph, Literal, URIRef
 
+from graph.analysis import lineage_paths, path_evidence
 from graph.build import document_iri, graph_iri
 from graph.errors import EndpointError, QueryError, StoreError
+from graph.lineage import lineage_digraph
 from graph.load import document_graph
 from graph.namespaces import GRAPH_BASE
 from graph.remote import (
@@ -360,7 +362,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "motions": [{}],
     "toezeggingen": [{}],
     "unresolved_references": [{}],
-    "citation_edges": [{}],
+    "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],
     "citation_network": [{}],
     "article_context": [{"article": VB_3_71}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
@@ -368,7 +370,11 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "motion_zaken": [{}],
     "decisions": [{"zaak": ZAAK}, {"zaak": [ZAAK, KST]}, {}],
     "votes": [{"besluit": BESLUIT}, {"besluit": [BESLUIT, KST]}, {}],
-    "relation_edges": [{}],
+    "relation_edges": [
+        {},
+        {"targetWork": VB},
+        {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"},
+    ],
     "lineage": [{"work": KST}],
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
     "article_versions": [{"work": VB, "graph": VB_GRAPH}, {"work": VB}, {}],
@@ -865,3 +871,31 @@ def test_remote_summary_presence_reads_the_history_edges(loaded_remote, backend_
     stale = presence_query().replace(HISTORY.n3(), "<https://example.org/no-history>")
     assert stale != presence_query()
     assert not store.backend().select(stale).rows
+
+
+# --- a lineage read hop by hop -------------------------------------------------------
+
+
+@pytest.mark.parametrize("start", [VB, KST, LETTER])
+def test_remote_lineage_is_read_alike(store, embedded, start):
+    """The Herkomst page's reads (graph.lineage) give the same paths, evidence and
+    left-out counts on every store: the Vb rests on the Staatsbladen that introduce
+    and amend it, the letter answers the motion."""
+
+    def traced(backend: QueryBackend) -> tuple[list, dict]:
+        read = lineage_digraph(backend, start, max_hops=2, neighbours=1)
+        digraph = read.digraph
+        paths = [
+            (
+                way,
+                [digraph.nodes[n]["id"] for n in path],
+                path_evidence(digraph, path, way),
+            )
+            for way in ("rests_on", "followed_by")
+            for path in lineage_paths(digraph, start, max_hops=2, direction=way)
+        ]
+        return paths, read.left_out
+
+    expected = traced(LocalBackend(embedded))
+    assert expected[0], "the fixture gives paths from every start"
+    assert traced(backend_of(store)) == expected

@@ -1,11 +1,14 @@
 """Herkomst: the lineage of a document or work, drawn hop by hop: what it rests on
 (rulings, directives, articles) and what followed from it (rules derived from a ruling,
-the letters and motions that discuss them), each hop with its quoted evidence."""
+the letters and motions that discuss them), each hop with its quoted evidence.
+
+The lineage is read around the chosen work only (``graph.lineage``), with at most
+``NEIGHBOURS`` plain citations per work each way; the caption says what was left out."""
 
 import networkx as nx
 import streamlit as st
 
-from app.state import get_digraph, get_store
+from app.state import get_backend, get_network, get_store, store_stamp
 from app.views import (
     document_link,
     documents_table,
@@ -13,23 +16,32 @@ from app.views import (
     escape_markdown,
     rdf_downloads,
 )
-from graph.analysis import Evidence, lineage_paths, path_evidence
+from graph.analysis import Direction, Evidence, lineage_paths, path_evidence
 from graph.explore import document_triples, link_type_label
+from graph.lineage import Lineage, lineage_digraph
 
-DIRECTIONS = {
+DIRECTIONS: dict[str, tuple[Direction, ...]] = {
     "Beide": ("rests_on", "followed_by"),
     "Waar rust het op": ("rests_on",),
     "Wat volgde eruit": ("followed_by",),
 }
 
+
+@st.cache_resource(max_entries=16, show_spinner="Herkomst lezen…")
+def _lineage(
+    iri: str, hops: int, directions: tuple[Direction, ...], stamp: str
+) -> Lineage:
+    return lineage_digraph(get_backend(), iri, max_hops=hops, directions=directions)
+
+
 st.title("Herkomst")
 
-graph = get_digraph()
-if graph.number_of_nodes() == 0:
+network = get_network()
+if network.number_of_nodes() == 0:
     st.info("Geen verwijzingen in de graaf.")
     st.stop()
 # Every node that has a lineage: documents that cite, works that are cited.
-nodes = {str(data["id"]): node for node, data in graph.nodes(data=True)}
+nodes = {str(data["id"]): node for node, data in network.nodes(data=True)}
 ids = sorted(nodes)
 requested = st.query_params.get("doc")
 if requested not in nodes:  # start at the first ingested document that cites
@@ -37,7 +49,7 @@ if requested not in nodes:  # start at the first ingested document that cites
         (
             i
             for i in ids
-            if graph.nodes[nodes[i]]["ingested"] and graph.out_degree(nodes[i])
+            if network.nodes[nodes[i]]["ingested"] and network.out_degree(nodes[i])
         ),
         ids[0],
     )
@@ -52,6 +64,8 @@ st.query_params["doc"] = selected
 direction = columns[1].radio("Richting", list(DIRECTIONS), horizontal=True, key="dir")
 hops = columns[2].slider("Hops", 1, 4, 2, key="hops")
 iri = nodes[selected]
+lineage = _lineage(iri, hops, DIRECTIONS[direction], store_stamp())
+graph = lineage.digraph
 data = graph.nodes[iri]
 about = f"**{escape_markdown(selected)}** · {escape_markdown(str(data['kind']))}"
 if data["ingested"]:
@@ -66,12 +80,24 @@ for way in DIRECTIONS[direction]:
     found = lineage_paths(graph, iri, max_hops=hops, direction=way)
     paths += found
     for path in found:
-        for source, target, evidence in path_evidence(graph, path):
+        for source, target, evidence in path_evidence(graph, path, way):
             # a typed relation (derives from, implements…) outranks a plain citation
             known = steps.get((source, target))
             if known is None or (evidence.typed and not known.typed):
                 steps[(source, target)] = evidence
 st.caption(f"{len(paths)} paden, {len(steps)} stappen")
+WAYS = {"followed_by": "documenten die {} citeren", "rests_on": "werken die {} citeert"}
+left_out = [
+    WAYS[way].format(graph.nodes[node]["id"]) + f": {count:,}"
+    for (node, way), count in sorted(
+        lineage.left_out.items(), key=lambda item: graph.nodes[item[0][0]]["id"]
+    )
+]
+if left_out:
+    st.caption(
+        "Niet getekend (per werk eerst de meeste verwijzingen; de pagina Documenten "
+        "toont ze alle): " + "; ".join(escape_markdown(line) for line in left_out)
+    )
 if not steps:
     st.info("Geen herkomst of vervolg in de graaf voor dit knooppunt.")
     st.stop()

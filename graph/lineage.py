@@ -1,0 +1,242 @@
+"""A lineage read from the store around one work, a hop at a time.
+
+:func:`graph.analysis.lineage_paths` walks the citation digraph; built whole, that
+digraph reads every link of the store with its quote (121 s and 647 MB at 11.6 M
+triples) before the first path shows. :func:`lineage_digraph` reads only what the walk
+from one work can reach within its hops, with parameterised named queries:
+
+* what it rests on, forward: the links stated in the works reached so far
+  (``citation_edges`` by ``source``) and the typed relations whose subject is part of
+  them (``relation_edges`` by ``subjectWork``, stated wherever);
+* what followed from it, backward: the typed relations resting on the works reached
+  (``relation_edges`` by ``targetWork``), and the documents citing them — or citing
+  the part a typed relation named (``links_to_parts``) — most links first, at most
+  ``citers`` per work, since each of them ends a path: the Vb is cited by 15,725
+  documents at 11.6 M triples, which no drawing shows.
+
+The result has the nodes, edges and evidence the whole digraph has there, so the same
+walk gives the same paths (tests/test_graph_lineage.py checks it on the bundled corpus).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.analysis import (
+    Direction,
+    add_link,
+    label_from_store,
+    order_evidence,
+    relations_by_link,
+)
+from graph.namespaces import CITO
+from graph.sparql import QueryBackend, Value, run_query
+
+# Per work, the links read in a capped walk (the explorer's): at most this many citing
+# documents on the way back and cited works on the way forward, holding at most
+# ``WORK_LINKS`` links together. Each link is read with its quote (150 µs a link at
+# 11.6 M triples): the Vb cites the Vw 8,331 times there, and 15,725 documents cite
+# the Vb, which no drawing shows. None (the CLI's trace) reads them all.
+NEIGHBOURS = 25
+WORK_LINKS = 500
+# IRIs bound per query: Virtuoso slows down superlinearly with the VALUES block's
+# size (graph/remote.py, REMOTE_RECOUNT_BATCH).
+BATCH = 500
+
+Parts = frozenset[str]
+_CITES = str(CITO.cites)
+
+
+@dataclass
+class Lineage:
+    """The digraph around one work (attributes as in
+    :func:`graph.analysis.citation_digraph`) and, per work and direction, how many
+    neighbours a capped walk left out."""
+
+    digraph: nx.DiGraph
+    left_out: dict[tuple[str, Direction], int] = field(default_factory=dict)
+
+
+def lineage_digraph(
+    backend: QueryBackend,
+    iri: str,
+    *,
+    max_hops: int = 4,
+    directions: Iterable[Direction] = ("rests_on", "followed_by"),
+    neighbours: int | None = NEIGHBOURS,
+) -> Lineage:
+    """The part of the citation digraph that :func:`graph.analysis.lineage_paths`
+    walks from ``iri`` in ``directions`` within ``max_hops``, read hop by hop; with
+    ``neighbours``, only that many plain citations per work each way (typed relations
+    are always read whole). ``iri`` is a node even when nothing links it."""
+    reader = _Reader(backend, neighbours)
+    wanted = set(directions)
+    if "rests_on" in wanted:
+        reader.forward(iri, max_hops)
+    if "followed_by" in wanted:
+        reader.backward(iri, max_hops)
+    digraph = reader.digraph
+    digraph.add_node(iri)
+    order_evidence(digraph)
+    label_from_store(backend, digraph)
+    return Lineage(digraph, reader.left_out)
+
+
+class _Reader:
+    """Reads links into one digraph; a typed relation's row is read before its link
+    is added, so that the link becomes an edge from its subject's work."""
+
+    def __init__(self, backend: QueryBackend, neighbours: int | None) -> None:
+        self.backend = backend
+        self.neighbours = neighbours
+        self.digraph: nx.DiGraph = nx.DiGraph()
+        self.relations: dict[str, Mapping[str, Value]] = {}
+        self.checked: set[str] = set()  # typed links whose relation row was asked for
+        self.left_out: dict[tuple[str, Direction], int] = {}
+
+    def forward(self, iri: str, max_hops: int) -> None:
+        """Every edge out of the works within ``max_hops - 1`` hops forward: the typed
+        relations of their parts, wherever stated, and the citations in them."""
+        seen, frontier = {iri}, [iri]
+        for _ in range(max_hops):
+            if not frontier:
+                return
+            self._read_links("link", self._read_relations(subjectWork=frontier))
+            if self.neighbours is None:
+                self._read_links("source", frontier)
+            else:
+                for node in frontier:
+                    cited = self._linked(node, "outgoing")
+                    chosen = self._choose(node, "rests_on", cited)
+                    self._read_links("target", chosen, source=node)
+            reached = {
+                n
+                for node in frontier
+                if node in self.digraph
+                for n in self.digraph.successors(node)
+            }
+            frontier = sorted(reached - seen)
+            seen |= reached
+
+    def backward(self, iri: str, max_hops: int) -> None:
+        """The edges into each work that ``_followed_by`` goes on from: the start, then
+        the subjects' works of typed relations, each with the parts the relations
+        named (the documents citing those parts are the ones that follow)."""
+        expanded: set[tuple[str, Parts]] = set()
+        level: set[tuple[str, Parts]] = {(iri, frozenset())}
+        for _ in range(max_hops):
+            level -= expanded
+            if not level:
+                return
+            expanded |= level
+            works = sorted({work for work, _ in level})
+            self._read_links("link", self._read_relations(targetWork=works))
+            for work, parts in sorted(level):
+                if parts:
+                    self._read_part_citers(work, parts)
+                else:
+                    citing = self._linked(work, "incoming")
+                    chosen = self._choose(work, "followed_by", citing)
+                    self._read_links("source", chosen, target=work)
+            level = {
+                step for work, parts in level for step in self._typed_steps(work, parts)
+            }
+
+    def _typed_steps(self, work: str, parts: Parts) -> Iterable[tuple[str, Parts]]:
+        """The works a path backward goes on to from ``work`` (reached through
+        ``parts``), each with the parts its typed relations name (none: the whole
+        work), as ``graph.analysis._followed_by`` decides it."""
+        if work not in self.digraph:
+            return
+        for node in self.digraph.predecessors(work):
+            evidence = self.digraph.edges[node, work]["evidence"]
+            if parts:
+                evidence = [e for e in evidence if e.target in parts]
+            typed = [e for e in evidence if e.typed]
+            if typed:
+                subjects = frozenset(e.subject or node for e in typed)
+                yield node, frozenset() if node in subjects else subjects
+
+    def _read_part_citers(self, work: str, parts: Parts) -> None:
+        """The links to ``parts`` of ``work``, from the documents citing them most."""
+        links: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(parts)):
+            result = run_query(self.backend, "links_to_parts", target=chunk)
+            for row in result.as_dicts():
+                links.setdefault(str(row["citingDoc"]), []).append(str(row["link"]))
+        counted = Counter({doc: len(found) for doc, found in links.items()})
+        chosen = self._choose(work, "followed_by", counted)
+        self._read_links("link", sorted(link for doc in chosen for link in links[doc]))
+
+    def _linked(self, work: str, direction: str) -> Counter[str]:
+        """The documents citing ``work`` (``incoming``) or the works it cites
+        (``outgoing``), each with its number of links (from the summary)."""
+        rows = run_query(self.backend, "linked_documents", doc=work).as_dicts()
+        return Counter(
+            {
+                str(row["other"]): int(str(row["links"]))
+                for row in rows
+                if row["direction"] == direction
+            }
+        )
+
+    def _choose(
+        self, work: str, direction: Direction, linked: Counter[str]
+    ) -> list[str]:
+        """The neighbours of ``work`` to read: all when uncapped, else those with the
+        most links first, up to ``neighbours`` holding at most ``WORK_LINKS`` links
+        (one with more is passed over); how many were left is noted."""
+        linked.pop(work, None)
+        if self.neighbours is None:
+            return sorted(linked)
+        chosen: list[str] = []
+        budget = WORK_LINKS
+        for other, links in sorted(
+            linked.items(), key=lambda item: (-item[1], item[0])
+        ):
+            if len(chosen) == self.neighbours:
+                break
+            if links <= budget:
+                chosen.append(other)
+                budget -= links
+        if len(chosen) < len(linked):
+            key = (work, direction)
+            self.left_out[key] = max(
+                self.left_out.get(key, 0), len(linked) - len(chosen)
+            )
+        return chosen
+
+    def _read_relations(self, **binding: Sequence[str]) -> list[str]:
+        """Read the typed relations bound so; their links."""
+        [(name, values)] = binding.items()
+        links = []
+        for chunk in _chunks(values):
+            result = run_query(self.backend, "relation_edges", **{name: chunk})
+            for link, row in relations_by_link(result).items():
+                self.relations[link] = row
+                links.append(link)
+        self.checked.update(links)
+        return links
+
+    def _read_links(self, name: str, values: Sequence[str], **fixed: str) -> None:
+        """Read into the digraph the links whose parameter ``name`` is one of
+        ``values`` (and each ``fixed`` parameter the value given); the relation rows
+        of their typed links first."""
+        for chunk in _chunks(values):
+            bindings = {**fixed, name: chunk}
+            rows = run_query(self.backend, "citation_edges", **bindings).as_dicts()
+            typed = {str(r["link"]) for r in rows if str(r["type"]) != _CITES}
+            unchecked = sorted(typed - self.checked)
+            if unchecked:
+                self._read_relations(link=unchecked)
+                self.checked.update(unchecked)
+            for row in rows:
+                add_link(self.digraph, row, self.relations.get(str(row["link"])))
+
+
+def _chunks(values: Sequence[str]) -> list[list[str]]:
+    return [list(values[i : i + BATCH]) for i in range(0, len(values), BATCH)]
