@@ -373,6 +373,32 @@ def test_app_trace_draws_hops_with_quotes(small_store):
     assert len(downloads) >= 3
 
 
+@pytest.fixture
+def store_with_many_citers(tmp_path, monkeypatch):
+    """The seed letter under 28 ids: 28 documents citing the Vb and the motion."""
+    location = tmp_path / "store"
+    store = open_store(location)
+    write_letters(store, tuple(f"2025D{k:05d}" for k in range(28)))
+    store.close()
+    yield from _serve(location, monkeypatch)
+
+
+def test_app_trace_says_which_citations_it_left_out(store_with_many_citers):
+    """What followed from the Vb: 25 of its 28 citing letters are drawn (most links
+    first, then by IRI), and the caption says three were left out."""
+    at = AppTest.from_file(str(APP_DIR / "pages" / "trace.py"), default_timeout=60)
+    at.query_params["doc"] = "BWBR0011825"
+    at.run()
+    at.radio(key="dir").set_value("Wat volgde eruit").run()
+    assert not at.exception
+    hops = at.dataframe[0].value
+    assert len(hops) == 25 and set(hops["naar"]) == {"BWBR0011825"}
+    assert set(hops["citaat"]) == {"artikel 3.71, derde lid, Vb"}
+    assert any(
+        "documenten die BWBR0011825 citeren: 3" in c.value for c in at.caption
+    ), [c.value for c in at.caption]
+
+
 def test_app_console_runs_select_and_refuses_updates(small_store):
     at = _page("console")
     at.text_area(key="sparql").input(
