@@ -8,6 +8,8 @@ from its subject's work, wherever it is stated: "Op 1 juli 2019 zijn nadere rege
 vastgelegd in de Vreemdelingencirculaire" in the EMN 2019 report is an edge from the
 Staatscourant publication of that change to the Chavez-Vilchez ruling.
 
+``add_link`` is the one place a link becomes an edge: ``graph.lineage`` reads the same
+edges around one work, for the explorer's Herkomst and the CLI's ``trace``.
 ``citation_network`` is the lighter view for ranking and drawing: the citations only,
 one edge per citing document and cited work weighing its links, read from the summary.
 """
@@ -166,7 +168,7 @@ def citation_network(
     """The citations only, counted: an edge from each citing document to each work it
     cites, ``weight`` its number of links, read from the summary (``graph.summary``)
     instead of every link with its quote. Node attributes as in
-    :func:`citation_digraph`; no evidence (a lineage needs :func:`citation_digraph`).
+    :func:`citation_digraph`; no evidence (a lineage reads it: :func:`graph.lineage.lineage_digraph`).
 
     ``documents``: the ``documents`` query's result when the caller has it already.
     """

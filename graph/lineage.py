@@ -5,17 +5,20 @@ digraph reads every link of the store with its quote (121 s and 647 MB at 11.6 M
 triples) before the first path shows. :func:`lineage_digraph` reads only what the walk
 from one work can reach within its hops, with parameterised named queries:
 
-* what it rests on, forward: the links stated in the works reached so far
-  (``citation_edges`` by ``source``) and the typed relations whose subject is part of
-  them (``relation_edges`` by ``subjectWork``, stated wherever);
+* what it rests on, forward: the typed relations whose subject is part of the works
+  reached so far (``relation_edges`` by ``subjectWork``, stated wherever) and the
+  links stated in them (``citation_edges`` by ``source``);
 * what followed from it, backward: the typed relations resting on the works reached
-  (``relation_edges`` by ``targetWork``), and the documents citing them — or citing
-  the part a typed relation named (``links_to_parts``) — most links first, at most
-  ``citers`` per work, since each of them ends a path: the Vb is cited by 15,725
-  documents at 11.6 M triples, which no drawing shows.
+  (``relation_edges`` by ``targetWork``), and the documents citing them
+  (``incoming_links`` in the citing documents' graphs) — or citing the part a typed
+  relation named (``links_to_parts``).
 
-The result has the nodes, edges and evidence the whole digraph has there, so the same
-walk gives the same paths (tests/test_graph_lineage.py checks it on the bundled corpus).
+Typed relations are read whole. Plain citations can be capped (``neighbours``): per
+work at most that many cited works and citing documents, most links first; a citing
+document only ends a path, and the Vb is cited by 15,725 documents at 11.6 M triples,
+which no drawing shows. Uncapped, the result has the nodes, edges and evidence the whole
+digraph has there, so the same walk gives the same paths and quotes
+(tests/test_graph_lineage.py checks it on a slice of the bundled corpus).
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ Parts = frozenset[str]
 _CITES = str(CITO.cites)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Lineage:
     """The digraph around one work (attributes as in
     :func:`graph.analysis.citation_digraph`) and, per work and direction, how many
