@@ -22,6 +22,7 @@ from typing import Literal
 
 import networkx as nx
 
+from graph.explore import work_label_rows
 from graph.namespaces import CITO
 from graph.sparql import QueryBackend, QueryResult, Value, run_query
 
@@ -77,11 +78,6 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
     return digraph
 
 
-# IRIs bound per query: Virtuoso slows down superlinearly with the VALUES block's
-# size (graph/remote.py, REMOTE_RECOUNT_BATCH).
-LABEL_BATCH = 500
-
-
 def label_from_store(
     backend: QueryBackend,
     digraph: nx.DiGraph,
@@ -94,21 +90,19 @@ def label_from_store(
     documents = dict(documents or {})
     identifiers: dict[str, str] = {}
     outside = sorted(node for node in digraph.nodes if node not in documents)
-    for start in range(0, len(outside), LABEL_BATCH):
-        chunk = outside[start : start + LABEL_BATCH]
-        for row in run_query(backend, "work_labels", work=chunk).as_dicts():
-            work = str(row["work"])
-            if work in identifiers:
-                continue  # the smallest identifier (ordered so) names the work
-            identifiers[work] = str(row["workId"])
-            if row["kind"] is not None:
-                documents[work] = {
-                    "id": row["workId"],
-                    "title": row["title"],
-                    "kind": row["kind"],
-                }
-            if row["citedAs"] is not None:
-                digraph.nodes[work]["reference_kind"] = str(row["citedAs"])
+    for row in work_label_rows(backend, outside):
+        work = str(row["work"])
+        if work in identifiers:
+            continue  # the smallest identifier (ordered so) names the work
+        identifiers[work] = str(row["workId"])
+        if row["kind"] is not None:
+            documents[work] = {
+                "id": row["workId"],
+                "title": row["title"],
+                "kind": row["kind"],
+            }
+        if row["citedAs"] is not None:
+            digraph.nodes[work]["reference_kind"] = str(row["citedAs"])
     label_nodes(digraph, documents, identifiers)
 
 

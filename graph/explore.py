@@ -12,7 +12,14 @@ from rdflib import Graph
 
 from graph.build import RELATION_PREDICATE, document_iri, graph_iri
 from graph.namespaces import CITO, ELI, WG
-from graph.sparql import Binding, QueryBackend, QueryResult, Value, run_query
+from graph.sparql import (
+    Binding,
+    QueryBackend,
+    QueryResult,
+    Value,
+    chunked,
+    run_query,
+)
 from graph.summary import documents_query, presence_query
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
@@ -125,14 +132,22 @@ def _with_labels(
     return QueryResult((*result.variables, *names), rows)
 
 
+def work_label_rows(
+    backend: QueryBackend, works: Sequence[str]
+) -> list[Mapping[str, Value]]:
+    """The ``work_labels`` rows of ``works`` (a query per ``VALUES_BATCH`` of them)."""
+    rows: list[Mapping[str, Value]] = []
+    for chunk in chunked(works):
+        rows += run_query(backend, "work_labels", work=chunk).as_dicts()
+    return rows
+
+
 def work_labels(
     backend: QueryBackend, works: list[str]
 ) -> dict[str, tuple[str, str | None]]:
     """Identifier and (for ingested documents) title of each work IRI."""
-    if not works:
-        return {}
     labels: dict[str, tuple[str, str | None]] = {}
-    for row in run_query(backend, "work_labels", work=works).as_dicts():
+    for row in work_label_rows(backend, works):
         work, title = str(row["work"]), row["title"]
         if work not in labels or (title and not labels[work][1]):
             labels[work] = (str(row["workId"]), str(title) if title else None)

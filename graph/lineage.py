@@ -38,7 +38,7 @@ from graph.analysis import (
 )
 from graph.build import graph_iri
 from graph.namespaces import CITO
-from graph.sparql import QueryBackend, Value, run_query
+from graph.sparql import QueryBackend, Value, chunked, run_query
 
 # Per work, the links read in a capped walk (the explorer's): at most this many citing
 # documents on the way back and cited works on the way forward, holding at most
@@ -47,10 +47,6 @@ from graph.sparql import QueryBackend, Value, run_query
 # the Vb, which no drawing shows. None (the CLI's trace) reads them all.
 NEIGHBOURS = 25
 WORK_LINKS = 500
-# IRIs bound per query: Virtuoso slows down superlinearly with the VALUES block's
-# size (graph/remote.py, REMOTE_RECOUNT_BATCH).
-BATCH = 500
-
 Parts = frozenset[str]
 _CITES = str(CITO.cites)
 
@@ -167,7 +163,7 @@ class _Reader:
     def _read_part_citers(self, work: str, parts: Parts) -> None:
         """The links to ``parts`` of ``work``, from the documents citing them most."""
         links: dict[str, list[str]] = {}
-        for chunk in _chunks(sorted(parts)):
+        for chunk in chunked(sorted(parts)):
             result = run_query(self.backend, "links_to_parts", target=chunk)
             for row in result.as_dicts():
                 links.setdefault(str(row["citingDoc"]), []).append(str(row["link"]))
@@ -180,14 +176,14 @@ class _Reader:
         citing document's own graph (``incoming_links`` by ``citingGraph``: the Vc's
         links to the Vw 338 -> 77 ms at 11.6 M triples, since a document's links are
         found without the other works it cites)."""
-        citing = [r for r in self._linked_rows(work) if r["direction"] == "incoming"]
-        ids = {str(row["other"]): str(row["otherId"]) for row in citing}
-        counted = Counter({str(row["other"]): int(str(row["links"])) for row in citing})
-        graphs = [
-            str(graph_iri(ids[doc]))
-            for doc in self._choose(work, "followed_by", counted)
-        ]
-        for chunk in _chunks(graphs):
+        ids = {
+            str(row["other"]): str(row["otherId"])
+            for row in self._linked_rows(work)
+            if row["direction"] == "incoming"
+        }
+        citing = self._choose(work, "followed_by", self._linked(work, "incoming"))
+        graphs = [str(graph_iri(ids[doc])) for doc in citing]
+        for chunk in chunked(graphs):
             result = run_query(
                 self.backend, "incoming_links", work=work, citingGraph=chunk
             )
@@ -241,7 +237,7 @@ class _Reader:
         """Read the typed relations bound so; their links."""
         [(name, values)] = binding.items()
         links = []
-        for chunk in _chunks(values):
+        for chunk in chunked(values):
             result = run_query(self.backend, "relation_edges", **{name: chunk})
             for link, row in relations_by_link(result).items():
                 self.relations[link] = row
@@ -253,7 +249,7 @@ class _Reader:
         """Read into the digraph the links whose parameter ``name`` is one of
         ``values`` (and each ``fixed`` parameter the value given); the relation rows
         of their typed links first."""
-        for chunk in _chunks(values):
+        for chunk in chunked(values):
             bindings = {**fixed, name: chunk}
             self._add_rows(
                 run_query(self.backend, "citation_edges", **bindings).as_dicts()
@@ -283,7 +279,3 @@ def _as_citation(row: Mapping[str, Value]) -> dict[str, Value]:
         "method": row["method"],
         "quote": row["quote"],
     }
-
-
-def _chunks(values: Sequence[str]) -> list[list[str]]:
-    return [list(values[i : i + BATCH]) for i in range(0, len(values), BATCH)]

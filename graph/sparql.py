@@ -219,6 +219,17 @@ def _outer_group(query: str) -> int:
     raise QueryError("query has no { … } group to bind parameters into")
 
 
+# IRIs bound in one VALUES block when a caller splits a long list (a lineage's works, the
+# labels of its nodes): Virtuoso slows down superlinearly with the block's size
+# (graph/remote.py, REMOTE_RECOUNT_BATCH).
+VALUES_BATCH = 500
+
+
+def chunked(values: Sequence[str], size: int = VALUES_BATCH) -> list[list[str]]:
+    """``values`` in lists of at most ``size``, to bind one list per query."""
+    return [list(values[i : i + size]) for i in range(0, len(values), size)]
+
+
 def run_query(
     backend: QueryBackend, name_or_path: str, **bindings: Binding
 ) -> QueryResult:
