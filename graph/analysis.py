@@ -58,7 +58,7 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
     the cited work, and for a typed relation from its subject's work to its target's.
 
     Node attributes: ``id`` (canonical work id), ``label``, ``kind`` (document kind when
-    the work is itself ingested, else the reference kind of the first link to it),
+    the work is itself ingested, else the smallest kind of reference to it),
     ``ingested``. Edge attribute ``evidence``: a list of :class:`Evidence`; ``weight``:
     their number.
 
@@ -162,7 +162,8 @@ def citation_network(
     """The citations only, counted: an edge from each citing document to each work it
     cites, ``weight`` its number of links, read from the summary (``graph.summary``)
     instead of every link with its quote. Node attributes as in
-    :func:`citation_digraph`; no evidence (a lineage reads it: :func:`graph.lineage.lineage_digraph`).
+    :func:`citation_digraph`; no evidence (a lineage reads it around one work:
+    :func:`graph.lineage.lineage_digraph`).
 
     ``documents``: the ``documents`` query's result when the caller has it already.
     """
@@ -346,10 +347,10 @@ def path_evidence(
     hops: list[tuple[str, str, Evidence]] = []
     parts: set[str] = set()
     for a, b in zip(path, path[1:], strict=False):
-        forward = digraph.has_edge(a, b)
-        if direction == "followed_by" and digraph.has_edge(b, a):
-            forward = False
-        source, target = (a, b) if forward else (b, a)
+        if direction == "followed_by":
+            source, target = (b, a) if digraph.has_edge(b, a) else (a, b)
+        else:
+            source, target = (a, b) if digraph.has_edge(a, b) else (b, a)
         candidates = digraph.edges[source, target]["evidence"]
         backward = source == b
         if backward and parts:

@@ -86,9 +86,12 @@ for way in DIRECTIONS[direction]:
             if known is None or (evidence.typed and not known.typed):
                 steps[(source, target)] = evidence
 st.caption(f"{len(paths)} paden, {len(steps)} stappen")
-WAYS = {"followed_by": "documenten die {} citeren", "rests_on": "werken die {} citeert"}
+LEFT_OUT = {
+    "followed_by": "documenten die {} citeren",
+    "rests_on": "werken die {} citeert",
+}
 left_out = [
-    WAYS[way].format(graph.nodes[node]["id"]) + f": {count:,}"
+    LEFT_OUT[way].format(graph.nodes[node]["id"]) + f": {count:,}"
     for (node, way), count in sorted(
         lineage.left_out.items(), key=lambda item: graph.nodes[item[0][0]]["id"]
     )
