@@ -36,14 +36,13 @@ def corpus_backend():
     """Laws citing each other (Vw, Vb, Awb), the Vc with its paragraphs elaborating
     them, the seeds (EMN 2019 with the Vc rule derived from Chavez-Vilchez, the WBV
     amendment) and letters and motions."""
-    corpus = CORPUS
     paths = [
-        corpus / "seeds",
-        corpus / "bwb" / "BWBR0011823_2019-02-27_0.xml",
-        corpus / "bwb" / "BWBR0011825_2019-07-01_0.xml",
-        corpus / "bwb" / "BWBR0005537_2020-04-15_0.xml",
-        corpus / "bwb-2012" / "BWBR0012287.xml",
-        *sorted((corpus / "kamerstukken").glob("*.xml"))[:15],
+        CORPUS / "seeds",
+        CORPUS / "bwb" / "BWBR0011823_2019-02-27_0.xml",
+        CORPUS / "bwb" / "BWBR0011825_2019-07-01_0.xml",
+        CORPUS / "bwb" / "BWBR0005537_2020-04-15_0.xml",
+        CORPUS / "bwb-2012" / "BWBR0012287.xml",
+        *sorted((CORPUS / "kamerstukken").glob("*.xml"))[:15],
     ]
     store = open_store()
     assert load_paths(store, paths).errors == []
