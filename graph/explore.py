@@ -20,7 +20,7 @@ from graph.sparql import (
     chunked,
     run_query,
 )
-from graph.summary import documents_query, presence_query
+from graph.summary import documents_query, summary_is_current
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
 if TYPE_CHECKING:
@@ -70,15 +70,15 @@ def link_type_label(type_iri: object) -> str:
 # Shown by the CLI and the explorer when the summary is missing or out of date.
 SUMMARY_MISSING = (
     "this store has documents but no current summary of its links (built by an older "
-    "wetgraaf): most_cited, most_cited_parts, linked_documents and the link counts stay "
-    "empty until `wetgraaf build` recounts them"
+    "wetgraaf): most_cited, most_cited_parts, linked_documents, relation_edges and the "
+    "link counts stay empty until `wetgraaf build` recounts them"
 )
 
 
 def summary_missing(backend: QueryBackend) -> bool:
     """Whether the store holds documents but no current summary (``graph.summary``),
     which the counting queries read: a store built by an older wetgraaf."""
-    if backend.select(presence_query()).rows:
+    if summary_is_current(lambda query: backend.select(query).rows):
         return False
     return bool(backend.select(documents_query()).rows)
 

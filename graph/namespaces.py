@@ -160,6 +160,8 @@ class WG(DefinedNamespace):
     summaryIdentifier: URIRef
     HistoryEdge: URIRef
     edgeGraph: URIRef
+    relationSubjectWork: URIRef
+    relationTargetWork: URIRef
 
     # Amendment history (BWB wetstechnische informatie)
     introduces: URIRef

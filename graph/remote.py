@@ -63,7 +63,12 @@ from graph.store import (
     serialize_quads,
     serialize_triples,
 )
-from graph.summary import RECOUNT_BATCH, presence_query, refresh, write_document
+from graph.summary import (
+    RECOUNT_BATCH,
+    refresh,
+    summary_is_current,
+    write_document,
+)
 
 log = logging.getLogger(__name__)
 
@@ -471,7 +476,7 @@ class RemoteStore:
 
     def has_summary(self) -> bool:
         """Whether the summary graphs hold anything (see ``graph.summary``)."""
-        return bool(self._backend.select(presence_query()).rows)
+        return summary_is_current(lambda query: self._backend.select(query).rows)
 
     def refresh_summary(self, *, batch: int = REMOTE_RECOUNT_BATCH) -> None:
         """Recompute every summary graph from the links on the endpoint, one request

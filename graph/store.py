@@ -24,8 +24,8 @@ from graph.ordering import client_order, sort_rows
 from graph.summary import (
     RECOUNT_BATCH,
     SUMMARY_GRAPHS,
-    presence_query,
     refresh,
+    summary_is_current,
     write_document,
 )
 from graph.triples import Triple
@@ -211,7 +211,7 @@ class GraphStore:
 
     def has_summary(self) -> bool:
         """Whether the summary graphs hold anything (see ``graph.summary``)."""
-        return bool(self.select(presence_query())[1])
+        return summary_is_current(lambda query: self.select(query)[1])
 
     def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None:
         """Recompute every summary graph from the links in the store (after a build).

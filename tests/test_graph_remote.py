@@ -861,16 +861,28 @@ def test_remote_summary_is_the_same_everywhere_and_follows_a_rewrite(store, embe
 
 @pytest.mark.server
 @pytest.mark.parametrize("backend_name", ["oxigraph-server", "virtuoso"])
-def test_remote_summary_presence_reads_the_history_edges(loaded_remote, backend_name):
-    """The store's summary is current (it has history edges for its dated links);
-    asked about a history graph that is empty, the same query finds it stale."""
-    from graph.summary import HISTORY, presence_query
+@pytest.mark.parametrize("graph", ["history", "relations"])
+def test_remote_summary_presence_reads_history_and_relations(
+    loaded_remote, backend_name, graph
+):
+    """The store's summary is current (it has history edges for its dated links and
+    relations for its typed links); asked about an empty graph instead of either,
+    the same queries find it stale."""
+    from graph.summary import SUMMARY_BASE, summary_is_current
 
     store = loaded_remote(backend_name)
     assert store.has_summary()
-    stale = presence_query().replace(HISTORY.n3(), "<https://example.org/no-history>")
-    assert stale != presence_query()
-    assert not store.backend().select(stale).rows
+    replaced = []
+
+    def stale(query: str) -> tuple:
+        swapped = query.replace(
+            f"<{SUMMARY_BASE}{graph}>", "<https://example.org/none>"
+        )
+        replaced.append(swapped != query)
+        return store.backend().select(swapped).rows
+
+    assert not summary_is_current(stale)
+    assert any(replaced)
 
 
 # --- a lineage read hop by hop -------------------------------------------------------

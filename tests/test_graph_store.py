@@ -158,6 +158,10 @@ SELECT ?table ?a ?b ?c ?d WHERE {
       ?edge a wg:HistoryEdge ; wg:edgeSource ?a ; wg:edgeTarget ?b ;
             wg:linkCount ?c ; wg:edgeGraph ?d }
     BIND("history" AS ?table) }
+  UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/relations> {
+      ?a wg:edgeSource ?b ; wg:relationSubjectWork ?c ; wg:relationTargetWork ?d }
+    BIND("relations" AS ?table) }
 }
 """
 
@@ -339,7 +343,7 @@ def test_store_build_leaves_a_complete_summary(earlier, files):
 
 def test_store_recount_in_batches_equals_documents_written_one_by_one():
     """However small the recount's batches, it gives the summary that writing each
-    document with its own correction gives (history edges included)."""
+    document with its own correction gives (history edges and relations included)."""
     files = [
         *SLICE,
         settings.BUNDLED_CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
@@ -355,6 +359,7 @@ def test_store_recount_in_batches_equals_documents_written_one_by_one():
         "edges",
         "history",
         "parts",
+        "relations",
         "works",
         "work-ids",
     }
@@ -440,3 +445,39 @@ def test_store_summary_names_the_graphs_with_dated_links():
     assert not store.has_summary()
     assert load_paths(store, [ZORGTOESLAG]).errors == []
     assert store.has_summary() and history_rows() == [own]
+
+
+def test_store_summary_indexes_the_typed_relations_by_their_works():
+    """Each typed relation link (the seed letter answers motions and toezeggingen) is
+    in the relations summary with its document and works, the same rows
+    ``relation_edges`` reads through it; kept per document; a store with typed links
+    and no relations summary has no current summary."""
+    from graph.remote import open_backend
+    from graph.sparql import run_query
+    from graph.summary import RELATIONS
+
+    letter_iri = "https://opendata.tweedekamer.nl/id/document/2025D33530"
+    store = open_store()
+    backend = open_backend(store)
+    assert load_paths(store, SLICE).errors == []
+
+    def relation_rows() -> list[tuple]:
+        return [row[1:] for row in summary_rows(store) if str(row[0]) == "relations"]
+
+    relations = run_query(backend, "relation_edges").as_dicts()
+    assert len(relations) == 6
+    indexed = ordered(
+        (r["link"], r["statedIn"], r["subjectWork"], r["targetWork"]) for r in relations
+    )
+    assert relation_rows() == indexed
+    assert {row[1] for row in indexed} == {letter_iri}
+    assert summary_rows(store) == recounted(store)
+    store.remove_graph(graph_iri("2025D33530"))
+    assert relation_rows() == []
+    assert not run_query(backend, "relation_edges").rows
+    assert load_paths(store, SLICE[:1]).errors == []
+    store._update(f"DROP GRAPH {RELATIONS.n3()}", "test")
+    assert not store.has_summary()
+    assert not run_query(backend, "relation_edges").rows  # read through the summary
+    assert load_paths(store, SLICE[1:]).errors == []  # recounts the stale summary
+    assert store.has_summary() and relation_rows() == indexed
