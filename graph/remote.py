@@ -475,7 +475,7 @@ class RemoteStore:
         return errors
 
     def has_summary(self) -> bool:
-        """Whether the summary graphs hold anything (see ``graph.summary``)."""
+        """Whether the summary graphs are current (see ``graph.summary``)."""
         return summary_is_current(lambda query: self._backend.select(query).rows)
 
     def refresh_summary(self, *, batch: int = REMOTE_RECOUNT_BATCH) -> None:

@@ -210,7 +210,7 @@ class GraphStore:
         return {}
 
     def has_summary(self) -> bool:
-        """Whether the summary graphs hold anything (see ``graph.summary``)."""
+        """Whether the summary graphs are current (see ``graph.summary``)."""
         return summary_is_current(lambda query: self.select(query)[1])
 
     def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None:

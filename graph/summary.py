@@ -124,6 +124,7 @@ def _relation_insert(values: str) -> str:
 
 
 def _relation_inserts(links: Iterable[str]) -> list[str]:
+    """Insert the relations of the typed links ``links`` (a full recount)."""
     return [_relation_insert(_values("link", links))]
 
 
@@ -258,8 +259,9 @@ def documents_query() -> str:
 RECOUNT_BATCH = 2000
 """Subjects (documents, works, parts) recounted per update in a full recount: each
 update's aggregation and transaction then hold one batch (with the batched deletes and
-the embedded store's flushes the recount peaks at 419 MB at 11.6 M triples and 670 MB
-at 46.5 M, against 820 MB and 2.1 GB with one update per graph)."""
+the embedded store's flushes the recount peaked at 419 MB at 11.6 M triples and 670 MB
+at 46.5 M, against 820 MB and 2.1 GB with one update per graph; 436 and 695 MB with the
+relations)."""
 
 RELATION_BATCH = 500
 """Typed links recounted per update: Oxigraph joins a VALUES block of up to 1,000
@@ -279,8 +281,9 @@ def refresh(
 
     The graphs are emptied ``batch`` subjects at a time, then recounted for ``batch``
     documents, typed links (at most ``RELATION_BATCH``), works or parts at a time (one
-    update each): documents first, whose edges the works are summed from. ``select`` returns rows of values or terms,
-    ``update`` runs one SPARQL Update request or transaction.
+    update each): documents first, whose edges the works are summed from. ``select``
+    returns rows of values or terms, ``update`` runs one SPARQL Update request or
+    transaction.
     """
     for graph in SUMMARY_GRAPHS:
         _clear(graph, select, update, batch)
