@@ -393,6 +393,30 @@ def test_store_summary_graphs_are_emptied_a_batch_of_subjects_at_a_time():
     assert len(deletes) == 5
 
 
+def test_store_recount_batches_sample_the_store_rather_than_neighbours():
+    """The copies of one law (neighbours in IRI order) are spread over the recount's
+    batches, each document in exactly one: a batch of neighbours held every copy's
+    links, so the recount's memory grew with the store."""
+    import re
+
+    from graph.summary import refresh
+
+    copies = [f"https://wetten.overheid.nl/BWBR0011823-x{n:02d}" for n in range(12)]
+    batches: list[list[str]] = []
+
+    def select(query: str) -> list[tuple[str]]:
+        return [(iri,) for iri in copies] if "?link wg:inDocument ?doc" in query else []
+
+    def update(text: str) -> None:
+        if "VALUES ?doc" in text and "summary/edges" in text.split("WHERE")[0]:
+            batches.append(re.findall(r"<([^>]+)>", text.split("VALUES ?doc")[1])[:3])
+
+    refresh(select, update, batch=3)
+    assert sorted(iri for batch in batches for iri in batch) == copies
+    neighbours = [copies[i : i + 3] for i in range(0, 12, 3)]
+    assert sorted(map(sorted, batches)) != neighbours
+
+
 def test_store_summary_without_identifiers_counts_as_none():
     """A summary written before it held identifiers is recounted by the next build."""
     from graph.namespaces import WG
