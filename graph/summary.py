@@ -223,7 +223,7 @@ def _identifiers(summary: URIRef, variable: str, counted: str, values: str) -> s
     )
 
 
-def presence_queries() -> tuple[str, str]:
+def presence_queries() -> tuple[str, ...]:
     """SELECTs that each give one row when the store has a current summary (a store
     built before summaries, or before they held identifiers, the history edges or the
     relations, or written with ``summary=False`` and never recounted, has none: its
@@ -240,11 +240,10 @@ def presence_queries() -> tuple[str, str]:
         f"EXISTS {{ GRAPH {RELATIONS.n3()} {{ ?link wg:edgeGraph ?graph }} }}"
         f" || NOT EXISTS {{ GRAPH ?g {{ {_RELATION} }} }}",
     )
-    first, second = (
+    return tuple(
         f"{_PROLOGUE}\nSELECT ?counted WHERE {{ {counted} FILTER({check}) }}"
         for check in checks
     )
-    return first, second
 
 
 def summary_is_current(select: Callable[[str], Sequence[object]]) -> bool:
