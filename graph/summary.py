@@ -268,7 +268,7 @@ RELATION_BATCH = 500
 links to a relation's pattern link by link (999 links in 0.11 s at 11.6 M triples) but
 a larger one by reading every typed link of the store (2,000 in 10 s), and a block of
 documents reaches the Vc's thousands of plain citations too (58 s for the relations of
-15,725 documents at ×25 in batches of 2,000, against 12.1 s by link)."""
+the ×25 store's linking documents in batches of 2,000, against 12.1 s by link)."""
 
 
 def refresh(
