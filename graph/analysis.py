@@ -22,7 +22,7 @@ from typing import Literal
 
 import networkx as nx
 
-from graph.explore import work_label_rows
+from graph.explore import list_documents, work_label_rows
 from graph.namespaces import CITO
 from graph.sparql import QueryBackend, QueryResult, Value, run_query
 
@@ -67,9 +67,7 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
     (:func:`graph.lineage.lineage_digraph`), which gives the same paths.
     """
     digraph: nx.DiGraph = nx.DiGraph()
-    documents = {
-        str(row["doc"]): row for row in run_query(backend, "documents").as_dicts()
-    }
+    documents = {str(row["doc"]): row for row in list_documents(backend).as_dicts()}
     relations = relations_by_link(run_query(backend, "relation_edges"))
     for row in run_query(backend, "citation_edges").as_dicts():
         add_link(digraph, row, relations.get(str(row["link"])))
@@ -179,7 +177,7 @@ def citation_network(
         if row["targetId"] is not None:
             identifiers[target] = str(row["targetId"])
     if documents is None:
-        documents = run_query(backend, "documents")
+        documents = list_documents(backend)
     label_nodes(
         digraph, {str(row["doc"]): row for row in documents.as_dicts()}, identifiers
     )

@@ -35,7 +35,7 @@ from graph.analysis import (
     path_evidence,
 )
 from graph.errors import GraphError
-from graph.explore import SUMMARY_MISSING, summary_missing
+from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
 from graph.lineage import lineage_digraph
 from graph.load import BuildSummary, load_paths
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
@@ -240,7 +240,7 @@ def stats(store_dir: Path) -> None:
     """Counts of documents, links and triples in the store."""
     store = _open(store_dir, read_only=True)
     try:
-        documents = run_query(open_backend(store), "documents")
+        documents = list_documents(open_backend(store))
         click.echo(f"documents: {len(documents.rows)}")
         links = sum(int(str(v)) for v in documents.column("links") if v is not None)
         click.echo(f"links:     {links}")

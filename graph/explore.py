@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from graph.sparql import (
     chunked,
     run_query,
 )
-from graph.summary import documents_query, summary_is_current
+from graph.summary import LIST_FIELDS, documents_query, summary_is_current
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
 if TYPE_CHECKING:
@@ -83,9 +84,37 @@ def summary_missing(backend: QueryBackend) -> bool:
     return bool(backend.select(documents_query()).rows)
 
 
+DOCUMENT_COLUMNS = ("doc", "id", "kind", "title", "date", "links")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def list_documents(backend: QueryBackend) -> QueryResult:
-    """Every ingested document with its kind, title, date and number of links."""
-    return run_query(backend, "documents")
+    """Every ingested document with its kind, title, date and number of links, by kind
+    and identifier: unpacked from the summary's list entries (``document_list``), or
+    read value by value (``documents``) from a store without them (built by an older
+    wetgraaf, or in the middle of a bulk build)."""
+    entries = run_query(backend, "document_list").rows
+    if not entries:
+        return run_query(backend, "documents")
+    return QueryResult(
+        DOCUMENT_COLUMNS,
+        tuple(_listed(str(doc), str(entry)) for doc, entry in entries),
+    )
+
+
+def _listed(doc: str, entry: str) -> tuple[Value, ...]:
+    """A ``documents`` row from a document's list entry (``summary.LIST_FIELDS``)."""
+    values = entry.split("\t", len(LIST_FIELDS) - 1)
+    fields = dict(zip(LIST_FIELDS, values, strict=True))
+    date = fields["date"]
+    return (
+        doc,
+        fields["id"],
+        fields["kind"],
+        fields["title"],
+        dt.date.fromisoformat(date) if _ISO_DATE.fullmatch(date) else date or None,
+        int(fields["links"]),
+    )
 
 
 def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None:

@@ -157,6 +157,7 @@ class WG(DefinedNamespace):
     citingDocuments: URIRef
     incomingLinks: URIRef
     outgoingLinks: URIRef
+    listEntry: URIRef
     summaryIdentifier: URIRef
     HistoryEdge: URIRef
     edgeGraph: URIRef

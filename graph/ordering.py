@@ -27,8 +27,6 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-Row = tuple[Node | None, ...]
-
 _KEY = r"(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\))"
 _FINAL_ORDER = re.compile(rf"\bORDER\s+BY((?:\s+{_KEY})+)\s*\Z", re.IGNORECASE)
 _KEY_PARTS = re.compile(r"(DESC)?\s*\(?\s*\?(\w+)", re.IGNORECASE)
@@ -74,55 +72,60 @@ def _projected(projection: str) -> set[str]:
     return named | plain
 
 
+Sortable = tuple[int, str | None, Any]
+"""A term as SPARQL orders it: rank (unbound, blank node, IRI, literal), the literal's
+kind (``_literal_kind``; None for one Python cannot order) and the compared value."""
+
+
+def describe(value: Node | None) -> Sortable:
+    """How SPARQL orders an rdflib term (or None, unbound)."""
+    if value is None:
+        return (0, "", 0)
+    if isinstance(value, BNode):
+        return (1, "", 0)
+    if isinstance(value, URIRef):
+        return (2, "", str(value))
+    assert isinstance(value, Literal)
+    kind = _literal_kind(value)
+    return (3, kind, str(value) if kind == "string" else value.toPython())
+
+
 def sort_rows(
     variables: Sequence[str],
-    rows: Sequence[Row],
+    rows: Sequence[Sequence[Any]],
     keys: Sequence[str],
     descending: frozenset[str] = frozenset(),
-) -> list[Row] | None:
+    describe: Callable[[Any], Sortable] = describe,
+) -> list[Any] | None:
     """``rows`` sorted by ``keys`` (those in ``descending`` from high to low) as SPARQL
     orders them; None when a key column holds values that Python cannot order the
-    same way (then let the engine sort)."""
+    same way (then let the engine sort). ``describe`` tells how SPARQL orders a term:
+    rdflib terms by default; the embedded store passes its own for Oxigraph's terms."""
     passes = []
     for key in keys:
         index = variables.index(key)
-        encode = _column_encoder([row[index] for row in rows])
-        if encode is None:
+        described: dict[Any, Sortable] = {}
+        column = []
+        for row in rows:
+            term = row[index]
+            try:
+                column.append(described[term])
+            except KeyError:
+                described[term] = sortable = describe(term)
+                column.append(sortable)
+        kinds = {kind for rank, kind, _ in described.values() if rank == 3}
+        if None in kinds or len(kinds) > 1:
             return None
-        passes.append((index, encode, key in descending))
-    ordered = list(rows)
+        passes.append(([(rank, value) for rank, _, value in column], key in descending))
+    order = list(range(len(rows)))
     try:
         # One stable pass per key, the last key first: rows equal on a key keep the
         # order the later keys gave them (``reverse`` keeps ties in order too).
-        for index, encode, reverse in reversed(passes):
-            ordered.sort(key=_by(index, encode), reverse=reverse)
+        for column_keys, reverse in reversed(passes):
+            order.sort(key=column_keys.__getitem__, reverse=reverse)
     except TypeError:  # e.g. dateTimes with and without a time zone
         return None
-    return ordered
-
-
-def _by(index: int, encode: Callable[[Any], tuple]) -> Callable[[Row], tuple]:
-    return lambda row: encode(row[index])
-
-
-def _column_encoder(values: Sequence[Node | None]) -> Callable[[Any], tuple] | None:
-    """A sort key for one column's values, or None when its literals are of kinds
-    SPARQL compares differently from Python (language strings, mixed kinds)."""
-    kinds = {_literal_kind(v) for v in values if isinstance(v, Literal)}
-    if None in kinds or len(kinds) > 1:
-        return None
-
-    def encode(value: Node | None) -> tuple:
-        if value is None:
-            return (0, 0)
-        if isinstance(value, BNode):
-            return (1, 0)
-        if isinstance(value, URIRef):
-            return (2, str(value))
-        assert isinstance(value, Literal)
-        return (3, str(value) if kinds == {"string"} else value.toPython())
-
-    return encode
+    return [rows[i] for i in order]
 
 
 def _literal_kind(value: Literal) -> str | None:

@@ -55,7 +55,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 from graph import settings
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
-from graph.sparql import LocalBackend, QueryBackend, QueryResult, to_python
+from graph.sparql import LocalBackend, QueryBackend, QueryResult
 from graph.store import (
     GraphStore,
     TripleLines,
@@ -69,6 +69,7 @@ from graph.summary import (
     summary_is_current,
     write_document,
 )
+from graph.values import to_python
 
 log = logging.getLogger(__name__)
 

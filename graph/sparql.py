@@ -11,28 +11,25 @@ opening (see :func:`bind_parameters`).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import itertools
 import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Identifier, Node
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from graph.errors import QueryError
 from graph.namespaces import PREFIXES
 from graph.store import GraphStore
+from graph.values import Value
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 PROLOGUE = "\n".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items())
-
-Value = str | int | float | Decimal | bool | dt.date | dt.datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,27 +73,12 @@ class LocalBackend:
 
     def select(self, query: str) -> QueryResult:
         try:
-            variables, rows = self.store.select(query)
+            variables, rows = self.store.select_values(query)
         except TypeError as error:
             raise QueryError(str(error)) from error
         except (SyntaxError, ValueError, RuntimeError, OSError) as error:
             raise QueryError(f"query failed: {_first_line(error)}") from error
-        return QueryResult(
-            variables, tuple(tuple(to_python(t) for t in row) for row in rows)
-        )
-
-
-def to_python(term: Node | None) -> Value:
-    """A plain Python value for an RDF term (IRIs and blank nodes as strings)."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        value = term.toPython()
-        plain = (str, int, float, Decimal, bool, dt.date, dt.datetime)
-        return value if isinstance(value, plain) else str(term)
-    if isinstance(term, URIRef | BNode):
-        return str(term)
-    return str(term)
+        return QueryResult(variables, tuple(rows))
 
 
 def list_queries() -> dict[str, str]:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph
 from oxrdflib import OxigraphStore
@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from graph.errors import StoreError
 from graph.namespaces import GRAPH_BASE, PREFIXES
-from graph.ordering import client_order, sort_rows
+from graph.ordering import Sortable, client_order, describe, sort_rows
 from graph.summary import (
     RECOUNT_BATCH,
     SUMMARY_GRAPHS,
@@ -29,9 +29,11 @@ from graph.summary import (
     write_document,
 )
 from graph.triples import Triple
+from graph.values import Value, to_python
 
 log = logging.getLogger(__name__)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+T = TypeVar("T")
 
 EXPORT_FORMATS = {"ttl": "turtle", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
 
@@ -314,17 +316,39 @@ class GraphStore:
             SyntaxError, ValueError, OSError: as pyoxigraph raises them.
             TypeError: the query is not a SELECT query.
         """
+        variables, rows = self._solutions(sparql)
+        return variables, _converted(rows, _from_ox)
+
+    def select_values(
+        self, sparql: str
+    ) -> tuple[tuple[str, ...], list[tuple[Value, ...]]]:
+        """``select`` with the rows as plain Python values (``graph.values``), made
+        from Oxigraph's terms without building rdflib terms for IRIs and strings:
+        the 15,725 documents of 11.6 M triples spent more time becoming rdflib
+        literals than the engine spent finding them."""
+        variables, rows = self._solutions(sparql)
+        return variables, _converted(rows, _value_of)
+
+    def _solutions(self, sparql: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """Oxigraph's rows of terms, ordered in Python when the query allows it."""
         order = client_order(sparql)
         if order is not None:
-            variables, rows = self._select(order.query)
-            ordered = sort_rows(variables, rows, order.keys, order.descending)
+            variables, rows = self._query(order.query)
+            ordered = sort_rows(
+                variables, rows, order.keys, order.descending, _describe_ox
+            )
             if ordered is not None:
                 return variables, ordered
-        return self._select(sparql)
+        return self._query(sparql)
 
     def _select(
         self, sparql: str
     ) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
+        """``select`` in the engine's own order (the reference for ``graph.ordering``)."""
+        variables, rows = self._query(sparql)
+        return variables, _converted(rows, _from_ox)
+
+    def _query(self, sparql: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
         try:
             result = self._inner.query(sparql, use_default_graph_as_union=True)
         except (OSError, RuntimeError):
@@ -336,19 +360,7 @@ class GraphStore:
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise TypeError("only SELECT queries return tables")
         variables = tuple(v.value for v in result.variables)
-        # Rows repeat terms (the work, link type, kind, method of every row); building
-        # each rdflib term once per query halves the conversion time of large results.
-        converted: dict[object, Node | None] = {}
-
-        def convert(term: object) -> Node | None:
-            try:
-                return converted[term]
-            except KeyError:
-                converted[term] = node = _from_ox(term)
-                return node
-
-        rows = [tuple(convert(term) for term in solution) for solution in result]
-        return variables, rows
+        return variables, [tuple(solution) for solution in result]
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Every quad (subject, predicate, object, graph name) of the documents'
@@ -402,6 +414,57 @@ def _from_ox(term: object) -> Node | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unexpected term {term!r}")
+
+
+def _converted(
+    rows: list[tuple[Any, ...]], convert: Callable[[Any], T]
+) -> list[tuple[T, ...]]:
+    """``rows`` with every term converted, each distinct term once: rows repeat terms
+    (the work, link type, kind, method of every row), and converting each once halves
+    the time of a large result."""
+    done: dict[object, T] = {}
+
+    def once(term: object) -> T:
+        try:
+            return done[term]
+        except KeyError:
+            done[term] = value = convert(term)
+            return value
+
+    return [tuple(map(once, row)) for row in rows]
+
+
+def _value_of(term: object) -> Value:
+    """The plain value of a pyoxigraph term, as ``graph.values.to_python`` gives it for
+    the rdflib term: IRIs, blank nodes and strings directly, other literals through
+    rdflib (so every datatype converts exactly as on the other backends)."""
+    if term is None or isinstance(term, pyoxigraph.DefaultGraph):
+        return None
+    if isinstance(term, pyoxigraph.NamedNode | pyoxigraph.BlankNode):
+        return term.value
+    if isinstance(term, pyoxigraph.Literal) and (
+        term.language or term.datatype.value == _XSD_STRING
+    ):
+        return term.value
+    return to_python(_from_ox(term))
+
+
+def _describe_ox(term: object) -> Sortable:
+    """How SPARQL orders a pyoxigraph term (``graph.ordering.describe``), strings
+    and IRIs without building rdflib terms."""
+    if term is None:
+        return (0, "", 0)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return (1, "", 0)
+    if isinstance(term, pyoxigraph.NamedNode):
+        return (2, "", term.value)
+    if (
+        isinstance(term, pyoxigraph.Literal)
+        and not term.language
+        and term.datatype.value == _XSD_STRING
+    ):
+        return (3, "string", term.value)
+    return describe(_from_ox(term))
 
 
 def open_store(location: Path | None = None, *, read_only: bool = False) -> GraphStore:

@@ -3,7 +3,7 @@
 The aggregate queries (``most_cited``, ``most_cited_parts``, ``documents``,
 ``linked_documents``) read these few thousand stored numbers instead of counting every
 link of the store at query time (Oxigraph's union default graph is a bag, so counting
-there also meets each shared triple once per graph that holds it). Five named graphs
+there also meets each shared triple once per graph that holds it). Six named graphs
 under ``SUMMARY_BASE``, never part of a document's own graph:
 
 * ``edges``: a ``wg:CitationEdge`` per (document, work) with ``wg:linkCount`` (links in
@@ -14,7 +14,9 @@ under ``SUMMARY_BASE``, never part of a document's own graph:
 * ``parts``: per cited part (a ``wg:linkTarget`` that is not its ``wg:targetWork``:
   an article, lid, Vc paragraph) ``wg:citingDocuments``, ``wg:incomingLinks`` and its
   ``wg:partOfWork``;
-* ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not);
+* ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not), and
+  per document its ``wg:listEntry`` (kind, identifier, date, links and title in one
+  literal, read by the ``document_list`` query);
 * ``history``: a ``wg:HistoryEdge`` per (document, work) with dated links (a
   ``wg:inwerkingtreding``: a regeling's version links, an amendment history's lines),
   with ``wg:linkCount`` and the document's graph (``wg:edgeGraph``), so that
@@ -33,7 +35,7 @@ each document's own identifier once): in the union default graph a much-cited wo
 document's neighbours reads it here.
 
 Everything here is SPARQL 1.1 Update text, so the embedded store and a remote endpoint
-run the same statements. ``refresh`` recomputes all five from the links (after a
+run the same statements. ``refresh`` recomputes all six from the links (after a
 bulk build, in batches of subjects); ``document_update`` corrects them after one
 document's graph was written or removed, from what that graph linked to before and
 after (``targets_query``).
@@ -63,8 +65,8 @@ _PROLOGUE = "\n".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.item
 
 @dataclass(frozen=True, slots=True)
 class Targets:
-    """What one document graph links from and to: the documents its links are in, the
-    works they target and the parts (targets that are not a whole work)."""
+    """What one document graph holds and links to: its documents (and those its links
+    are in), the works they target and the parts (targets that are not a whole work)."""
 
     documents: frozenset[str] = frozenset()
     works: frozenset[str] = frozenset()
@@ -82,11 +84,11 @@ class Targets:
 
 
 def targets_query(name: URIRef) -> str:
-    """SELECT ?doc ?work ?target over the links of one named graph."""
+    """SELECT ?doc ?work ?target over the documents and links of one named graph."""
     return (
         f"{_PROLOGUE}\nSELECT DISTINCT ?doc ?work ?target WHERE {{ GRAPH {name.n3()} {{"
-        " ?link wg:inDocument ?doc ."
-        " OPTIONAL { ?link wg:targetWork ?work ; wg:linkTarget ?target } } }"
+        " { ?doc wg:documentKind ?kind } UNION { ?link wg:inDocument ?doc ."
+        " OPTIONAL { ?link wg:targetWork ?work ; wg:linkTarget ?target } } } }"
     )
 
 
@@ -157,7 +159,8 @@ def _operations(changed: Targets) -> list[str]:
 
 
 def _document_inserts(documents: Iterable[str]) -> list[str]:
-    """Insert the edges, link count, history edges and identifier of ``documents``."""
+    """Insert the edges, link count, list entry, history edges and identifier of
+    ``documents``."""
     docs = _values("doc", documents)
     return [
         f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
@@ -171,6 +174,7 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
         " WHERE { SELECT ?doc (COUNT(DISTINCT ?link) AS ?links)"
         f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
         " GROUP BY ?doc }",
+        _entry_insert(docs),
         f"INSERT {{ GRAPH {HISTORY.n3()} {{ _:edge a wg:HistoryEdge ;"
         " wg:edgeSource ?doc ; wg:edgeTarget ?work ; wg:edgeGraph ?g ;"
         " wg:linkCount ?links } }"
@@ -179,6 +183,34 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
         " wg:inDocument ?doc ; wg:targetWork ?work } } GROUP BY ?doc ?work ?g }",
         _identifiers(DOCUMENTS, "doc", "wg:outgoingLinks", docs),
     ]
+
+
+LIST_FIELDS = ("kind", "id", "date", "links", "title")
+"""The fields of a document's ``wg:listEntry``, in order, separated by tabs."""
+
+
+def _entry_insert(docs: str) -> str:
+    """Insert the list entry of the documents ``docs`` binds (after their link count):
+    kind, identifier, date, links and title in one literal, the kind first so that
+    entries sort as the list does. One pattern lists the store's documents (15,725
+    entries at 11.6 M triples: 0.1 s against 1 s reading the five values in turn)."""
+    fields = ', "\\t", '.join(
+        (
+            "STR(?kind)",
+            "STR(?id)",
+            'COALESCE(STR(?date), "")',
+            "STR(COALESCE(?links, 0))",
+            "STR(?title)",
+        )
+    )
+    return (
+        f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:listEntry ?entry }} }}"
+        f" WHERE {{ SELECT ?doc (MIN(?row) AS ?entry) WHERE {{ {docs} GRAPH ?g {{"
+        " ?doc wg:documentKind ?kind ; dcterms:identifier ?id ; dcterms:title ?title"
+        " OPTIONAL { ?doc dcterms:date ?date } }"
+        f" OPTIONAL {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:outgoingLinks ?links }} }}"
+        f" BIND(CONCAT({fields}) AS ?row) }} GROUP BY ?doc }}"
+    )
 
 
 def _work_inserts(cited: Iterable[str]) -> list[str]:
@@ -225,14 +257,14 @@ def _identifiers(summary: URIRef, variable: str, counted: str, values: str) -> s
 
 def presence_queries() -> tuple[str, ...]:
     """SELECTs that each give one row when the store has a current summary (a store
-    built before summaries, or before they held identifiers, the history edges or the
+    built before summaries, or before they held list entries, the history edges or the
     relations, or written with ``summary=False`` and never recounted, has none: its
     next build recounts it). A store with dated links has history edges, one with
     typed relation links has relations; one without needs none. Two queries, since
     Virtuoso 7.2 answers a row for both checks in one query when only one holds."""
     counted = (
         f"{{ SELECT ?counted WHERE {{ GRAPH {DOCUMENTS.n3()}"
-        " { ?counted wg:summaryIdentifier ?id } } LIMIT 1 }"
+        " { ?counted wg:listEntry ?entry } } LIMIT 1 }"
     )
     checks = (
         f"EXISTS {{ GRAPH {HISTORY.n3()} {{ ?edge wg:edgeGraph ?graph }} }}"
@@ -288,7 +320,7 @@ def refresh(
     for graph in SUMMARY_GRAPHS:
         _clear(graph, select, update, batch)
     scopes: list[tuple[str, Callable[[Iterable[str]], list[str]], int]] = [
-        (_LINKING_DOCUMENTS, _document_inserts, batch),
+        (_DOCUMENTS, _document_inserts, batch),
         (_TYPED_LINKS, _relation_inserts, min(batch, RELATION_BATCH)),
         (_CITED_WORKS, _work_inserts, batch),
         (_CITED_PARTS, _part_inserts, batch),
@@ -336,8 +368,9 @@ def _clear(
     update(f"DROP SILENT GRAPH {graph.n3()}")
 
 
-_LINKING_DOCUMENTS = (
-    "SELECT DISTINCT ?doc WHERE { GRAPH ?g { ?link wg:inDocument ?doc } }"
+_DOCUMENTS = (
+    "SELECT DISTINCT ?doc WHERE { GRAPH ?g {"
+    " { ?doc wg:documentKind ?kind } UNION { ?link wg:inDocument ?doc } } }"
 )
 _TYPED_LINKS = (
     "SELECT DISTINCT ?link WHERE { GRAPH ?g { ?link a wg:Link ; wg:targetWork ?work } }"

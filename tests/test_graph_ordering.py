@@ -2,15 +2,17 @@
 
 import datetime as dt
 
+import pyoxigraph
 import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph import settings
 from graph.load import load_paths
-from graph.ordering import client_order, sort_rows
+from graph.ordering import client_order, describe, sort_rows
 from graph.sparql import bind_parameters, list_queries, load_query
-from graph.store import open_store
+from graph.store import _describe_ox, _from_ox, _value_of, open_store
+from graph.values import to_python
 
 A, B = URIRef("https://example.org/a"), URIRef("https://example.org/b")
 
@@ -127,3 +129,38 @@ def test_ordering_gives_the_engines_order_for_every_named_query(corpus_store, na
     assert corpus_store.select(query) == engine
     if client_order(query) is not None and name in {"citation_edges", "documents"}:
         assert len(engine[1]) > 30  # a real sort, not an empty table
+
+
+@pytest.mark.parametrize("name", sorted(list_queries()))
+def test_store_values_are_its_terms_converted(corpus_store, name):
+    query = bind_parameters(load_query(name), PARAMETERS.get(name, {}))
+    variables, rows = corpus_store.select(query)
+    converted = [tuple(to_python(term) for term in row) for row in rows]
+    assert corpus_store.select_values(query) == (variables, converted)
+
+
+_INTEGER = pyoxigraph.NamedNode(str(XSD.integer))
+OX_TERMS = [
+    None,
+    pyoxigraph.NamedNode("https://example.org/a"),
+    pyoxigraph.BlankNode("b1"),
+    pyoxigraph.Literal("plain"),
+    pyoxigraph.Literal("taal", language="nl"),
+    pyoxigraph.Literal("42", datatype=_INTEGER),
+    pyoxigraph.Literal("veertig", datatype=_INTEGER),  # ill-typed: kept as its text
+    pyoxigraph.Literal("2.50", datatype=pyoxigraph.NamedNode(str(XSD.decimal))),
+    pyoxigraph.Literal("true", datatype=pyoxigraph.NamedNode(str(XSD.boolean))),
+    pyoxigraph.Literal("2017-05-10", datatype=pyoxigraph.NamedNode(str(XSD.date))),
+    pyoxigraph.Literal(
+        "2017-05-10T09:30:00", datatype=pyoxigraph.NamedNode(str(XSD.dateTime))
+    ),
+    pyoxigraph.Literal("2017", datatype=pyoxigraph.NamedNode(str(XSD.gYear))),
+]
+
+
+@pytest.mark.parametrize("term", OX_TERMS, ids=repr)
+def test_store_reads_oxigraph_terms_as_the_rdflib_terms_would_be_read(term):
+    rdflib_term = _from_ox(term)
+    assert _value_of(term) == to_python(rdflib_term)
+    assert type(_value_of(term)) is type(to_python(rdflib_term))
+    assert _describe_ox(term) == describe(rdflib_term)

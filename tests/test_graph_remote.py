@@ -39,9 +39,9 @@ from graph.sparql import (
     bind_parameters,
     list_queries,
     run_query,
-    to_python,
 )
 from graph.store import GraphStore, open_store
+from graph.values import to_python
 from ingest.models import (
     Bekendmaking,
     Besluit,
@@ -353,6 +353,7 @@ def backend_of(store: GraphStore | RemoteStore) -> QueryBackend:
 # Every named query with the bindings it is run with (an empty dict: unbound).
 QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "documents": [{}],
+    "document_list": [{}],
     "document": [{"doc": LETTER}, {"doc": VB}, {}],
     "outgoing_links": [{"doc": LETTER}, {"doc": VB}, {}],
     "incoming_links": [{"work": VB}, {"work": KST}, {}],

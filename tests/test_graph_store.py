@@ -154,6 +154,9 @@ SELECT ?table ?a ?b ?c ?d WHERE {
   { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:summaryIdentifier ?b }
     BIND("document-ids" AS ?table) }
   UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:listEntry ?b }
+    BIND("entries" AS ?table) }
+  UNION
   { GRAPH <https://w3id.org/wetgraaf/summary/history> {
       ?edge a wg:HistoryEdge ; wg:edgeSource ?a ; wg:edgeTarget ?b ;
             wg:linkCount ?c ; wg:edgeGraph ?d }
@@ -193,12 +196,19 @@ def _letter_copy(*, with_references: bool = True):
     return dataclasses.replace(document, id="kst-1-1"), refs if with_references else []
 
 
+# A document's list entry: kind, identifier, date (the letters have none), links, title.
+LETTER_TITLE = "Diverse onderwerpen op het gebied van migratie"
+COPY_ENTRY = f"kamerbrief\tkst-1-1\t\t3\t{LETTER_TITLE}"
+LETTER_ENTRY = f"kamerbrief\t2025D33530\t\t3\t{LETTER_TITLE}"
+
 # fmt: off
 TWO_LETTERS = [
     ("document-ids", COPY, "kst-1-1", None, None),
     ("document-ids", LETTER, "2025D33530", None, None),
     ("documents", COPY, 3, None, None),
     ("documents", LETTER, 3, None, None),
+    ("entries", COPY, COPY_ENTRY, None, None),
+    ("entries", LETTER, LETTER_ENTRY, None, None),
     ("edges", COPY, KST, 1, "parliamentary"),
     ("edges", COPY, VB, 1, "legislation"),
     ("edges", LETTER, KST, 1, "parliamentary"),
@@ -247,6 +257,9 @@ def test_store_summary_follows_one_document(change):
         "reingest-without-references": [
             ("document-ids", LETTER, "2025D33530", None, None),
             ("documents", LETTER, 3, None, None),
+            # a document without links is listed too
+            ("entries", COPY, COPY_ENTRY.replace("\t3\t", "\t0\t"), None, None),
+            ("entries", LETTER, LETTER_ENTRY, None, None),
             ("edges", LETTER, KST, 1, "parliamentary"),
             ("edges", LETTER, VB, 1, "legislation"),
             ("parts", VB_3_71_3, 1, 1, VB),
@@ -260,7 +273,7 @@ def test_store_summary_follows_one_document(change):
     if change in expected:
         assert rows == ordered(expected[change])
     else:
-        assert [r for r in rows if COPY in r] == [] and len(rows) == 9
+        assert [r for r in rows if COPY in r] == [] and len(rows) == 10
 
 
 def test_store_bulk_write_equals_one_by_one(tmp_path):
@@ -357,6 +370,7 @@ def test_store_recount_in_batches_equals_documents_written_one_by_one():
         "documents",
         "document-ids",
         "edges",
+        "entries",
         "history",
         "parts",
         "relations",
@@ -417,8 +431,9 @@ def test_store_recount_batches_sample_the_store_rather_than_neighbours():
     assert sorted(map(sorted, batches)) != neighbours
 
 
-def test_store_summary_without_identifiers_counts_as_none():
-    """A summary written before it held identifiers is recounted by the next build."""
+def test_store_summary_without_list_entries_counts_as_none():
+    """A summary written before it held the documents' list entries (and identifiers)
+    is recounted by the next build, which lists every document."""
     from graph.namespaces import WG
     from graph.summary import DOCUMENTS, WORKS
 
@@ -426,15 +441,17 @@ def test_store_summary_without_identifiers_counts_as_none():
     document, refs = letter()
     store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
     assert store.has_summary()
-    for summary in (DOCUMENTS, WORKS):
+    for summary, term in ((DOCUMENTS, WG.listEntry), (WORKS, WG.summaryIdentifier)):
         store._update(
-            f"DELETE WHERE {{ GRAPH {summary.n3()} {{ ?s {WG.summaryIdentifier.n3()} ?id }} }}",
+            f"DELETE WHERE {{ GRAPH {summary.n3()} {{ ?s {term.n3()} ?value }} }}",
             "test",
         )
     assert not store.has_summary()
     assert load_paths(store, SLICE[1:]).errors == []
     assert store.has_summary()
-    assert ("work-ids", VB, "BWBR0011825", None, None) in summary_rows(store)
+    rows = summary_rows(store)
+    assert ("work-ids", VB, "BWBR0011825", None, None) in rows
+    assert len([row for row in rows if row[0] == "entries"]) == len(SLICE)
 
 
 ZORGTOESLAG = settings.BUNDLED_CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml"

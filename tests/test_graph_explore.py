@@ -1,0 +1,99 @@
+"""graph.explore: the document list read from the summary's list entries."""
+
+import datetime as dt
+
+import pytest
+
+from graph import settings
+from graph.explore import DOCUMENT_COLUMNS, _listed, list_documents
+from graph.load import load_paths
+from graph.namespaces import WG
+from graph.sparql import LocalBackend, run_query
+from graph.store import open_store
+from graph.summary import DOCUMENTS
+
+CORPUS = settings.BUNDLED_CORPUS
+
+
+@pytest.fixture(scope="module")
+def store():
+    """A law, letters, Kamerstukken and motions with votes: dated and undated."""
+    store = open_store()
+    paths = [
+        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+        *sorted((CORPUS / "seeds").glob("*.txt")),
+        *sorted((CORPUS / "kamerstukken").glob("*.xml"))[:10],
+        *sorted((CORPUS / "tk-odata" / "stemming-per-agendapunt").glob("*.json"))[:3],
+    ]
+    assert load_paths(store, paths).errors == []
+    yield store
+    store.close()
+
+
+def _by_document(result):
+    assert result.variables == DOCUMENT_COLUMNS
+    return sorted(result.as_dicts(), key=lambda row: str(row["doc"]))
+
+
+def test_explore_lists_documents_from_their_entries_as_the_documents_query_reads_them(
+    store,
+):
+    backend = LocalBackend(store)
+    listed = list_documents(backend)
+    assert run_query(backend, "document_list").rows  # read from the entries
+    assert _by_document(listed) == _by_document(run_query(backend, "documents"))
+    assert len({row["kind"] for row in listed.as_dicts()}) >= 3
+    assert any(isinstance(row["date"], dt.date) for row in listed.as_dicts())
+    assert any(row["date"] is None for row in listed.as_dicts())
+    keys = [(row["kind"], row["id"]) for row in listed.as_dicts()]
+    assert keys == sorted(keys)
+
+
+def test_explore_lists_a_store_without_entries_value_by_value():
+    """A store built by an older wetgraaf (no list entries) still lists its documents."""
+    store = open_store()
+    assert (
+        load_paths(store, [CORPUS / "kamerstukken" / "kst-36410-VI-80.xml"]).errors
+        == []
+    )
+    backend = LocalBackend(store)
+    before = list_documents(backend)
+    store._update(
+        f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc {WG.listEntry.n3()} ?e }} }}",
+        "test",
+    )
+    assert run_query(backend, "document_list").rows == ()
+    assert list_documents(backend) == before and before.rows
+
+
+# expected: id, kind, title, date, links (the documents query's columns after doc)
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            "kamerstuk\tkst-36410-VI-80\t2023-11-09\t12\tMotie van het lid X",
+            (
+                "kst-36410-VI-80",
+                "kamerstuk",
+                "Motie van het lid X",
+                dt.date(2023, 11, 9),
+                12,
+            ),
+        ),
+        # no date; a tab in the title stays in the title
+        (
+            "kamerbrief\t2025D33530\t\t0\tDiverse\tonderwerpen",
+            ("2025D33530", "kamerbrief", "Diverse\tonderwerpen", None, 0),
+        ),
+        # a date that is not a calendar date is kept as written
+        (
+            "uitspraak\tECLI:NL:RVS:2019:1\t2019\t3\tUitspraak",
+            ("ECLI:NL:RVS:2019:1", "uitspraak", "Uitspraak", "2019", 3),
+        ),
+    ],
+)
+def test_explore_unpacks_a_list_entry(entry, expected):
+    assert _listed("https://example.org/d", entry) == (
+        "https://example.org/d",
+        *expected,
+    )
