@@ -89,17 +89,17 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def list_documents(backend: QueryBackend) -> QueryResult:
-    """Every ingested document with its kind, title, date and number of links, by kind
-    and identifier: unpacked from the summary's list entries (``document_list``), or
+    """Every ingested document with its kind, title, date and number of links, by kind,
+    identifier and IRI: unpacked from the summary's list entries (``document_list``), or
     read value by value (``documents``) from a store without them (built by an older
     wetgraaf, or in the middle of a bulk build)."""
     entries = run_query(backend, "document_list").rows
     if not entries:
         return run_query(backend, "documents")
-    return QueryResult(
-        DOCUMENT_COLUMNS,
-        tuple(_listed(str(doc), str(entry)) for doc, entry in entries),
-    )
+    rows = [_listed(str(doc), str(entry)) for doc, entry in entries]
+    # the documents query's order: kind, identifier, IRI
+    rows.sort(key=lambda row: (str(row[2]), str(row[1]), str(row[0])))
+    return QueryResult(DOCUMENT_COLUMNS, tuple(rows))
 
 
 def _listed(doc: str, entry: str) -> tuple[Value, ...]:
