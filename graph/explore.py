@@ -21,7 +21,12 @@ from graph.sparql import (
     chunked,
     run_query,
 )
-from graph.summary import LIST_FIELDS, documents_query, summary_is_current
+from graph.summary import (
+    LIST_FIELDS,
+    MOTION_FIELDS,
+    documents_query,
+    summary_is_current,
+)
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
 if TYPE_CHECKING:
@@ -104,17 +109,79 @@ def list_documents(backend: QueryBackend) -> QueryResult:
 
 def _listed(doc: str, entry: str) -> tuple[Value, ...]:
     """A ``documents`` row from a document's list entry (``summary.LIST_FIELDS``)."""
-    values = entry.split("\t", len(LIST_FIELDS) - 1)
-    fields = dict(zip(LIST_FIELDS, values, strict=True))
-    date = fields["date"]
+    fields = _fields(entry, LIST_FIELDS)
     return (
         doc,
         fields["id"],
         fields["kind"],
         fields["title"],
-        dt.date.fromisoformat(date) if _ISO_DATE.fullmatch(date) else date or None,
+        _entry_date(fields["date"]),
         int(fields["links"]),
     )
+
+
+def _fields(entry: str, names: Sequence[str]) -> dict[str, str]:
+    """The tab-separated fields of a summary entry (the last, a title, may hold tabs)."""
+    return dict(zip(names, entry.split("\t", len(names) - 1), strict=True))
+
+
+def _entry_date(text: str) -> dt.date | str | None:
+    """An entry's date field: a calendar date, else as written (None when empty)."""
+    return dt.date.fromisoformat(text) if _ISO_DATE.fullmatch(text) else text or None
+
+
+MOTION_COLUMNS = (
+    "doc",
+    "id",
+    "dossiernummer",
+    "ondernummer",
+    "date",
+    "title",
+    "indiener",
+    "medeindieners",
+)
+
+
+def motion_rows(backend: QueryBackend) -> QueryResult:
+    """The ``motions`` query's rows (newest first, then by identifier), medeindieners
+    in name order (each engine concatenates them in its own): unpacked from the
+    summary's motion entries (``motion_list``: 7,025 motions at 11.6 M triples in one
+    pattern), or from the motions' graphs on a store without them."""
+    entries = run_query(backend, "motion_list").rows
+    if entries:
+        rows = [_motion(str(doc), str(entry)) for doc, entry in entries]
+    else:
+        rows = list(run_query(backend, "motions").rows)
+    mede = MOTION_COLUMNS.index("medeindieners")
+    rows = [
+        (*row[:mede], "; ".join(sorted(str(row[mede]).split("; "))))
+        if row[mede] is not None
+        else row
+        for row in rows
+    ]
+    rows.sort(key=lambda row: str(row[1]))
+    # DESC(?date): dates newest first, a motion without one last
+    rows.sort(key=lambda row: _newest_first(row[4]), reverse=True)
+    return QueryResult(MOTION_COLUMNS, tuple(rows))
+
+
+def _motion(doc: str, entry: str) -> tuple[Value, ...]:
+    """A ``motions`` row from a motion entry (``summary.MOTION_FIELDS``)."""
+    fields = _fields(entry, MOTION_FIELDS)
+    return (
+        doc,
+        fields["id"],
+        fields["dossiernummer"] or None,
+        fields["ondernummer"] or None,
+        _entry_date(fields["date"]),
+        fields["title"],
+        fields["indiener"] or None,
+        fields["medeindieners"] or None,
+    )
+
+
+def _newest_first(date: Value) -> tuple[int, dt.date]:
+    return (1, date) if isinstance(date, dt.date) else (0, dt.date.min)
 
 
 def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None:
@@ -283,7 +350,7 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
         for outcome in found:
             decisions.setdefault(str(row["doc"]), []).append({**row, **outcome})
     motions = []
-    for row in run_query(backend, "motions").as_dicts():
+    for row in motion_rows(backend).as_dicts():
         found = decisions.get(str(row["doc"]), [])
         decision = _decisive(found) if found else {}
         zaak_ids = sorted({str(d["zaakId"]) for d in found})

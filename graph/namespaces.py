@@ -158,6 +158,7 @@ class WG(DefinedNamespace):
     incomingLinks: URIRef
     outgoingLinks: URIRef
     listEntry: URIRef
+    motionEntry: URIRef
     summaryIdentifier: URIRef
     HistoryEdge: URIRef
     edgeGraph: URIRef

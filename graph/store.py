@@ -323,9 +323,10 @@ class GraphStore:
         self, sparql: str
     ) -> tuple[tuple[str, ...], list[tuple[Value, ...]]]:
         """``select`` with the rows as plain Python values (``graph.values``), made
-        from Oxigraph's terms without building rdflib terms for IRIs and strings:
-        the 15,725 documents of 11.6 M triples spent more time becoming rdflib
-        literals than the engine spent finding them."""
+        from Oxigraph's terms without building rdflib terms for IRIs and strings,
+        where large results spent most of their time (the 15,725 documents' list
+        entries at 11.6 M triples, unordered: 358 → 99 ms; the ``documents`` listing
+        955 → 781 ms)."""
         variables, rows = self._solutions(sparql)
         return variables, _converted(rows, _value_of)
 

@@ -16,7 +16,8 @@ under ``SUMMARY_BASE``, never part of a document's own graph:
   ``wg:partOfWork``;
 * ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not), and
   per document its ``wg:listEntry`` (kind, identifier, date, links and title in one
-  literal, read by the ``document_list`` query);
+  literal, read by the ``document_list`` query) and per motion its ``wg:motionEntry``
+  (the ``motions`` query's row, read by ``motion_list``);
 * ``history``: a ``wg:HistoryEdge`` per (document, work) with dated links (a
   ``wg:inwerkingtreding``: a regeling's version links, an amendment history's lines),
   with ``wg:linkCount`` and the document's graph (``wg:edgeGraph``), so that
@@ -159,7 +160,7 @@ def _operations(changed: Targets) -> list[str]:
 
 
 def _document_inserts(documents: Iterable[str]) -> list[str]:
-    """Insert the edges, link count, list entry, history edges and identifier of
+    """Insert the edges, link count, list entries, history edges and identifier of
     ``documents``."""
     docs = _values("doc", documents)
     return [
@@ -175,6 +176,7 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
         f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
         " GROUP BY ?doc }",
         _entry_insert(docs),
+        _motion_entry_insert(docs),
         f"INSERT {{ GRAPH {HISTORY.n3()} {{ _:edge a wg:HistoryEdge ;"
         " wg:edgeSource ?doc ; wg:edgeTarget ?work ; wg:edgeGraph ?g ;"
         " wg:linkCount ?links } }"
@@ -210,6 +212,39 @@ def _entry_insert(docs: str) -> str:
         " OPTIONAL { ?doc dcterms:date ?date } }"
         f" OPTIONAL {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:outgoingLinks ?links }} }}"
         f" BIND(CONCAT({fields}) AS ?row) }} GROUP BY ?doc }}"
+    )
+
+
+MOTION_FIELDS = (
+    "id",
+    "date",
+    "dossiernummer",
+    "ondernummer",
+    "indiener",
+    "medeindieners",
+    "title",
+)
+"""The fields of a motion's ``wg:motionEntry``, in order, separated by tabs (empty when
+the motion has no such value)."""
+
+
+def _motion_entry_insert(docs: str) -> str:
+    """Insert the motion entry of the motions among the documents ``docs`` binds: the
+    ``motions`` query's row in one literal (the Moties list in one pattern)."""
+    fields = ', "\\t", '.join(f'COALESCE(STR(?{name}), "")' for name in MOTION_FIELDS)
+    return (
+        f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:motionEntry ?entry }} }} WHERE {{"
+        " { SELECT ?doc ?id ?date ?dossiernummer ?ondernummer ?title ?indiener"
+        ' (GROUP_CONCAT(DISTINCT ?medeName; separator="; ") AS ?medeindieners)'
+        f" WHERE {{ {docs} GRAPH ?g {{"
+        " ?doc a wg:Motie ; dcterms:identifier ?id ; dcterms:title ?title ."
+        " OPTIONAL { ?doc wg:dossiernummer ?dossiernummer }"
+        " OPTIONAL { ?doc wg:ondernummer ?ondernummer }"
+        " OPTIONAL { ?doc dcterms:date ?date }"
+        " OPTIONAL { ?doc wg:indiener ?indienerNode . ?indienerNode foaf:name ?indiener }"
+        " OPTIONAL { ?doc wg:medeindiener ?medeNode . ?medeNode foaf:name ?medeName } } }"
+        " GROUP BY ?doc ?id ?date ?dossiernummer ?ondernummer ?title ?indiener }"
+        f" BIND(CONCAT({fields}) AS ?entry) }}"
     )
 
 

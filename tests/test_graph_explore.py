@@ -1,11 +1,11 @@
-"""graph.explore: the document list read from the summary's list entries."""
+"""graph.explore: the document and motion lists read from the summary's entries."""
 
 import datetime as dt
 
 import pytest
 
 from graph import settings
-from graph.explore import _listed, list_documents
+from graph.explore import _listed, list_documents, motion_rows
 from graph.load import load_paths
 from graph.namespaces import WG
 from graph.sparql import LocalBackend, run_query
@@ -42,21 +42,47 @@ def test_explore_lists_documents_from_their_entries_as_the_documents_query_reads
     assert any(row["date"] is None for row in listed.as_dicts())
 
 
+def _mede_sorted(result):
+    """Rows with their medeindieners in name order (GROUP_CONCAT has no order)."""
+    index = result.variables.index("medeindieners")
+    return [
+        (*row[:index], None if row[index] is None else sorted(row[index].split("; ")))
+        for row in result.rows
+    ]
+
+
+def test_explore_lists_motions_from_their_entries_as_the_motions_query_reads_them(
+    store,
+):
+    backend = LocalBackend(store)
+    listed = motion_rows(backend)
+    assert len(run_query(backend, "motion_list").rows) == len(listed.rows) >= 5
+    motions = run_query(backend, "motions")
+    assert listed.variables == motions.variables
+    assert _mede_sorted(listed) == _mede_sorted(motions)  # same rows, same order
+    assert any(row["medeindieners"] for row in listed.as_dicts())
+    assert any(row["medeindieners"] is None for row in listed.as_dicts())
+
+
 def test_explore_lists_a_store_without_entries_value_by_value():
-    """A store built by an older wetgraaf (no list entries) still lists its documents."""
+    """A store built by an older wetgraaf (no entries) still lists its documents and
+    motions."""
     store = open_store()
     assert (
         load_paths(store, [CORPUS / "kamerstukken" / "kst-36410-VI-80.xml"]).errors
         == []
     )
     backend = LocalBackend(store)
-    before = list_documents(backend)
-    store._update(
-        f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc {WG.listEntry.n3()} ?e }} }}",
-        "test",
-    )
+    before = list_documents(backend), motion_rows(backend)
+    for entry in (WG.listEntry, WG.motionEntry):
+        store._update(
+            f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?doc {entry.n3()} ?e }} }}",
+            "test",
+        )
     assert run_query(backend, "document_list").rows == ()
-    assert list_documents(backend) == before and before.rows
+    assert run_query(backend, "motion_list").rows == ()
+    assert (list_documents(backend), motion_rows(backend)) == before
+    assert before[0].rows and before[1].rows
 
 
 # expected: id, kind, title, date, links (the documents query's columns after doc)
