@@ -39,6 +39,9 @@ def _extra(doc, key):
                      ("Becker", "Flach"), id="closing-with-comma-al-groep"),
         pytest.param("kst-21501-20-2062", None, None, "21501-20", "2062", None, None,
                      id="raadnr"),
+        pytest.param("kst-19637-3481", None, None, "19637", "3481", None,
+                     ("Van Nispen", "Rajkowski", "Podt", "Ceder", "Piri", "Van Vroonhoven"),
+                     id="stray-comma-after-a-name"),
     ],
 )
 # fmt: on
@@ -96,7 +99,7 @@ def test_kamerstuk_all_files_read_with_consistent_fields():
         assert doc.date is not None
         assert doc.metadata.indieners, doc.id
         assert _extra(doc, "dictum"), doc.id
-        assert doc.metadata.indieners[-1] == doc.text.splitlines()[-1]
+        assert doc.text.splitlines()[-1].startswith(doc.metadata.indieners[-1])
         assert not any(name.lower().startswith("en gaat") for name in doc.metadata.indieners)
     gewijzigd = [doc for doc in docs if doc.title.startswith("GEWIJZIGDE MOTIE")]
     assert gewijzigd and all(doc.kind is DocumentKind.MOTIE for doc in gewijzigd)

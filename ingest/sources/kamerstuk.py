@@ -201,7 +201,8 @@ def _motion_parts(
     for line, is_item in paragraphs:
         if state == "indieners":
             if not is_item:
-                indieners.append(line)
+                # a printed signature may keep a stray comma ("Podt," in 19637-3481)
+                indieners.append(line.rstrip(" ,;"))
             continue
         if _CLOSING.match(line):
             state = "indieners"
