@@ -360,7 +360,7 @@ def refresh(
     for graph in SUMMARY_GRAPHS:
         _clear(graph, select, update, batch)
     scopes: list[tuple[str, Callable[[Iterable[str]], list[str]], int]] = [
-        (_DOCUMENTS, _document_inserts, batch),
+        (_ALL_DOCUMENTS, _document_inserts, batch),
         (_TYPED_LINKS, _relation_inserts, min(batch, RELATION_BATCH)),
         (_CITED_WORKS, _work_inserts, batch),
         (_CITED_PARTS, _part_inserts, batch),
@@ -408,7 +408,7 @@ def _clear(
     update(f"DROP SILENT GRAPH {graph.n3()}")
 
 
-_DOCUMENTS = (
+_ALL_DOCUMENTS = (
     "SELECT DISTINCT ?doc WHERE { GRAPH ?g {"
     " { ?doc wg:documentKind ?kind } UNION { ?link wg:inDocument ?doc } } }"
 )
