@@ -386,6 +386,16 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
     return motions
 
 
+TWEEDE_KAMER_SEATS = 150
+
+
+def unrecorded_seats(cast: Sequence[tuple[str, str, int]]) -> int:
+    """Seats of the Tweede Kamer without a recorded vote on a decision (the source's
+    Stemming records may be incomplete, so the counted seats need not give the outcome
+    the decision states: 41 for and 65 against an adopted motion, kst-32824-462)."""
+    return max(TWEEDE_KAMER_SEATS - sum(seats for _, _, seats in cast), 0)
+
+
 def motion_votes(
     backend: QueryBackend, besluiten: list[str]
 ) -> dict[str, list[tuple[str, str, int]]]:

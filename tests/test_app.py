@@ -258,6 +258,8 @@ def test_app_motions_table_filters_and_vote_chart(store_with_motion):
         ("SGP", "Voor", 3),
         ("VVD", "Tegen", 24),
     ]
+    # the fixture records two fracties' votes: the page says how much is missing
+    assert any("stemmen van 27 van de 150 zetels" in c.value for c in at.caption)
     assert "verzoekt de regering <b>te herzien</b>." in [t.value for t in at.text][0]
     # the letter that cites the motion in its footnote 5, with the quote
     assert any("doc=2025D33530" in m.value for m in at.markdown)

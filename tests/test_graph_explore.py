@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from graph import settings
-from graph.explore import _listed, list_documents, motion_rows
+from graph.explore import _listed, list_documents, motion_rows, unrecorded_seats
 from graph.load import load_paths
 from graph.namespaces import WG
 from graph.sparql import LocalBackend, run_query
@@ -116,3 +116,16 @@ def test_explore_unpacks_a_list_entry(entry, expected):
         "https://example.org/d",
         *expected,
     )
+
+
+@pytest.mark.parametrize(
+    ("cast", "missing"),
+    [
+        ([], 150),
+        ([("SGP", "Voor", 3), ("VVD", "Tegen", 24)], 123),
+        ([("A", "Voor", 76), ("B", "Tegen", 74)], 0),
+        ([("A", "Voor", 100), ("A", "Voor", 100)], 0),  # never negative
+    ],
+)
+def test_explore_counts_the_seats_without_a_recorded_vote(cast, missing):
+    assert unrecorded_seats(cast) == missing

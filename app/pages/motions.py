@@ -10,10 +10,12 @@ from app.state import get_backend, get_motions
 from app.views import document_link, documents_table
 from graph.errors import GraphError
 from graph.explore import (
+    TWEEDE_KAMER_SEATS,
     MotionRow,
     get_document,
     incoming_links,
     link_type_label,
+    unrecorded_seats,
 )
 
 st.title("Moties")
@@ -119,6 +121,12 @@ if cast:
         f"Uitslag: **{motion.uitslag}** — {motion.zetels_voor} voor, "
         f"{motion.zetels_tegen} tegen"
     )
+    missing = unrecorded_seats(cast)
+    if missing:
+        st.caption(
+            f"De bron legt de stemmen van {TWEEDE_KAMER_SEATS - missing} van de"
+            f" {TWEEDE_KAMER_SEATS} zetels vast; de uitslag is die van het besluit."
+        )
     chart = (
         alt.Chart(
             alt.Data(
