@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal
 from rdflib.term import Node
 
 Value = str | int | float | Decimal | bool | dt.date | dt.datetime | None
@@ -22,6 +22,4 @@ def to_python(term: Node | None) -> Value:
         value = term.toPython()
         plain = (str, int, float, Decimal, bool, dt.date, dt.datetime)
         return value if isinstance(value, plain) else str(term)
-    if isinstance(term, URIRef | BNode):
-        return str(term)
-    return str(term)
+    return str(term)  # IRIs and blank nodes
