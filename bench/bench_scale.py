@@ -40,6 +40,7 @@ from graph.load import (
     write_documents,
 )
 from graph.remote import ConnectionSettings, RemoteBackend
+from graph.search import phrase_pattern
 from graph.serve import start_read_only_server
 from graph.sparql import (
     Binding,
@@ -67,7 +68,7 @@ PARAMS: dict[str, dict[str, Binding]] = {
     "article_context": {
         "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=56"
     },
-    "text_search": {"needle": "verzoekt de regering"},
+    "text_search": {"pattern": phrase_pattern("verzoekt de regering")},
     "decisions": {"zaak": "https://opendata.tweedekamer.nl/id/zaak/2025Z16589"},
     "votes": {
         "besluit": "https://w3id.org/wetgraaf/id/besluit/27bf52c4-1511-4d44-bfd0-161380b73324"

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from graph.explore import part_covers
+from graph.explore import DOCUMENT_COLUMNS, list_documents, part_covers
 from graph.sparql import QueryBackend, QueryResult, Value, run_query
 from ingest.extract import find_references
 from ingest.identifiers import is_work_id, work_iri
@@ -108,9 +108,52 @@ def _ratio(matcher: difflib.SequenceMatcher[str], candidate: str) -> float:
     return matcher.ratio()
 
 
-def search_text(backend: QueryBackend, phrase: str) -> QueryResult:
-    """Documents whose full text contains ``phrase`` (case-insensitive)."""
-    needle = phrase.strip().lower()
-    if not needle:
-        return QueryResult(("doc", "id", "kind", "title"), ())
-    return run_query(backend, "text_search", needle=needle)
+def search_text(
+    backend: QueryBackend, phrase: str, documents: QueryResult | None = None
+) -> QueryResult:
+    """The documents whose full text contains ``phrase``, ignoring case: their rows of
+    the document list (:func:`graph.explore.list_documents`, or ``documents`` when the
+    caller has it already), by identifier and IRI."""
+    pattern = phrase_pattern(phrase)
+    if not pattern:
+        return QueryResult(DOCUMENT_COLUMNS, ())
+    if documents is None:
+        documents = list_documents(backend)
+    found = run_query(backend, "text_search", pattern=pattern).rows
+    matches = {str(doc) for (doc,) in found}
+    doc, id_ = documents.variables.index("doc"), documents.variables.index("id")
+    rows = [row for row in documents.rows if str(row[doc]) in matches]
+    rows.sort(key=lambda row: (str(row[id_]), str(row[doc])))
+    return QueryResult(documents.variables, tuple(rows))
+
+
+# Characters with a meaning in an XPath regular expression (SPARQL's REGEX).
+_REGEX_SPECIAL = frozenset("\\|.-^?*+{}()[]$")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regular expression matching ``phrase`` (stripped) wherever a text contains it
+    in any case, as ``CONTAINS(LCASE(text), lower(phrase))`` would: each cased letter
+    becomes a class of its lower and upper case (``[vV]``), every special character is
+    escaped. Explicit classes rather than REGEX's ``"i"`` flag, whose case folding
+    differs between engines (Oxigraph folds Unicode, a PCRE without UTF mode ASCII)."""
+    pattern = []
+    for char in phrase.strip().lower():
+        cases = _cases(char)
+        if len(cases) > 1:
+            pattern.append(f"[{''.join(cases)}]")
+        elif char in _REGEX_SPECIAL:
+            pattern.append(f"\\{char}")
+        else:
+            pattern.append(char)
+    return "".join(pattern)
+
+
+def _cases(char: str) -> list[str]:
+    """``char`` (lower case) and the single characters lower-casing to it: its upper
+    and title case (``ǆ``: ``Ǆ``, ``ǅ``)."""
+    cases = [char]
+    for other in (char.upper(), char.title()):
+        if len(other) == 1 and other.lower() == char and other not in cases:
+            cases.append(other)
+    return cases

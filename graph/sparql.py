@@ -154,7 +154,7 @@ def bind_parameters(query: str, bindings: Mapping[str, Binding]) -> str:
     else:
         opening = _outer_group(text)
         text = f"{text[: opening + 1]}\n  {block}\n{text[opening + 1 :]}"
-    return _fix_graph_names(text, bindings)
+    return _fix_regex_patterns(_fix_graph_names(text, bindings), bindings)
 
 
 # A line ``#VALUES`` marks where a query wants its parameters bound (its indent kept).
@@ -174,6 +174,25 @@ def _fix_graph_names(query: str, bindings: Mapping[str, Binding]) -> str:
             pattern = re.compile(rf"\bGRAPH\s+\?{re.escape(name)}\b")
             # split/join rather than sub: an IRI is never read as a replacement template
             query = f"GRAPH {term.n3()}".join(pattern.split(query))
+    return query
+
+
+def _fix_regex_patterns(query: str, bindings: Mapping[str, Binding]) -> str:
+    """``REGEX(?text, ?name`` gets the literal when ``name`` is bound to one string.
+
+    The same answer again; but Oxigraph compiles a pattern held by a variable for
+    every row it tests, a constant once: a phrase in 15,725 texts at 11.6 M triples
+    took 2.5 s, against 0.1 s.
+    """
+    for name, value in bindings.items():
+        term = as_term(value) if isinstance(value, str) else None
+        if isinstance(term, Literal):
+            pattern = re.compile(rf"\b(REGEX\s*\(\s*\?\w+\s*,\s*)\?{re.escape(name)}\b")
+            pieces = pattern.split(query)  # the prefix captured at the odd places
+            query = "".join(
+                f"{piece}{term.n3()}" if i % 2 else piece
+                for i, piece in enumerate(pieces)
+            )
     return query
 
 

@@ -10,6 +10,7 @@ from rdflib.namespace import XSD
 from graph import settings
 from graph.load import load_paths
 from graph.ordering import client_order, describe, sort_rows
+from graph.search import phrase_pattern
 from graph.sparql import bind_parameters, list_queries, load_query
 from graph.store import _describe_ox, _from_ox, _value_of, open_store
 from graph.values import to_python
@@ -118,7 +119,7 @@ def corpus_store():
 
 PARAMETERS = {
     "article_versions": {"work": URIRef("https://wetten.overheid.nl/BWBR0018451")},
-    "text_search": {"needle": Literal("regering")},
+    "text_search": {"pattern": Literal(phrase_pattern("regering"))},
 }
 
 

@@ -31,6 +31,7 @@ from graph.remote import (
     replace_graph_update,
     staging_graph,
 )
+from graph.search import phrase_pattern
 from graph.serve import find_oxigraph, start_read_only_server
 from graph.sparql import (
     LocalBackend,
@@ -179,7 +180,7 @@ def history() -> tuple[SourceDocument, list[ResolvedReference]]:
 
 def motie() -> tuple[SourceDocument, list[ResolvedReference]]:
     """A motion with an indiener and two medeindieners (GROUP_CONCAT)."""
-    text = "Verzoekt de regering artikel 3.71 Vb te herzien.\n"
+    text = "Verzoekt de regering artikel 3.71 Vb te herzien, ook voor Één Loket.\n"
     quote = "artikel 3.71 Vb"
     start = text.index(quote)
     document = SourceDocument(
@@ -368,7 +369,11 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "citation_network": [{}],
     "article_context": [{"article": VB_3_71}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
-    "text_search": [{"needle": "artikel 3.71"}, {"needle": "verzoekt"}],
+    "text_search": [
+        {"pattern": phrase_pattern("artikel 3.71")},
+        {"pattern": phrase_pattern("VERZOEKT")},
+        {"pattern": phrase_pattern("één loket")},  # upper case É in the motion
+    ],
     "motion_zaken": [{}],
     "decisions": [{"zaak": ZAAK}, {"zaak": [ZAAK, KST]}, {}],
     "votes": [{"besluit": BESLUIT}, {"besluit": [BESLUIT, KST]}, {}],

@@ -7,7 +7,12 @@ from rdflib.namespace import DCTERMS
 
 from graph.build import build_document_graph, document_iri, graph_iri
 from graph.explore import document_triples, list_motions, motion_votes
-from graph.search import fuzzy_matches, resolve_citations, search_text
+from graph.search import (
+    fuzzy_matches,
+    phrase_pattern,
+    resolve_citations,
+    search_text,
+)
 from graph.sparql import LocalBackend
 from graph.store import open_store
 from tests.graph_fixtures import letter
@@ -59,6 +64,71 @@ def test_search_text_is_case_insensitive_and_literal(store):
     assert search_text(backend, "PARAGRAAF B9/99").column("id") == ["2025D33530"]
     assert search_text(backend, 'x" } ?doc ?p ?o { "').rows == ()
     assert search_text(backend, "").rows == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pattern"),
+    [
+        ("artikel 3.71", "[aA][rR][tT][iI][kK][eE][lL] 3\\.71"),
+        ("  Één ", "[éÉ][éÉ][nN]"),
+        ("(Vb)", "\\([vV][bB]\\)"),
+        ("a+b|c?", "[aA]\\+[bB]\\|[cC]\\?"),
+        ("[$^*{}-]", "\\[\\$\\^\\*\\{\\}\\-\\]"),
+        ("back\\slash", "[bB][aA][cC][kK]\\\\[sS][lL][aA][sS][hH]"),
+        ("straße", "[sS][tT][rR][aA]ß[eE]"),  # ß has no one-letter upper case
+        ("ǆ", "[ǆǄǅ]"),  # lower, upper and title case
+        ("2.1 €", "2\\.1 €"),
+        ("   ", ""),
+    ],
+)
+def test_phrase_pattern(phrase, pattern):
+    assert phrase_pattern(phrase) == pattern
+
+
+@pytest.fixture(scope="module")
+def corpus_texts():
+    """Seeds and Kamerstukken from the bundled corpus, with every document's text."""
+    from graph import settings
+    from graph.load import load_paths
+
+    corpus = settings.BUNDLED_CORPUS
+    store = open_store()
+    paths = [
+        *sorted((corpus / "seeds").glob("*.txt")),
+        *sorted((corpus / "kamerstukken").glob("*.xml"))[:30],
+    ]
+    assert load_paths(store, paths).errors == []
+    backend = LocalBackend(store)
+    texts = backend.select(
+        "SELECT ?id ?text WHERE { GRAPH ?g { ?doc "
+        "<https://w3id.org/wetgraaf/ontology#fullText> ?text ; "
+        "<http://purl.org/dc/terms/identifier> ?id } }"
+    ).rows
+    yield backend, {str(id_): str(text) for id_, text in texts}
+    store.close()
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "OEKRAÏNE",  # upper case with a diaeresis
+        "één",
+        "België",
+        "verzoekt de regering",
+        "artikel 3.71",
+        "art. 3",  # an unescaped dot would match "art 33"
+        "(vb)",  # unescaped: a group matching "vb" without brackets
+        "€",
+        "^de",
+        "xyzzy",
+    ],
+)
+def test_search_text_finds_what_lowercase_containment_finds(corpus_texts, phrase):
+    backend, texts = corpus_texts
+    expected = sorted(
+        id_ for id_, text in texts.items() if phrase.lower() in text.lower()
+    )
+    assert sorted(search_text(backend, phrase).column("id")) == expected
 
 
 def test_search_text_lists_a_document_once_however_often_it_is_cited():

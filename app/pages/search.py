@@ -26,7 +26,7 @@ def incoming(work: str, stamp: str) -> list[dict[str, Value]]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def in_text(phrase: str, stamp: str) -> QueryResult:
-    return search_text(get_backend(), phrase)
+    return search_text(get_backend(), phrase, get_documents())
 
 
 try:
