@@ -147,6 +147,34 @@ def test_sparql_a_bound_graph_variable_becomes_the_graph_name(bindings, expected
     assert "VALUES" in text
 
 
+@pytest.mark.parametrize(
+    ("bindings", "expected"),
+    [
+        # one string: the pattern is written in, escaped, compiled once
+        ({"re": "a\\.b"}, 'FILTER(REGEX(?o, "a\\\\.b"))'),
+        ({"re": 'x" ) ) } DROP ALL #'}, 'FILTER(REGEX(?o, "x\\" ) ) } DROP ALL #"))'),
+        # several: rows of VALUES, the call keeps its variable
+        ({"re": ["a", "b"]}, "FILTER(REGEX(?o, ?re))"),
+        # an IRI is no pattern
+        ({"re": "https://example.org/a"}, "FILTER(REGEX(?o, ?re))"),
+        # a variable that merely starts with the name is not the parameter
+        ({"r": "a"}, "FILTER(REGEX(?o, ?re))"),
+    ],
+)
+def test_sparql_a_bound_regex_pattern_becomes_a_constant(bindings, expected):
+    text = bind_parameters(
+        "SELECT ?s WHERE { ?s ?p ?o FILTER(REGEX(?o, ?re)) }", bindings
+    )
+    assert expected in text
+    assert "VALUES" in text
+
+
+def test_sparql_a_hostile_search_pattern_stays_a_pattern(backend):
+    result = run_query(backend, "text_search", pattern='x" ) ) } DROP ALL #')
+    assert result.rows == ()
+    assert run_query(backend, "documents").rows  # store untouched
+
+
 MARKED = """SELECT ?s WHERE {
   {
     #VALUES
