@@ -5,6 +5,7 @@ Our errors become one-line ``click.ClickException`` messages; tracebacks are for
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -36,12 +37,12 @@ from graph.analysis import (
 )
 from graph.errors import GraphError
 from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
+from graph.export import EXPORT_FORMATS
 from graph.lineage import lineage_digraph
 from graph.load import BuildSummary, load_paths
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
 from graph.serve import serve_store
 from graph.sparql import QueryResult, list_queries, run_query
-from graph.store import EXPORT_FORMATS
 from ingest.errors import IngestError
 from ingest.identifiers import work_iri
 from ingest.sources import iter_source_files
@@ -220,18 +221,42 @@ def _print_result(result: QueryResult, fmt: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: stdout).",
 )
+@click.option(
+    "--with-summary",
+    is_flag=True,
+    help="Include the summary graphs: a SPARQL store bulk-loaded from the file "
+    "(Virtuoso's ld_dir, GraphDB's importrdf, oxigraph load) then answers every "
+    "named query without a recount.",
+)
 @store_option
-def export(fmt: str, output: Path | None, store_dir: Path) -> None:
-    """Export the whole store as Turtle, N-Quads, TriG or JSON-LD."""
+def export(fmt: str, output: Path | None, with_summary: bool, store_dir: Path) -> None:
+    """Export the documents' graphs as Turtle, N-Quads, TriG or JSON-LD, written as
+    they are read (the derived summary graphs only with --with-summary)."""
     store = _open(store_dir, read_only=True)
+    console = Console(stderr=True)
+    stdout = contextlib.nullcontext(sys.stdout.buffer)
+    columns = (
+        TextColumn("[bold]export"),
+        TextColumn("{task.completed:,} quads"),
+        TimeElapsedColumn(),
+    )
     try:
-        text = store.export(fmt)
+        with (
+            output.open("wb") if output is not None else stdout as target,
+            Progress(*columns, console=console, transient=True) as progress,
+        ):
+            task = progress.add_task("export", total=None)
+            written = store.export(
+                fmt,
+                target,
+                lambda done: progress.update(task, completed=done),
+                summary=with_summary,
+            )
+    except (OSError, GraphError) as error:
+        raise click.ClickException(str(error)) from error
     finally:
         store.close()
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
+    console.print(f"exported {written:,} quads")
 
 
 @cli.command()

@@ -38,7 +38,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
@@ -54,17 +54,18 @@ from SPARQLWrapper.SPARQLExceptions import (
 
 from graph import settings
 from graph.errors import EndpointError, QueryError, StoreError
+from graph.export import Progress, ox_quad, write_quads
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.sparql import LocalBackend, QueryBackend, QueryResult
 from graph.store import (
     GraphStore,
     TripleLines,
     open_store,
-    serialize_quads,
     serialize_triples,
 )
 from graph.summary import (
     RECOUNT_BATCH,
+    SUMMARY_GRAPHS,
     refresh,
     summary_is_current,
     write_document,
@@ -358,7 +359,14 @@ class DocumentStore(Protocol):
 
     def __len__(self) -> int: ...
 
-    def export(self, fmt: str) -> str: ...
+    def export(
+        self,
+        fmt: str,
+        output: BinaryIO,
+        progress: Progress | None = None,
+        *,
+        summary: bool = False,
+    ) -> int: ...
 
     def close(self) -> None: ...
 
@@ -562,15 +570,28 @@ class RemoteStore:
             )
         return triples
 
-    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-        """Every quad of our named graphs, graph by graph."""
-        for name in self.graph_names():
+    def quads(
+        self, *, summary: bool = False
+    ) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every quad of our named graphs, graph by graph (with ``summary``, the
+        summary graphs' too)."""
+        names = [*self.graph_names(), *(SUMMARY_GRAPHS if summary else ())]
+        for name in names:
             for s, p, o in self._triples(name):
                 yield s, p, o, name
 
-    def export(self, fmt: str) -> str:
-        """Serialise our named graphs like ``GraphStore.export``."""
-        return serialize_quads(self.quads(), fmt)
+    def export(
+        self,
+        fmt: str,
+        output: BinaryIO,
+        progress: Progress | None = None,
+        *,
+        summary: bool = False,
+    ) -> int:
+        """Write our named graphs to ``output`` like ``GraphStore.export`` (each
+        graph read in one request, then written)."""
+        quads = (ox_quad(*quad) for quad in self.quads(summary=summary))
+        return write_quads(quads, fmt, output, progress)
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import pyoxigraph
 from oxrdflib import OxigraphStore
@@ -19,6 +19,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import StoreError
+from graph.export import Progress, write_quads
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.ordering import Sortable, client_order, describe, sort_rows
 from graph.summary import (
@@ -34,8 +35,6 @@ from graph.values import Value, to_python
 log = logging.getLogger(__name__)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 T = TypeVar("T")
-
-EXPORT_FORMATS = {"ttl": "turtle", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,29 +67,6 @@ def serialize_triples(graph: Iterable[Triple], *, where: str = "store") -> Tripl
     except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
         raise StoreError(f"{where}: cannot write graph: {error}") from error
     return TripleLines(tuple(plain), tuple(with_bnodes))
-
-
-def serialize_quads(quads: Iterable[tuple[Any, Any, Any, Any]], fmt: str) -> str:
-    """Quads as text: ``nq``/``trig``/``jsonld`` keep named graphs, ``ttl`` merges them."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(
-            f"unknown export format {fmt!r}; use one of {sorted(EXPORT_FORMATS)}"
-        )
-    if fmt == "ttl":
-        merged = Graph()
-        for prefix, namespace in PREFIXES.items():
-            merged.bind(prefix, namespace)
-        for s, p, o, _ in quads:
-            merged.add((s, p, o))
-        return merged.serialize(format="turtle")
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    for s, p, o, g in quads:
-        dataset.add(
-            (s, p, o, dataset.graph(g) if g is not None else dataset.default_graph)
-        )
-    return dataset.serialize(format=EXPORT_FORMATS[fmt])
 
 
 # Summary updates between two flushes of the store's write buffers (refresh_summary).
@@ -378,9 +354,24 @@ class GraphStore:
                 _from_ox(quad.graph_name),
             )
 
-    def export(self, fmt: str) -> str:
-        """Serialise the whole store (see :func:`serialize_quads`)."""
-        return serialize_quads(self.quads(), fmt)
+    def export(
+        self,
+        fmt: str,
+        output: BinaryIO,
+        progress: Progress | None = None,
+        *,
+        summary: bool = False,
+    ) -> int:
+        """Write the documents' graphs to ``output`` as they are read
+        (:func:`graph.export.write_quads`); returns the number of quads. The summary
+        graphs only with ``summary``: derived, but a store loaded from the file then
+        needs no recount. Oxigraph's iterator is consumed here, in the thread that
+        made it."""
+        derived = (
+            set() if summary else {pyoxigraph.NamedNode(n) for n in SUMMARY_GRAPHS}
+        )
+        quads = (quad for quad in self._inner if quad.graph_name not in derived)
+        return write_quads(quads, fmt, output, progress)
 
     def close(self) -> None:
         """Release the store; on disk, Oxigraph lets go of its files (and the write

@@ -14,6 +14,7 @@ where it fails them: CI must install the servers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -87,19 +88,24 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-@pytest.fixture(scope="session")
-def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+def oxigraph_command() -> str:
+    """The ``oxigraph`` server's command (skips or fails when it is missing)."""
     command = find_oxigraph()
     if command is None:
         missing_server("the `oxigraph` server is not installed (pip install oxigraph)")
     assert command is not None
-    folder = tmp_path_factory.mktemp("oxigraph-server")
+    return command
+
+
+@contextlib.contextmanager
+def oxigraph_server(folder: Path) -> Iterator[Endpoint]:
+    """``oxigraph serve`` on the store in ``folder / "store"`` (made when missing)."""
     port = free_port()
     log = folder / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [
-                command,
+                oxigraph_command(),
                 "serve",
                 "--location",
                 str(folder / "store"),
@@ -116,6 +122,12 @@ def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endp
         yield Endpoint("oxigraph-server", f"{base}/query", f"{base}/update")
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-server")) as endpoint:
+        yield endpoint
 
 
 VIRTUOSO_INI = """\
@@ -155,15 +167,44 @@ MaxQueryExecutionTime = 60
 """
 
 
-@pytest.fixture(scope="session")
-def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+@dataclass(frozen=True)
+class Virtuoso:
+    """A running Virtuoso: its SPARQL endpoint, SQL port and database folder."""
+
+    endpoint: Endpoint
+    sql_port: int
+    folder: Path
+
+    def isql(self, *statements: str) -> str:
+        """Run SQL statements as ``dba`` with Virtuoso's own client (``isql-vt``)."""
+        command = shutil.which("isql-vt") or shutil.which("isql")
+        if command is None:
+            missing_server("Virtuoso's isql-vt is not installed")
+        assert command is not None
+        script = "".join(f"{statement};\n" for statement in statements)
+        done = subprocess.run(
+            [command, f"127.0.0.1:{self.sql_port}", "dba", "dba", "VERBOSE=OFF"],
+            input=script,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+            pytest.fail(f"isql: {done.stdout[-2000:]}{done.stderr[-2000:]}")
+        return done.stdout
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path) -> Iterator[Virtuoso]:
+    """Virtuoso in the foreground on a new database in ``folder`` (its ``DirsAllowed``:
+    the folder, for the bulk loader)."""
     command = shutil.which("virtuoso-t")
     if command is None:
         missing_server(
             "Virtuoso is not installed (apt-get install -y virtuoso-opensource)"
         )
     assert command is not None
-    folder = tmp_path_factory.mktemp("virtuoso")
     (folder / "vad").mkdir()
     http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
@@ -182,7 +223,7 @@ def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endp
     base = f"http://127.0.0.1:{http_port}"
     try:
         _wait_until_ready(f"{base}/sparql", process, log)
-        yield Endpoint(
+        endpoint = Endpoint(
             "virtuoso",
             f"{base}/sparql",
             f"{base}/sparql-auth",
@@ -190,8 +231,15 @@ def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endp
             password="dba",
             auth="digest",
         )
+        yield Virtuoso(endpoint, sql_port, folder)
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as virtuoso:
+        yield virtuoso.endpoint
 
 
 @dataclass

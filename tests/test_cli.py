@@ -165,6 +165,26 @@ def test_cli_export_formats_parse_back(runner, store, tmp_path, fmt):
     assert sum(1 for _ in parsed.quads()) > 100
 
 
+def test_cli_export_to_stdout_with_the_count_on_stderr(runner, store):
+    from rdflib import Dataset
+
+    result = runner.invoke(cli, ["export", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    parsed = Dataset()
+    parsed.parse(data=result.stdout_bytes, format="nquads")
+    quads = sum(1 for _ in parsed.quads())
+    assert quads > 100
+    assert f"exported {quads:,} quads" in result.stderr
+    assert "exported" not in result.stdout
+
+
+def test_cli_export_to_an_unwritable_file_is_a_clear_error(runner, store, tmp_path):
+    target = tmp_path / "missing" / "out.nq"
+    result = runner.invoke(cli, ["export", "-o", str(target), "--store", str(store)])
+    assert result.exit_code != 0
+    assert "No such file or directory" in result.output
+
+
 def test_cli_missing_store_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(cli, ["stats", "--store", str(tmp_path / "none")])
     assert result.exit_code != 0

@@ -5,13 +5,16 @@ failures become one-line EndpointErrors, retried only when retrying can help."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import shutil
 import socket
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph.analysis import lineage_paths, path_evidence
 from graph.build import document_iri, graph_iri
@@ -42,6 +45,7 @@ from graph.sparql import (
     run_query,
 )
 from graph.store import GraphStore, open_store
+from graph.summary import SUMMARY_GRAPHS
 from graph.values import to_python
 from ingest.models import (
     Bekendmaking,
@@ -66,6 +70,9 @@ from tests.conftest_servers import (
     FakeEndpoint,
     free_port,
     missing_server,
+    oxigraph_command,
+    oxigraph_server,
+    virtuoso_server,
 )
 from tests.graph_fixtures import letter, toezegging_letter
 from tests.test_graph_store import mede_sorted, recounted, summary_rows
@@ -487,6 +494,81 @@ def test_remote_values_are_plain_python(store):
     assert sorted(str(motion["medeindieners"]).split("; ")) == ["Brekelmans", "Ceder"]
 
 
+# --- a server bulk-loaded from an export -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The suite's documents exported as N-Quads with the summary graphs."""
+    store = open_store()
+    load_documents(store)
+    path = tmp_path_factory.mktemp("export") / "wetgraaf.nq"
+    with path.open("wb") as out:
+        store.export("nq", out, summary=True)
+    store.close()
+    return path
+
+
+def _suite_differences(embedded: GraphStore, endpoint: Endpoint) -> list[str]:
+    """Every named query of the shared suite on ``endpoint`` against the embedded
+    store: the named queries whose results differ."""
+    backend = remote_store(endpoint).backend()
+    differences = []
+    for name, cases in QUERY_CASES.items():
+        for bindings in cases:
+            expected = _normalise(
+                name, run_query(LocalBackend(embedded), name, **bindings)
+            )
+            actual = _normalise(name, run_query(backend, name, **bindings))
+            if actual != expected:
+                differences.append(f"{name} {bindings}: {_diff(actual, expected)[:3]}")
+    return differences
+
+
+@pytest.mark.server
+def test_oxigraph_loaded_from_an_export_answers_the_suite(embedded, exported, tmp_path):
+    """`wetgraaf export --with-summary`, then `oxigraph load`: the server answers the
+    shared suite as the store it came from, no recount needed."""
+    subprocess.run(
+        [
+            oxigraph_command(),
+            "load",
+            "--location",
+            str(tmp_path / "store"),
+            "--file",
+            str(exported),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    with oxigraph_server(tmp_path) as endpoint:
+        remote = remote_store(endpoint)
+        assert len(remote) == len(embedded)
+        assert remote.has_summary()
+        assert _suite_differences(embedded, endpoint) == []
+
+
+@pytest.mark.server
+def test_virtuoso_bulk_loaded_from_an_export_answers_the_suite(
+    embedded, exported, tmp_path
+):
+    """`wetgraaf export --with-summary`, then Virtuoso's bulk loader (ld_dir,
+    rdf_loader_run): the server answers the shared suite as the store it came from."""
+    with virtuoso_server(tmp_path) as virtuoso:
+        shutil.copy(exported, tmp_path / "wetgraaf.nq")
+        virtuoso.isql(
+            "ld_dir('.', 'wetgraaf.nq', 'urn:wetgraaf:no-default-graph')",
+            "rdf_loader_run()",
+            "checkpoint",
+        )
+        loaded = virtuoso.isql("SELECT ll_file, ll_error FROM DB.DBA.load_list")
+        assert "wetgraaf.nq" in loaded and "NULL" in loaded, loaded  # no ll_error
+        remote = remote_store(virtuoso.endpoint)
+        assert len(remote) == len(embedded)
+        assert remote.has_summary()
+        assert _suite_differences(embedded, virtuoso.endpoint) == []
+
+
 # --- writing --------------------------------------------------------------------------
 
 
@@ -496,6 +578,33 @@ def test_remote_store_holds_what_was_written(store):
     assert name in store.graph_names()
     assert same_values(store.graph(name), document_graph(document, refs))
     assert len(store) == sum(len(document_graph(*make())) for make in DOCUMENTS)
+
+
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
+def test_remote_export_writes_every_document_graph(store, fmt):
+    """Every store exports its documents' graphs (not the summary) the same way."""
+    out = io.BytesIO()
+    written = store.export(fmt, out)
+    parsed = Dataset()
+    parsed.parse(data=out.getvalue(), format={"nq": "nquads", "trig": "trig"}[fmt])
+    expected = {}
+    for make in DOCUMENTS:
+        document, refs = make()
+        expected[graph_iri(document.id)] = document_graph(document, refs)
+    assert written == sum(len(graph) for graph in expected.values())
+    assert {g.identifier for g in parsed.graphs() if len(g)} == set(expected)
+    for name, graph in expected.items():
+        assert same_values(parsed.graph(name), graph)
+
+
+def test_remote_export_with_summary_writes_the_summary_graphs_too(store):
+    out = io.BytesIO()
+    written = store.export("nq", out, summary=True)
+    parsed = Dataset()
+    parsed.parse(data=out.getvalue(), format="nquads")
+    names = {g.identifier for g in parsed.graphs() if len(g)}
+    assert names == {*store.graph_names(), *SUMMARY_GRAPHS}
+    assert written == sum(1 for _ in parsed.quads()) > len(store)
 
 
 def test_remote_replace_is_idempotent(store):
