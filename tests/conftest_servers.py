@@ -150,8 +150,8 @@ TransactionFile = {db}/virtuoso-temp.trx
 ServerPort = 127.0.0.1:{sql_port}
 DisableUnixSocket = 1
 CheckpointInterval = 0
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty_buffers}
 DirsAllowed = .
 VADInstallDir = {db}/vad
 
@@ -162,8 +162,8 @@ ServerThreads = 10
 MaxClientConnections = 10
 
 [SPARQL]
-ResultSetMaxRows = 100000
-MaxQueryExecutionTime = 60
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = {max_seconds}
 """
 
 
@@ -196,9 +196,16 @@ class Virtuoso:
 
 
 @contextlib.contextmanager
-def virtuoso_server(folder: Path) -> Iterator[Virtuoso]:
+def virtuoso_server(
+    folder: Path,
+    *,
+    buffers: int = 10_000,
+    max_rows: int = 100_000,
+    max_seconds: int = 60,
+) -> Iterator[Virtuoso]:
     """Virtuoso in the foreground on a new database in ``folder`` (its ``DirsAllowed``:
-    the folder, for the bulk loader)."""
+    the folder, for the bulk loader), with ``buffers`` pages of 8 kB of cache, and
+    SPARQL results of at most ``max_rows`` rows and ``max_seconds`` seconds."""
     command = shutil.which("virtuoso-t")
     if command is None:
         missing_server(
@@ -209,7 +216,15 @@ def virtuoso_server(folder: Path) -> Iterator[Virtuoso]:
     http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(
-        VIRTUOSO_INI.format(db=folder, sql_port=sql_port, http_port=http_port),
+        VIRTUOSO_INI.format(
+            db=folder,
+            sql_port=sql_port,
+            http_port=http_port,
+            buffers=buffers,
+            dirty_buffers=buffers * 3 // 4,
+            max_rows=max_rows,
+            max_seconds=max_seconds,
+        ),
         encoding="utf-8",
     )
     log = folder / "virtuoso.log"
