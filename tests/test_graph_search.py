@@ -59,6 +59,34 @@ def test_search_fuzzy_matches_ids_and_title_words():
     assert fuzzy_matches("   ", rows) == []
 
 
+@pytest.mark.parametrize(
+    ("needle", "title", "score"),
+    [
+        ("vreemdelingenbesluit", "Vreemdelingenbesluit 2000", 1.0),  # contained
+        ("vreemdelingebesluit", "Vreemdelingenbesluit 2000", 0.974),  # a run of words
+        ("motie van het lid podt", "Motie van het lid Podt over opvang", 1.0),
+        ("motie van de leden podt", "Motie van het lid Podt over opvang", 0.844),
+        ("gezinshereniging", "Gezinshereniging en nareis", 1.0),
+        ("gezinsherenigen", "Regels over gezinshereniging", 0.903),
+        ("asielprocedure", "Diverse onderwerpen migratie", None),
+    ],
+)
+def test_search_fuzzy_scores_titles_alike_however_often_they_repeat(
+    needle, title, score
+):
+    """A title repeated under many ids (versions, copies) scores as it does alone."""
+    alone = fuzzy_matches(needle, [{"id": "a", "title": title, "kind": "x"}])
+    assert [m.score for m in alone] == ([] if score is None else [score])
+    rows = [
+        {"id": f"id-{i}", "title": other, "kind": "x"}
+        for i, other in enumerate([title, "Vreemdelingenwet 2000", title, title])
+    ]
+    found = fuzzy_matches(needle, rows, limit=100)
+    assert [m.score for m in found if m.title == title] == (
+        [] if score is None else [score] * 3
+    )
+
+
 def test_search_text_is_case_insensitive_and_literal(store):
     backend = LocalBackend(store)
     assert search_text(backend, "PARAGRAAF B9/99").column("id") == ["2025D33530"]
