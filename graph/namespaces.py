@@ -157,6 +157,7 @@ class WG(DefinedNamespace):
     citingDocuments: URIRef
     incomingLinks: URIRef
     outgoingLinks: URIRef
+    edgeEntry: URIRef
     listEntry: URIRef
     motionEntry: URIRef
     summaryIdentifier: URIRef

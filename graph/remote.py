@@ -30,6 +30,7 @@ import ast
 import http.client
 import json
 import logging
+import re
 import socket
 import time
 import urllib.error
@@ -124,6 +125,32 @@ class ConnectionSettings:
             raise ValueError("tries must be at least 1")
 
 
+def _prologue_without_comments(text: str) -> str:
+    """``text`` without the comment lines before its query form (SELECT, INSERT…).
+
+    SPARQLWrapper tells a query from an update by the first such keyword after removing
+    comment lines, but of several comment lines in a row it removes every other one:
+    a comment saying "what citation_network adds" made a SELECT an ADD update. Comment
+    lines after the query form are left alone (a long literal may hold a line starting
+    with #)."""
+    lines = text.splitlines(keepends=True)
+    index = next(
+        (i for i, line in enumerate(lines) if _starts_query(line.lstrip())),
+        len(lines),
+    )
+    head = [line for line in lines[:index] if not line.lstrip().startswith("#")]
+    return "".join(head + lines[index:])
+
+
+_DECLARATION = re.compile(r"(PREFIX|BASE)\b", re.IGNORECASE)
+
+
+def _starts_query(line: str) -> bool:
+    """Whether a stripped line is past the prologue: not blank, a comment or a
+    PREFIX/BASE declaration."""
+    return bool(line) and not line.startswith("#") and not _DECLARATION.match(line)
+
+
 class _Connection:
     """One endpoint URL with the settings to reach it; ``timeout`` per request."""
 
@@ -152,7 +179,7 @@ class _Connection:
             wrapper.setCredentials(self.user, self.password)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            wrapper.setQuery(text)
+            wrapper.setQuery(_prologue_without_comments(text))
         if caught:
             wrapper.queryType = None  # SPARQLWrapper could not tell what this is
         return wrapper

@@ -7,8 +7,9 @@ there also meets each shared triple once per graph that holds it). Six named gra
 under ``SUMMARY_BASE``, never part of a document's own graph:
 
 * ``edges``: a ``wg:CitationEdge`` per (document, work) with ``wg:linkCount`` (links in
-  the document whose ``wg:targetWork`` is the work) and ``wg:citedAs`` (their smallest
-  ``wg:referenceKind``);
+  the document whose ``wg:targetWork`` is the work), ``wg:citedAs`` (their smallest
+  ``wg:referenceKind``) and ``wg:edgeEntry`` (document, work and links in one literal,
+  read by the ``network_entries`` query);
 * ``works``: per cited work ``wg:citingDocuments``, ``wg:incomingLinks`` and
   ``wg:citedAs``, summed over its edges;
 * ``parts``: per cited part (a ``wg:linkTarget`` that is not its ``wg:targetWork``:
@@ -164,13 +165,7 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
     ``documents``."""
     docs = _values("doc", documents)
     return [
-        f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
-        " wg:edgeSource ?doc ; wg:edgeTarget ?work ;"
-        " wg:linkCount ?links ; wg:citedAs ?kind } }"
-        " WHERE { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
-        f" (MIN(?referenceKind) AS ?kind) WHERE {{ {docs} GRAPH ?g {{"
-        " ?link wg:inDocument ?doc ; wg:targetWork ?work ;"
-        " wg:referenceKind ?referenceKind } } GROUP BY ?doc ?work }",
+        _edge_insert(docs),
         f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:outgoingLinks ?links }} }}"
         " WHERE { SELECT ?doc (COUNT(DISTINCT ?link) AS ?links)"
         f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
@@ -185,6 +180,28 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
         " wg:inDocument ?doc ; wg:targetWork ?work } } GROUP BY ?doc ?work ?g }",
         _identifiers(DOCUMENTS, "doc", "wg:outgoingLinks", docs),
     ]
+
+
+EDGE_FIELDS = ("source", "target", "links")
+"""The fields of a citation edge's ``wg:edgeEntry``, in order, separated by tabs."""
+
+
+def _edge_insert(docs: str) -> str:
+    """Insert the citation edges of the documents ``docs`` binds: per cited work the
+    number of links and their smallest kind of reference, and the edge's entry (its
+    document, work and links in one literal: the citation network in one pattern,
+    since each further pattern costs Oxigraph about 10 µs a row)."""
+    fields = ', "\\t", '.join(("STR(?doc)", "STR(?work)", "STR(?links)"))
+    return (
+        f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
+        " wg:edgeSource ?doc ; wg:edgeTarget ?work ;"
+        " wg:linkCount ?links ; wg:citedAs ?kind ; wg:edgeEntry ?entry } }"
+        " WHERE { { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
+        f" (MIN(?referenceKind) AS ?kind) WHERE {{ {docs} GRAPH ?g {{"
+        " ?link wg:inDocument ?doc ; wg:targetWork ?work ;"
+        " wg:referenceKind ?referenceKind } } GROUP BY ?doc ?work }"
+        f" BIND(CONCAT({fields}) AS ?entry) }}"
+    )
 
 
 LIST_FIELDS = ("kind", "id", "date", "links", "title")
@@ -297,11 +314,12 @@ def _identifiers(summary: URIRef, variable: str, counted: str, values: str) -> s
 
 def presence_queries() -> tuple[str, ...]:
     """SELECTs that each give one row when the store has a current summary (a store
-    built before summaries, or before they held list entries, the history edges or the
-    relations, or written with ``summary=False`` and never recounted, has none: its
-    next build recounts it). A store with dated links has history edges, one with
-    typed relation links has relations; one without needs none. Two queries, since
-    Virtuoso 7.2 answers a row for both checks in one query when only one holds."""
+    built before summaries, or before they held list or edge entries, the history
+    edges or the relations, or written with ``summary=False`` and never recounted, has
+    none: its next build recounts it). A store with dated links has history edges, one
+    with typed relation links has relations, one with citation edges their entries;
+    one without needs none. A query per check, since Virtuoso 7.2 answers a row for
+    both checks in one query when only one holds."""
     counted = (
         f"{{ SELECT ?counted WHERE {{ GRAPH {DOCUMENTS.n3()}"
         " { ?counted wg:listEntry ?entry } } LIMIT 1 }"
@@ -311,6 +329,8 @@ def presence_queries() -> tuple[str, ...]:
         " || NOT EXISTS { GRAPH ?g { ?link wg:inwerkingtreding ?date } }",
         f"EXISTS {{ GRAPH {RELATIONS.n3()} {{ ?link wg:edgeGraph ?graph }} }}"
         f" || NOT EXISTS {{ GRAPH ?g {{ {_RELATION} }} }}",
+        f"EXISTS {{ GRAPH {EDGES.n3()} {{ ?edge wg:edgeEntry ?entry }} }}"
+        f" || NOT EXISTS {{ GRAPH {EDGES.n3()} {{ ?edge wg:edgeTarget ?work }} }}",
     )
     return tuple(
         f"{_PROLOGUE}\nSELECT ?counted WHERE {{ {counted} FILTER({check}) }}"

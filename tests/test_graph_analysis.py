@@ -113,6 +113,49 @@ def test_analysis_network_weighs_each_pair_by_its_links():
     assert all(data["id"] and data["kind"] for _, data in network.nodes(data=True))
 
 
+def test_analysis_network_rows_from_entries_equal_the_reference_query():
+    """The pairs unpacked from the summary's edge entries, with the works' ids and
+    kinds of reference, are the citation_network query's rows; a store without
+    entries gives the same network from that query."""
+    import networkx as nx
+
+    from graph import settings
+    from graph.analysis import network_rows
+    from graph.load import load_paths
+    from graph.namespaces import WG
+    from graph.sparql import run_query
+    from graph.summary import EDGES
+
+    corpus = settings.BUNDLED_CORPUS
+    store = open_store()
+    files = [
+        *sorted((corpus / "seeds").glob("*.txt")),
+        *sorted((corpus / "kamerstukken").glob("*.xml"))[:10],
+        *sorted((corpus / "rechtspraak").glob("*.xml"))[:3],
+    ]
+    assert load_paths(store, files).errors == []
+    backend = LocalBackend(store)
+
+    def table(rows):
+        keys = ("source", "target", "targetId", "citedAs", "links")
+        return sorted(tuple(row[k] for k in keys) for row in rows)
+
+    reference = run_query(backend, "citation_network").as_dicts()
+    from_entries = network_rows(backend)
+    assert table(from_entries) == table(reference)
+    assert len(reference) > 50
+    assert {row["citedAs"] for row in reference} >= {"legislation", "case_law"}
+    network = citation_network(backend)
+    store._update(
+        f"DELETE WHERE {{ GRAPH {EDGES.n3()} {{ ?edge {WG.edgeEntry.n3()} ?e }} }}",
+        "test",
+    )
+    assert run_query(backend, "network_entries").rows == ()
+    assert table(network_rows(backend)) == table(reference)
+    again = citation_network(backend)
+    assert nx.utils.graphs_equal(again, network)
+
+
 def test_analysis_digraph_nodes_and_edges(digraph):
     assert set(digraph.nodes) == {LETTER, MOTION, VB}
     assert set(digraph.edges) == {(LETTER, VB), (LETTER, MOTION), (MOTION, VB)}

@@ -374,6 +374,8 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "unresolved_references": [{}],
     "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],
     "citation_network": [{}],
+    "network_entries": [{}],
+    "cited_works": [{}],
     "article_context": [{"article": VB_3_71}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
     "text_search": [
@@ -446,7 +448,7 @@ def test_remote_named_query_gives_identical_results(
 
 
 # Queries without ORDER BY (their caller sorts): compared as sorted rows.
-UNORDERED = {"document_list", "motion_list"}
+UNORDERED = {"document_list", "motion_list", "network_entries"}
 
 
 def _normalise(name: str, result: QueryResult) -> QueryResult:
@@ -492,6 +494,45 @@ def test_remote_values_are_plain_python(store):
     assert {type(d["links"]) for d in documents} == {int}
     (motion,) = run_query(backend, "motions").as_dicts()
     assert sorted(str(motion["medeindieners"]).split("; ")) == ["Brekelmans", "Ceder"]
+
+
+# --- telling queries from updates --------------------------------------------------
+
+QUOTE3 = '"' * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sent"),
+    [
+        # every other one of consecutive comment lines survived SPARQLWrapper's
+        # cleaning: "adds" made this SELECT an ADD update
+        (
+            "# one\n# what it adds\n# three\nSELECT ?x { ?x ?p ?o }",
+            "SELECT",
+            "SELECT ?x { ?x ?p ?o }",
+        ),
+        (
+            "# a task\n# b\nPREFIX a: <http://a#>\n# drop it\nSELECT * { ?s ?p ?o }",
+            "SELECT",
+            "PREFIX a: <http://a#>\nSELECT * { ?s ?p ?o }",
+        ),
+        (
+            "# first\n# select all\nINSERT DATA { <http://a> <http://b> 1 }",
+            "INSERT",
+            "INSERT DATA { <http://a> <http://b> 1 }",
+        ),
+        # after the query form, a line starting with # may be inside a long literal
+        (
+            f"SELECT ?x {{ ?x ?p {QUOTE3}\n# kept\n{QUOTE3} }}",
+            "SELECT",
+            f"SELECT ?x {{ ?x ?p {QUOTE3}\n# kept\n{QUOTE3} }}",
+        ),
+    ],
+)
+def test_remote_tells_a_commented_query_from_an_update(text, kind, sent):
+    wrapper = RemoteBackend("http://127.0.0.1:9/sparql")._connection.wrapper(text)
+    assert wrapper.queryType == kind
+    assert wrapper.queryString == sent
 
 
 # --- a server bulk-loaded from an export -----------------------------------------------

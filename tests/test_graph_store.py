@@ -194,6 +194,9 @@ SELECT ?table ?a ?b ?c ?d WHERE {
   { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:motionEntry ?b }
     BIND("motion-entries" AS ?table) }
   UNION
+  { GRAPH <https://w3id.org/wetgraaf/summary/edges> { ?edge wg:edgeEntry ?a }
+    BIND("edge-entries" AS ?table) }
+  UNION
   { GRAPH <https://w3id.org/wetgraaf/summary/history> {
       ?edge a wg:HistoryEdge ; wg:edgeSource ?a ; wg:edgeTarget ?b ;
             wg:linkCount ?c ; wg:edgeGraph ?d }
@@ -207,16 +210,22 @@ SELECT ?table ?a ?b ?c ?d WHERE {
 
 
 def summary_rows(store) -> list[tuple]:
-    """Every summary row as plain values, sorted (edges are blank nodes: left out)."""
+    """Every summary row as plain values, sorted (edges are blank nodes: left out).
+    Each citation edge's entry must spell out its row (document, work, links); the
+    entries are then left out, as the edges' rows say the same."""
     from graph.remote import open_backend
     from graph.sparql import bind_parameters
 
     result = open_backend(store).select(bind_parameters(SUMMARY_QUERY, {}))
-    return ordered(
+    rows = [
         (table, a, mede_sorted(str(b)), c, d) if table == "motion-entries" else row
         for row in result.rows
         for table, a, b, c, d in [row]
-    )
+    ]
+    entries = sorted(str(row[1]) for row in rows if row[0] == "edge-entries")
+    edges = sorted(f"{a}\t{b}\t{c}" for table, a, b, c, _ in rows if table == "edges")
+    assert entries == edges, "each citation edge has its entry"
+    return ordered(row for row in rows if row[0] != "edge-entries")
 
 
 def mede_sorted(entry: str) -> str:
@@ -484,19 +493,29 @@ def test_store_recount_batches_sample_the_store_rather_than_neighbours():
     assert sorted(map(sorted, batches)) != neighbours
 
 
-def test_store_summary_without_list_entries_counts_as_none():
-    """A summary written before it held the documents' list entries (and identifiers)
-    is recounted by the next build, which lists every document."""
+@pytest.mark.parametrize(
+    "missing",
+    [
+        # before the list entries the summary held no identifiers either
+        (("DOCUMENTS", "listEntry"), ("WORKS", "summaryIdentifier")),
+        (("EDGES", "edgeEntry"),),
+    ],
+)
+def test_store_summary_without_its_entries_counts_as_none(missing):
+    """A summary written before it held the documents' list entries (and the works'
+    identifiers) or the edges' entries is recounted by the next build, which lists
+    every document and gives every edge its entry (summary_rows checks)."""
+    from graph import summary
     from graph.namespaces import WG
-    from graph.summary import DOCUMENTS, WORKS
 
     store = open_store()
     document, refs = letter()
     store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
     assert store.has_summary()
-    for summary, term in ((DOCUMENTS, WG.listEntry), (WORKS, WG.summaryIdentifier)):
+    for graph_name, term in missing:
+        graph = getattr(summary, graph_name)
         store._update(
-            f"DELETE WHERE {{ GRAPH {summary.n3()} {{ ?s {term.n3()} ?value }} }}",
+            f"DELETE WHERE {{ GRAPH {graph.n3()} {{ ?s {WG[term].n3()} ?value }} }}",
             "test",
         )
     assert not store.has_summary()
@@ -505,6 +524,7 @@ def test_store_summary_without_list_entries_counts_as_none():
     rows = summary_rows(store)
     assert ("work-ids", VB, "BWBR0011825", None, None) in rows
     assert len([row for row in rows if row[0] == "entries"]) == len(SLICE)
+    assert [row for row in rows if row[0] == "edges"]
 
 
 ZORGTOESLAG = settings.BUNDLED_CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml"
