@@ -182,7 +182,7 @@ def _fix_regex_patterns(query: str, bindings: Mapping[str, Binding]) -> str:
 
     The same answer again; but Oxigraph compiles a pattern held by a variable for
     every row it tests, a constant once: a phrase in 15,725 texts at 11.6 M triples
-    took 2.5 s, against 0.1 s.
+    took 2.5 s, against 0.3 s (5,025 matches with their kind, id and title).
     """
     for name, value in bindings.items():
         term = as_term(value) if isinstance(value, str) else None
