@@ -16,7 +16,7 @@ import networkx as nx
 import streamlit as st
 
 from graph import settings
-from graph.analysis import citation_network
+from graph.analysis import Ranked, citation_network, rank_nodes
 from graph.explore import (
     CitedPart,
     MotionRow,
@@ -98,6 +98,17 @@ def get_network() -> nx.DiGraph:
     return _network(store_stamp())
 
 
+@st.cache_resource(max_entries=2, show_spinner="Netwerk rangschikken…")
+def _ranked(stamp: str) -> list[Ranked]:
+    return rank_nodes(get_network())
+
+
+def get_ranked() -> list[Ranked]:
+    """Every node of the network by in-degree, then PageRank (computed once per store:
+    PageRank over the whole network took 0.1–0.3 s a page run at 11.6 M triples)."""
+    return _ranked(store_stamp())
+
+
 @st.cache_data(max_entries=2, show_spinner="Moties laden…")
 def _motions(stamp: str) -> tuple[list[MotionRow], Votes]:
     backend = get_backend()
@@ -120,7 +131,7 @@ def get_cited_parts() -> list[CitedPart]:
     return _cited_parts(store_stamp())
 
 
-SHARED = (get_documents, get_motions, get_cited_parts, get_network)
+SHARED = (get_documents, get_motions, get_cited_parts, get_network, get_ranked)
 
 
 @st.cache_resource(show_spinner=False)

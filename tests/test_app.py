@@ -360,6 +360,18 @@ def test_app_network_ranks_and_draws(small_store):
     assert at.get("vega_lite_chart"), "no bar chart of the most cited parts"
     drawing = at.get("graphviz_chart")
     assert drawing and "BWBR0011825" in drawing[0].proto.spec
+    # one kind: the ranking keeps its nodes; the drawing the edges into them
+    vb = ranked[ranked["id"] == "BWBR0011825"]["soort"].iloc[0]
+    at.multiselect(key="kinds").set_value([vb]).run()
+    assert list(at.dataframe[0].value["id"]) == ["BWBR0011825"]
+    spec = at.get("graphviz_chart")[0].proto.spec
+    into_vb = [line for line in spec.splitlines() if "->" in line]
+    assert [line.split('"')[1] for line in into_vb] == [
+        "https://opendata.tweedekamer.nl/id/document/2025D33530"
+    ]
+    assert all(
+        '-> "https://wetten.overheid.nl/BWBR0011825"' in line for line in into_vb
+    )
 
 
 def test_app_trace_draws_hops_with_quotes(small_store):
