@@ -251,14 +251,12 @@ class Ranked:
     pagerank: float
 
 
-def rank_nodes(
-    digraph: nx.DiGraph, *, kinds: Iterable[str] | None = None
-) -> list[Ranked]:
-    """Nodes by in-degree (citing documents), then PageRank; optionally of some kinds."""
+def rank_nodes(digraph: nx.DiGraph) -> list[Ranked]:
+    """Nodes by in-degree (citing documents), then PageRank (the explorer ranks once
+    per store and filters by kind)."""
     if digraph.number_of_nodes() == 0:
         return []
     scores = nx.pagerank(digraph, weight=None)
-    wanted = set(kinds) if kinds is not None else None
     ranked = [
         Ranked(
             iri,
@@ -269,7 +267,6 @@ def rank_nodes(
             float(scores[iri]),
         )
         for iri, data in digraph.nodes(data=True)
-        if wanted is None or data["kind"] in wanted
     ]
     ranked.sort(key=lambda r: (-r.in_degree, -r.pagerank, r.id))
     return ranked
