@@ -22,10 +22,9 @@ from typing import Literal
 
 import networkx as nx
 
-from graph.explore import entry_fields, list_documents, work_label_rows
+from graph.explore import list_documents, work_label_rows
 from graph.namespaces import CITO
 from graph.sparql import QueryBackend, QueryResult, Value, run_query
-from graph.summary import EDGE_FIELDS
 
 Direction = Literal["rests_on", "followed_by"]
 
@@ -186,10 +185,11 @@ def citation_network(
 
 
 def network_rows(backend: QueryBackend) -> Sequence[Mapping[str, Value]]:
-    """The ``citation_network`` query's rows (unordered): unpacked from the summary's
-    edge entries (``network_entries``: 37,291 pairs at 11.6 M triples in one pattern)
-    with the works' identifiers and kinds of reference (``cited_works``), or that
-    query's own on a store without entries (built by an older wetgraaf)."""
+    """The ``citation_network`` query's rows (unordered): unpacked from the citing
+    documents' network entries (``network_entries``: 37,291 pairs of 3,800 documents at
+    11.6 M triples, one pattern each) with the works' identifiers and kinds of
+    reference (``cited_works``), or that query's own on a store without entries (built
+    by an older wetgraaf)."""
     entries = run_query(backend, "network_entries").rows
     if not entries:
         return run_query(backend, "citation_network").as_dicts()
@@ -197,18 +197,19 @@ def network_rows(backend: QueryBackend) -> Sequence[Mapping[str, Value]]:
         str(row["work"]): row for row in run_query(backend, "cited_works").as_dicts()
     }
     rows: list[Mapping[str, Value]] = []
-    for (entry,) in entries:
-        fields = entry_fields(str(entry), EDGE_FIELDS)
-        work = works.get(fields["target"], {})
-        rows.append(
-            {
-                "source": fields["source"],
-                "target": fields["target"],
-                "targetId": work.get("workId"),
-                "citedAs": work.get("citedAs"),
-                "links": int(fields["links"]),
-            }
-        )
+    for source, entry in entries:
+        fields = str(entry).split("\t")
+        for target, links in zip(fields[::2], fields[1::2], strict=True):
+            work = works.get(target, {})
+            rows.append(
+                {
+                    "source": str(source),
+                    "target": target,
+                    "targetId": work.get("workId"),
+                    "citedAs": work.get("citedAs"),
+                    "links": int(links),
+                }
+            )
     return rows
 
 

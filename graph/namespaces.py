@@ -157,8 +157,8 @@ class WG(DefinedNamespace):
     citingDocuments: URIRef
     incomingLinks: URIRef
     outgoingLinks: URIRef
-    edgeEntry: URIRef
     listEntry: URIRef
+    networkEntry: URIRef
     motionEntry: URIRef
     summaryIdentifier: URIRef
     HistoryEdge: URIRef

@@ -7,16 +7,16 @@ there also meets each shared triple once per graph that holds it). Six named gra
 under ``SUMMARY_BASE``, never part of a document's own graph:
 
 * ``edges``: a ``wg:CitationEdge`` per (document, work) with ``wg:linkCount`` (links in
-  the document whose ``wg:targetWork`` is the work), ``wg:citedAs`` (their smallest
-  ``wg:referenceKind``) and ``wg:edgeEntry`` (document, work and links in one literal,
-  read by the ``network_entries`` query);
+  the document whose ``wg:targetWork`` is the work) and ``wg:citedAs`` (their smallest
+  ``wg:referenceKind``);
 * ``works``: per cited work ``wg:citingDocuments``, ``wg:incomingLinks`` and
   ``wg:citedAs``, summed over its edges;
 * ``parts``: per cited part (a ``wg:linkTarget`` that is not its ``wg:targetWork``:
   an article, lid, Vc paragraph) ``wg:citingDocuments``, ``wg:incomingLinks`` and its
   ``wg:partOfWork``;
-* ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not), and
-  per document its ``wg:listEntry`` (kind, identifier, date, links and title in one
+* ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not) and
+  ``wg:networkEntry`` (its edges' works and links in one literal, read by the
+  ``network_entries`` query), and per document its ``wg:listEntry`` (kind, identifier, date, links and title in one
   literal, read by the ``document_list`` query) and per motion its ``wg:motionEntry``
   (the ``motions`` query's row, read by ``motion_list``);
 * ``history``: a ``wg:HistoryEdge`` per (document, work) with dated links (a
@@ -170,6 +170,7 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
         " WHERE { SELECT ?doc (COUNT(DISTINCT ?link) AS ?links)"
         f" WHERE {{ {docs} GRAPH ?g {{ ?link wg:inDocument ?doc }} }}"
         " GROUP BY ?doc }",
+        _network_entry_insert(docs),
         _entry_insert(docs),
         _motion_entry_insert(docs),
         f"INSERT {{ GRAPH {HISTORY.n3()} {{ _:edge a wg:HistoryEdge ;"
@@ -182,25 +183,32 @@ def _document_inserts(documents: Iterable[str]) -> list[str]:
     ]
 
 
-EDGE_FIELDS = ("source", "target", "links")
-"""The fields of a citation edge's ``wg:edgeEntry``, in order, separated by tabs."""
-
-
 def _edge_insert(docs: str) -> str:
     """Insert the citation edges of the documents ``docs`` binds: per cited work the
-    number of links and their smallest kind of reference, and the edge's entry (its
-    document, work and links in one literal: the citation network in one pattern,
-    since each further pattern costs Oxigraph about 10 µs a row)."""
-    fields = ', "\\t", '.join(("STR(?doc)", "STR(?work)", "STR(?links)"))
+    number of links and their smallest kind of reference."""
     return (
         f"INSERT {{ GRAPH {EDGES.n3()} {{ _:edge a wg:CitationEdge ;"
         " wg:edgeSource ?doc ; wg:edgeTarget ?work ;"
-        " wg:linkCount ?links ; wg:citedAs ?kind ; wg:edgeEntry ?entry } }"
-        " WHERE { { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
+        " wg:linkCount ?links ; wg:citedAs ?kind } }"
+        " WHERE { SELECT ?doc ?work (COUNT(DISTINCT ?link) AS ?links)"
         f" (MIN(?referenceKind) AS ?kind) WHERE {{ {docs} GRAPH ?g {{"
         " ?link wg:inDocument ?doc ; wg:targetWork ?work ;"
         " wg:referenceKind ?referenceKind } } GROUP BY ?doc ?work }"
-        f" BIND(CONCAT({fields}) AS ?entry) }}"
+    )
+
+
+def _network_entry_insert(docs: str) -> str:
+    """Insert the network entry of the documents ``docs`` binds (after their edges):
+    each cited work and its number of links, alternating, tab-separated, in one
+    literal. The citation network is then one pattern per citing document: 3,800
+    entries at 11.6 M triples in 42 ms, against 0.25-0.37 s for an entry per edge
+    (37,291) and 1.0-1.5 s for the edges' values (``citation_network``)."""
+    return (
+        f"INSERT {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:networkEntry ?entry }} }}"
+        ' WHERE { SELECT ?doc (GROUP_CONCAT(?pair; separator="\\t") AS ?entry)'
+        f" WHERE {{ GRAPH {EDGES.n3()} {{ {docs}"
+        " ?edge wg:edgeSource ?doc ; wg:edgeTarget ?work ; wg:linkCount ?links }"
+        ' BIND(CONCAT(STR(?work), "\\t", STR(?links)) AS ?pair) } GROUP BY ?doc }'
     )
 
 
@@ -314,10 +322,10 @@ def _identifiers(summary: URIRef, variable: str, counted: str, values: str) -> s
 
 def presence_queries() -> tuple[str, ...]:
     """SELECTs that each give one row when the store has a current summary (a store
-    built before summaries, or before they held list or edge entries, the history
+    built before summaries, or before they held list or network entries, the history
     edges or the relations, or written with ``summary=False`` and never recounted, has
     none: its next build recounts it). A store with dated links has history edges, one
-    with typed relation links has relations, one with citation edges their entries;
+    with typed relation links has relations, one with citation edges network entries;
     one without needs none. A query per check, since Virtuoso 7.2 answers a row for
     both checks in one query when only one holds."""
     counted = (
@@ -329,7 +337,7 @@ def presence_queries() -> tuple[str, ...]:
         " || NOT EXISTS { GRAPH ?g { ?link wg:inwerkingtreding ?date } }",
         f"EXISTS {{ GRAPH {RELATIONS.n3()} {{ ?link wg:edgeGraph ?graph }} }}"
         f" || NOT EXISTS {{ GRAPH ?g {{ {_RELATION} }} }}",
-        f"EXISTS {{ GRAPH {EDGES.n3()} {{ ?edge wg:edgeEntry ?entry }} }}"
+        f"EXISTS {{ GRAPH {DOCUMENTS.n3()} {{ ?doc wg:networkEntry ?entry }} }}"
         f" || NOT EXISTS {{ GRAPH {EDGES.n3()} {{ ?edge wg:edgeTarget ?work }} }}",
     )
     return tuple(

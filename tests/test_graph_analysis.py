@@ -124,7 +124,7 @@ def test_analysis_network_rows_from_entries_equal_the_reference_query():
     from graph.load import load_paths
     from graph.namespaces import WG
     from graph.sparql import run_query
-    from graph.summary import EDGES
+    from graph.summary import DOCUMENTS
 
     corpus = settings.BUNDLED_CORPUS
     store = open_store()
@@ -147,7 +147,7 @@ def test_analysis_network_rows_from_entries_equal_the_reference_query():
     assert {row["citedAs"] for row in reference} >= {"legislation", "case_law"}
     network = citation_network(backend)
     store._update(
-        f"DELETE WHERE {{ GRAPH {EDGES.n3()} {{ ?edge {WG.edgeEntry.n3()} ?e }} }}",
+        f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?d {WG.networkEntry.n3()} ?e }} }}",
         "test",
     )
     assert run_query(backend, "network_entries").rows == ()

@@ -194,8 +194,8 @@ SELECT ?table ?a ?b ?c ?d WHERE {
   { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:motionEntry ?b }
     BIND("motion-entries" AS ?table) }
   UNION
-  { GRAPH <https://w3id.org/wetgraaf/summary/edges> { ?edge wg:edgeEntry ?a }
-    BIND("edge-entries" AS ?table) }
+  { GRAPH <https://w3id.org/wetgraaf/summary/documents> { ?a wg:networkEntry ?b }
+    BIND("network-entries" AS ?table) }
   UNION
   { GRAPH <https://w3id.org/wetgraaf/summary/history> {
       ?edge a wg:HistoryEdge ; wg:edgeSource ?a ; wg:edgeTarget ?b ;
@@ -211,7 +211,7 @@ SELECT ?table ?a ?b ?c ?d WHERE {
 
 def summary_rows(store) -> list[tuple]:
     """Every summary row as plain values, sorted (edges are blank nodes: left out).
-    Each citation edge's entry must spell out its row (document, work, links); the
+    Each citing document's network entry must list its edges' works and links; the
     entries are then left out, as the edges' rows say the same."""
     from graph.remote import open_backend
     from graph.sparql import bind_parameters
@@ -222,10 +222,34 @@ def summary_rows(store) -> list[tuple]:
         for row in result.rows
         for table, a, b, c, d in [row]
     ]
-    entries = sorted(str(row[1]) for row in rows if row[0] == "edge-entries")
-    edges = sorted(f"{a}\t{b}\t{c}" for table, a, b, c, _ in rows if table == "edges")
-    assert entries == edges, "each citation edge has its entry"
-    return ordered(row for row in rows if row[0] != "edge-entries")
+    entries = {
+        str(a): sorted(_pairs(str(b)))
+        for table, a, b, *_ in rows
+        if table == "network-entries"
+    }
+    edges: dict[str, list[tuple[str, int]]] = {}
+    for table, a, b, c, _ in rows:
+        if table == "edges":
+            edges.setdefault(str(a), []).append((str(b), int(c)))
+    assert entries == {doc: sorted(pairs) for doc, pairs in edges.items()}, (
+        "each citing document's network entry lists its edges"
+    )
+    return ordered(row for row in rows if row[0] != "network-entries")
+
+
+def network_sorted(entry: str) -> str:
+    """A network entry with its pairs in work order: each engine concatenates them
+    (GROUP_CONCAT) in its own order."""
+    return "\t".join(f"{work}\t{links}" for work, links in sorted(_pairs(entry)))
+
+
+def _pairs(entry: str) -> list[tuple[str, int]]:
+    """A network entry's (work, links) pairs."""
+    fields = entry.split("\t")
+    return [
+        (work, int(links))
+        for work, links in zip(fields[::2], fields[1::2], strict=True)
+    ]
 
 
 def mede_sorted(entry: str) -> str:
@@ -498,13 +522,14 @@ def test_store_recount_batches_sample_the_store_rather_than_neighbours():
     [
         # before the list entries the summary held no identifiers either
         (("DOCUMENTS", "listEntry"), ("WORKS", "summaryIdentifier")),
-        (("EDGES", "edgeEntry"),),
+        (("DOCUMENTS", "networkEntry"),),
     ],
 )
 def test_store_summary_without_its_entries_counts_as_none(missing):
     """A summary written before it held the documents' list entries (and the works'
-    identifiers) or the edges' entries is recounted by the next build, which lists
-    every document and gives every edge its entry (summary_rows checks)."""
+    identifiers) or the network entries is recounted by the next build, which lists
+    every document and gives every citing document its network entry (summary_rows
+    checks)."""
     from graph import summary
     from graph.namespaces import WG
 
