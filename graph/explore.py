@@ -109,7 +109,7 @@ def list_documents(backend: QueryBackend) -> QueryResult:
 
 def _listed(doc: str, entry: str) -> tuple[Value, ...]:
     """A ``documents`` row from a document's list entry (``summary.LIST_FIELDS``)."""
-    fields = entry_fields(entry, LIST_FIELDS)
+    fields = _fields(entry, LIST_FIELDS)
     return (
         doc,
         fields["id"],
@@ -120,7 +120,7 @@ def _listed(doc: str, entry: str) -> tuple[Value, ...]:
     )
 
 
-def entry_fields(entry: str, names: Sequence[str]) -> dict[str, str]:
+def _fields(entry: str, names: Sequence[str]) -> dict[str, str]:
     """The tab-separated fields of a summary entry (the last, a title, may hold tabs)."""
     return dict(zip(names, entry.split("\t", len(names) - 1), strict=True))
 
@@ -167,7 +167,7 @@ def motion_rows(backend: QueryBackend) -> QueryResult:
 
 def _motion(doc: str, entry: str) -> tuple[Value, ...]:
     """A ``motions`` row from a motion entry (``summary.MOTION_FIELDS``)."""
-    fields = entry_fields(entry, MOTION_FIELDS)
+    fields = _fields(entry, MOTION_FIELDS)
     return (
         doc,
         fields["id"],

@@ -16,9 +16,9 @@ under ``SUMMARY_BASE``, never part of a document's own graph:
   ``wg:partOfWork``;
 * ``documents``: per document with links ``wg:outgoingLinks`` (resolved or not) and
   ``wg:networkEntry`` (its edges' works and links in one literal, read by the
-  ``network_entries`` query), and per document its ``wg:listEntry`` (kind, identifier, date, links and title in one
-  literal, read by the ``document_list`` query) and per motion its ``wg:motionEntry``
-  (the ``motions`` query's row, read by ``motion_list``);
+  ``network_entries`` query), and per document its ``wg:listEntry`` (kind, identifier,
+  date, links and title in one literal, read by the ``document_list`` query) and per
+  motion its ``wg:motionEntry`` (the ``motions`` query's row, read by ``motion_list``);
 * ``history``: a ``wg:HistoryEdge`` per (document, work) with dated links (a
   ``wg:inwerkingtreding``: a regeling's version links, an amendment history's lines),
   with ``wg:linkCount`` and the document's graph (``wg:edgeGraph``), so that
