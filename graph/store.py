@@ -341,7 +341,8 @@ class GraphStore:
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Every quad (subject, predicate, object, graph name) of the documents'
-        graphs, for export (the summary is derived, so left out).
+        graphs as rdflib terms, to compare stores (the summary is derived, so left
+        out; ``export`` writes Oxigraph's quads without converting them).
 
         Read from Oxigraph in full first: its iterators must not outlive this thread
         (pyoxigraph objects are bound to the thread that made them)."""

@@ -169,11 +169,10 @@ MaxQueryExecutionTime = {max_seconds}
 
 @dataclass(frozen=True)
 class Virtuoso:
-    """A running Virtuoso: its SPARQL endpoint, SQL port and database folder."""
+    """A running Virtuoso: its SPARQL endpoint and SQL port."""
 
     endpoint: Endpoint
     sql_port: int
-    folder: Path
 
     def isql(self, *statements: str) -> str:
         """Run SQL statements as ``dba`` with Virtuoso's own client (``isql-vt``)."""
@@ -246,7 +245,7 @@ def virtuoso_server(
             password="dba",
             auth="digest",
         )
-        yield Virtuoso(endpoint, sql_port, folder)
+        yield Virtuoso(endpoint, sql_port)
     finally:
         _stop(process)
 
