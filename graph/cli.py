@@ -40,9 +40,10 @@ from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
 from graph.export import EXPORT_FORMATS
 from graph.lineage import lineage_digraph
 from graph.load import BuildSummary, load_paths
+from graph.pages import PLANS, Plan, read_pages, write_results
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
 from graph.serve import serve_store
-from graph.sparql import QueryResult, list_queries, run_query
+from graph.sparql import QueryBackend, QueryResult, list_queries, run_query
 from ingest.errors import IngestError
 from ingest.identifiers import work_iri
 from ingest.sources import iter_source_files
@@ -191,12 +192,34 @@ def query(
         backend = open_backend(store)
         if summary_missing(backend):
             click.echo(f"warning: {SUMMARY_MISSING}", err=True)
+        if name in PLANS and not bindings and fmt != "table":
+            _write_pages(backend, PLANS[name](backend), fmt)
+            return
         result = run_query(backend, name, **bindings)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
         store.close()
     _print_result(result, fmt)
+
+
+def _write_pages(backend: QueryBackend, plan: Plan, fmt: str) -> None:
+    """A whole-store export page by page (graph/pages.py), progress on stderr."""
+    columns = (
+        TextColumn(f"[bold]{plan.query}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("documents"),
+        TimeElapsedColumn(),
+    )
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(plan.query, total=plan.documents)
+        results = read_pages(backend, plan, lambda n: progress.advance(task, n))
+        count = write_results(results, fmt, sys.stdout)
+    if fmt == "json":
+        click.echo()
+    console.print(f"{count:,} rows")
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:

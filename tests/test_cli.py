@@ -1,6 +1,9 @@
 """The wetgraaf command, subcommand by subcommand, with click's CliRunner."""
 
+import csv
+import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -103,6 +106,36 @@ def test_cli_query_named_with_parameter(runner, store, fmt):
     )
     assert result.exit_code == 0, result.output
     assert "2025D33530" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_query_writes_citation_edges_page_by_page_as_one_result(
+    runner, store, monkeypatch, fmt
+):
+    """Unbound, the export reads in pages (graph/pages.py): the same text as the
+    query in one piece (run from its file, which is not paged)."""
+    from graph.pages import PLANS, citation_edge_plan
+
+    pages = []
+
+    def small_pages(backend):
+        plan = citation_edge_plan(backend, 5)
+        pages.extend(plan.pages)
+        return replace(plan, pages=pages)
+
+    monkeypatch.setitem(PLANS, "citation_edges", small_pages)
+    args = ["--format", fmt, "--store", str(store)]
+    paged = runner.invoke(cli, ["query", "citation_edges", *args])
+    assert paged.exit_code == 0, paged.output
+    assert len(pages) > 3
+    whole_file = CORPUS.parent / "graph" / "queries" / "citation_edges.rq"
+    whole = runner.invoke(cli, ["query", str(whole_file), *args])
+    assert paged.stdout == whole.stdout
+    if fmt == "json":
+        rows = len(json.loads(whole.stdout))
+    else:
+        rows = len(list(csv.reader(io.StringIO(whole.stdout)))) - 1
+    assert rows > 20 and f"{rows:,} rows" in paged.stderr
 
 
 def test_cli_query_warns_about_a_store_without_summary(runner, store):

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from graph.errors import EndpointError, QueryError, StoreError
 from graph.lineage import lineage_digraph
 from graph.load import document_graph
 from graph.namespaces import GRAPH_BASE
+from graph.pages import citation_edge_plan, read_pages
 from graph.remote import (
     INSERT_CHUNK,
     STAGING_BASE,
@@ -379,6 +381,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "unresolved_references": [{}],
     "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],
     "citation_network": [{}],
+    "edge_keys": [{"source": LETTER}, {"source": VB}],
     "network_entries": [{}],
     "cited_works": [{}],
     "article_context": [{"article": VB_3_71}],
@@ -452,8 +455,20 @@ def test_remote_named_query_gives_identical_results(
     assert actual == expected  # same values, same Python types, same order
 
 
+def test_remote_citation_edges_in_pages_are_the_embedded_whole(embedded, store):
+    """The export's pages (graph/pages.py) bind lists of documents and of links: read
+    through each server, one after another they are the embedded store's result."""
+    backend = backend_of(store)
+    plan = citation_edge_plan(backend, links_per_page=1)
+    pages = list(plan.pages)
+    assert {"source", "link"} <= {key for page in pages for key in page.bindings}
+    results = read_pages(backend, replace(plan, pages=pages))
+    rows = [row for result in results for row in result.rows]
+    assert rows == list(run_query(LocalBackend(embedded), "citation_edges").rows)
+
+
 # Queries without ORDER BY (their caller sorts): compared as sorted rows.
-UNORDERED = {"document_list", "motion_list", "network_entries"}
+UNORDERED = {"document_list", "motion_list", "network_entries", "edge_keys"}
 
 
 def _normalise(name: str, result: QueryResult) -> QueryResult:

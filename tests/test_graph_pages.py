@@ -1,0 +1,145 @@
+"""graph.pages: the citation_edges export read in bounded pages, written as one table."""
+
+import io
+import json
+
+import pytest
+
+from graph import settings
+from graph.load import load_paths
+from graph.namespaces import WG
+from graph.pages import (
+    LINKS_PER_PAGE,
+    Page,
+    Plan,
+    citation_edge_plan,
+    read_pages,
+    write_results,
+)
+from graph.sparql import LocalBackend, QueryResult, run_query
+from graph.store import open_store
+from graph.summary import DOCUMENTS
+
+CORPUS = settings.BUNDLED_CORPUS
+
+
+@pytest.fixture(scope="module")
+def store():
+    """A law citing itself hundreds of times, letters, Kamerstukken and motions."""
+    store = open_store()
+    paths = [
+        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+        *sorted((CORPUS / "seeds").glob("*.txt")),
+        *sorted((CORPUS / "kamerstukken").glob("*.xml"))[:10],
+    ]
+    assert load_paths(store, paths).errors == []
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def backend(store):
+    return LocalBackend(store)
+
+
+@pytest.fixture(scope="module")
+def whole(backend) -> QueryResult:
+    return run_query(backend, "citation_edges")
+
+
+def _pages(backend, links_per_page: int) -> list[Page]:
+    return list(citation_edge_plan(backend, links_per_page).pages)
+
+
+@pytest.mark.parametrize("links_per_page", [1, 7, 100, LINKS_PER_PAGE, 10**6])
+def test_pages_one_after_another_are_the_whole_result(backend, whole, links_per_page):
+    plan = citation_edge_plan(backend, links_per_page)
+    finished = []
+    results = list(read_pages(backend, plan, finished.append))
+    rows = [row for result in results for row in result.rows]
+    assert len(whole.rows) > 100
+    assert rows == list(whole.rows)  # same rows, same order
+    assert {result.variables for result in results} == {whole.variables}
+    assert sum(finished) == plan.documents
+
+
+def _links(whole: QueryResult) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for source in whole.column("source"):
+        counts[str(source)] = counts.get(str(source), 0) + 1
+    return counts
+
+
+def test_pages_hold_whole_documents_up_to_the_size_and_cut_larger_ones(backend, whole):
+    links = _links(whole)
+    size = 100
+    assert max(links.values()) > size > min(links.values())
+    pages = _pages(backend, size)
+    sources = [p for p in pages if "link" not in p.bindings]
+    runs = [p for p in pages if "link" in p.bindings]
+    assert any(len(p.bindings["source"]) > 1 for p in sources)
+    for page in sources:
+        assert sum(links[doc] for doc in page.bindings["source"]) <= size
+    cut = {doc for doc, count in links.items() if count > size}
+    assert {p.bindings["source"] for p in runs} == cut
+    assert all(0 < len(p.bindings["link"]) <= size for p in runs)
+    # every document once: whole on one page or run by run, finished by its last run
+    assert sum(p.documents for p in pages) == len(links)
+
+
+@pytest.mark.parametrize("links_per_page", [100, 10**6])
+def test_pages_bind_at_most_a_values_block(backend, whole, monkeypatch, links_per_page):
+    """Oxigraph joins a larger block by reading every link first (graph/pages.py)."""
+    monkeypatch.setattr("graph.pages.VALUES_BATCH", 2)
+    pages = _pages(backend, links_per_page)
+    keys = [p.bindings.get("link", p.bindings["source"]) for p in pages]
+    assert max(map(len, keys)) == 2
+    rows = [
+        r
+        for result in read_pages(backend, Plan("citation_edges", 0, pages))
+        for r in result.rows
+    ]
+    assert rows == list(whole.rows)
+
+
+def test_pages_of_a_store_without_network_entries_are_one_query():
+    store = open_store()
+    law = CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml"
+    assert load_paths(store, [law]).errors == []
+    backend = LocalBackend(store)
+    whole = run_query(backend, "citation_edges")
+    assert len(list(citation_edge_plan(backend, 7).pages)) > 1
+    store._update(
+        f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?d {WG.networkEntry.n3()} ?e }} }}",
+        "test",
+    )
+    plan = citation_edge_plan(backend, 7)
+    assert [p.bindings for p in plan.pages] == [{}]
+    rows = [r for result in read_pages(backend, plan) for r in result.rows]
+    assert rows == list(whole.rows) and rows
+
+
+RESULTS = [
+    QueryResult(("a", "b"), (("x", 1), ('y, "z"', None))),
+    QueryResult(("a", "b"), ()),
+    QueryResult(("a", "b"), (("é\n", 2.5),)),
+]
+
+
+@pytest.mark.parametrize(
+    "results",
+    [RESULTS, RESULTS[1:], RESULTS[:1], [RESULTS[1]], RESULTS[::-1]],
+    ids=["three", "empty-first", "one", "only-empty", "reversed"],
+)
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_write_results_is_the_text_of_all_rows_at_once(results, fmt):
+    together = QueryResult(
+        results[0].variables, tuple(row for r in results for row in r.rows)
+    )
+    out = io.StringIO()
+    count = write_results(results, fmt, out)
+    expected = together.to_csv() if fmt == "csv" else together.to_json()
+    assert out.getvalue() == expected
+    assert count == len(together.rows)
+    if fmt == "json":
+        assert json.loads(out.getvalue()) == together.as_dicts()
