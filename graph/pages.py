@@ -11,7 +11,7 @@ index order), the price of a bounded request and flat memory.
 
 The plan comes from the summary (each citing document's network entry counts its
 resolved links) and, for a large document, from its links (``edge_keys``); a store
-without network entries is read in one query.
+without a current summary is read in one query.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
+from graph.explore import summary_missing
 from graph.sparql import (
     VALUES_BATCH,
     Binding,
@@ -65,7 +66,7 @@ def citation_edge_plan(
         (str(doc), sum(map(int, str(entry).split("\t")[1::2])))
         for doc, entry in run_query(backend, "network_entries").rows
     )
-    if not counts:  # a store without network entries: one page
+    if not counts or summary_missing(backend):  # nothing to cut it by: one page
         return Plan("citation_edges", 1, [Page({}, 1)])
     pages = _edge_pages(backend, counts, links_per_page)
     return Plan("citation_edges", len(counts), pages)

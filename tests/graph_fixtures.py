@@ -2,7 +2,9 @@
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
+from graph import settings
 from ingest.models import (
     DocumentKind,
     DocumentMetadata,
@@ -135,3 +137,16 @@ def toezegging_letter() -> tuple[SourceDocument, list[ResolvedReference]]:
         footnotes=tuple(footnotes),
     )
     return document, refs
+
+
+def mixed_corpus_paths() -> list[Path]:
+    """Corpus files of every kind: a law citing itself hundreds of times, the seed
+    letters and reports, Kamerstukken and motions with votes, dated and undated."""
+    corpus = settings.BUNDLED_CORPUS
+    votes = corpus / "tk-odata" / "stemming-per-agendapunt"
+    return [
+        corpus / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+        *sorted((corpus / "seeds").glob("*.txt")),
+        *sorted((corpus / "kamerstukken").glob("*.xml"))[:10],
+        *sorted(votes.glob("*.json"))[:3],
+    ]

@@ -11,6 +11,7 @@ from graph.namespaces import WG
 from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
 from graph.summary import DOCUMENTS
+from tests.graph_fixtures import mixed_corpus_paths
 
 CORPUS = settings.BUNDLED_CORPUS
 
@@ -19,13 +20,7 @@ CORPUS = settings.BUNDLED_CORPUS
 def store():
     """A law, letters, Kamerstukken and motions with votes: dated and undated."""
     store = open_store()
-    paths = [
-        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
-        *sorted((CORPUS / "seeds").glob("*.txt")),
-        *sorted((CORPUS / "kamerstukken").glob("*.xml"))[:10],
-        *sorted((CORPUS / "tk-odata" / "stemming-per-agendapunt").glob("*.json"))[:3],
-    ]
-    assert load_paths(store, paths).errors == []
+    assert load_paths(store, mixed_corpus_paths()).errors == []
     yield store
     store.close()
 

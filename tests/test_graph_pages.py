@@ -18,7 +18,8 @@ from graph.pages import (
 )
 from graph.sparql import LocalBackend, QueryResult, run_query
 from graph.store import open_store
-from graph.summary import DOCUMENTS
+from graph.summary import DOCUMENTS, RELATIONS
+from tests.graph_fixtures import mixed_corpus_paths
 
 CORPUS = settings.BUNDLED_CORPUS
 
@@ -27,12 +28,7 @@ CORPUS = settings.BUNDLED_CORPUS
 def store():
     """A law citing itself hundreds of times, letters, Kamerstukken and motions."""
     store = open_store()
-    paths = [
-        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
-        *sorted((CORPUS / "seeds").glob("*.txt")),
-        *sorted((CORPUS / "kamerstukken").glob("*.xml"))[:10],
-    ]
-    assert load_paths(store, paths).errors == []
+    assert load_paths(store, mixed_corpus_paths()).errors == []
     yield store
     store.close()
 
@@ -102,17 +98,22 @@ def test_pages_bind_at_most_a_values_block(backend, whole, monkeypatch, links_pe
     assert rows == list(whole.rows)
 
 
-def test_pages_of_a_store_without_network_entries_are_one_query():
+@pytest.mark.parametrize(
+    "stale",
+    [
+        f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?d {WG.networkEntry.n3()} ?e }} }}",
+        f"DROP GRAPH {RELATIONS.n3()}",  # entries kept, the summary not current
+    ],
+    ids=["without-network-entries", "summary-not-current"],
+)
+def test_pages_of_a_store_without_a_current_summary_are_one_query(stale):
     store = open_store()
     law = CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml"
     assert load_paths(store, [law]).errors == []
     backend = LocalBackend(store)
     whole = run_query(backend, "citation_edges")
     assert len(list(citation_edge_plan(backend, 7).pages)) > 1
-    store._update(
-        f"DELETE WHERE {{ GRAPH {DOCUMENTS.n3()} {{ ?d {WG.networkEntry.n3()} ?e }} }}",
-        "test",
-    )
+    store._update(stale, "test")
     plan = citation_edge_plan(backend, 7)
     assert [p.bindings for p in plan.pages] == [{}]
     rows = [r for result in read_pages(backend, plan) for r in result.rows]
