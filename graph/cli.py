@@ -40,7 +40,7 @@ from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
 from graph.export import EXPORT_FORMATS
 from graph.lineage import lineage_digraph
 from graph.load import BuildSummary, load_paths
-from graph.pages import PLANS, Plan, read_pages, write_results
+from graph.pages import Plan, plan_for, read_pages, write_results
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
 from graph.serve import serve_store
 from graph.sparql import QueryBackend, QueryResult, list_queries, run_query
@@ -192,8 +192,9 @@ def query(
         backend = open_backend(store)
         if summary_missing(backend):
             click.echo(f"warning: {SUMMARY_MISSING}", err=True)
-        if name in PLANS and not bindings and fmt != "table":
-            _write_pages(backend, PLANS[name](backend), fmt)
+        plan = plan_for(backend, name, bindings) if fmt != "table" else None
+        if plan is not None:
+            _write_pages(backend, plan, fmt)
             return
         result = run_query(backend, name, **bindings)
     except GraphError as error:

@@ -109,10 +109,14 @@ def _document_pages(
         yield Page({"source": doc, "link": run}, int(number == len(runs)))
 
 
-# Exports read in pages, by named query.
-PLANS: dict[str, Callable[[QueryBackend], Plan]] = {
-    "citation_edges": citation_edge_plan
-}
+def plan_for(
+    backend: QueryBackend, name: str, bindings: Mapping[str, str]
+) -> Plan | None:
+    """The pages of a named query with these parameters, if it is read in pages
+    (``citation_edges`` unbound); None for a query read whole."""
+    if name == "citation_edges" and not bindings:
+        return citation_edge_plan(backend)
+    return None
 
 
 def read_pages(

@@ -114,16 +114,18 @@ def test_cli_query_writes_citation_edges_page_by_page_as_one_result(
 ):
     """Unbound, the export reads in pages (graph/pages.py): the same text as the
     query in one piece (run from its file, which is not paged)."""
-    from graph.pages import PLANS, citation_edge_plan
+    from graph.pages import citation_edge_plan, plan_for
 
     pages = []
 
-    def small_pages(backend):
+    def small_pages(backend, query, bindings):
+        if plan_for(backend, query, bindings) is None:  # the query's file: whole
+            return None
         plan = citation_edge_plan(backend, 5)
         pages.extend(plan.pages)
         return replace(plan, pages=pages)
 
-    monkeypatch.setitem(PLANS, "citation_edges", small_pages)
+    monkeypatch.setattr("graph.cli.plan_for", small_pages)
     args = ["--format", fmt, "--store", str(store)]
     paged = runner.invoke(cli, ["query", "citation_edges", *args])
     assert paged.exit_code == 0, paged.output

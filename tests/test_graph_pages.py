@@ -13,6 +13,7 @@ from graph.pages import (
     Page,
     Plan,
     citation_edge_plan,
+    plan_for,
     read_pages,
     write_results,
 )
@@ -144,3 +145,20 @@ def test_write_results_is_the_text_of_all_rows_at_once(results, fmt):
     assert count == len(together.rows)
     if fmt == "json":
         assert json.loads(out.getvalue()) == together.as_dicts()
+
+
+@pytest.mark.parametrize(
+    ("name", "bindings", "paged"),
+    [
+        ("citation_edges", {}, True),
+        ("citation_edges", {"source": "https://wetten.overheid.nl/BWBR0018451"}, False),
+        ("incoming_links", {"work": "https://wetten.overheid.nl/BWBR0018451"}, False),
+        ("documents", {}, False),
+        ("graph/queries/citation_edges.rq", {}, False),
+    ],
+)
+def test_plan_for_pages_only_the_unbound_citation_edges(backend, name, bindings, paged):
+    plan = plan_for(backend, name, bindings)
+    assert (plan is not None) == paged
+    if plan is not None:
+        assert plan.query == name and plan.documents > 1
