@@ -2,9 +2,12 @@
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 from graph import settings
+from graph.load import load_paths
+from graph.store import GraphStore, open_store
 from ingest.models import (
     DocumentKind,
     DocumentMetadata,
@@ -150,3 +153,12 @@ def mixed_corpus_paths() -> list[Path]:
         *sorted((corpus / "kamerstukken").glob("*.xml"))[:10],
         *sorted(votes.glob("*.json"))[:3],
     ]
+
+
+def mixed_corpus_store() -> Iterator[GraphStore]:
+    """An embedded store holding :func:`mixed_corpus_paths`: the body of a module
+    fixture (``store = pytest.fixture(scope="module", name="store")(...)``)."""
+    store = open_store()
+    assert load_paths(store, mixed_corpus_paths()).errors == []
+    yield store
+    store.close()

@@ -11,18 +11,12 @@ from graph.namespaces import WG
 from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
 from graph.summary import DOCUMENTS
-from tests.graph_fixtures import mixed_corpus_paths
+from tests.graph_fixtures import mixed_corpus_store
 
 CORPUS = settings.BUNDLED_CORPUS
 
 
-@pytest.fixture(scope="module")
-def store():
-    """A law, letters, Kamerstukken and motions with votes: dated and undated."""
-    store = open_store()
-    assert load_paths(store, mixed_corpus_paths()).errors == []
-    yield store
-    store.close()
+store = pytest.fixture(scope="module", name="store")(mixed_corpus_store)
 
 
 def test_explore_lists_documents_from_their_entries_as_the_documents_query_reads_them(

@@ -20,18 +20,12 @@ from graph.pages import (
 from graph.sparql import LocalBackend, QueryResult, run_query
 from graph.store import open_store
 from graph.summary import DOCUMENTS, RELATIONS
-from tests.graph_fixtures import mixed_corpus_paths
+from tests.graph_fixtures import mixed_corpus_store
 
 CORPUS = settings.BUNDLED_CORPUS
 
 
-@pytest.fixture(scope="module")
-def store():
-    """A law citing itself hundreds of times, letters, Kamerstukken and motions."""
-    store = open_store()
-    assert load_paths(store, mixed_corpus_paths()).errors == []
-    yield store
-    store.close()
+store = pytest.fixture(scope="module", name="store")(mixed_corpus_store)
 
 
 @pytest.fixture(scope="module")
