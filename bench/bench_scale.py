@@ -67,6 +67,7 @@ PARAMS: dict[str, dict[str, Binding]] = {
     "incoming_links": {"work": VB},
     "edge_keys": {"source": "https://wetten.overheid.nl/BWBR0005537"},  # the Awb
     "linked_documents": {"doc": VB},
+    "linked_counts": {"doc": VB},
     "work_labels": {"work": VB},
     "article_context": {
         "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=56"

@@ -198,8 +198,7 @@ def network_rows(backend: QueryBackend) -> Sequence[Mapping[str, Value]]:
     }
     rows: list[Mapping[str, Value]] = []
     for source, entry in entries:
-        fields = str(entry).split("\t")
-        for target, links in zip(fields[::2], fields[1::2], strict=True):
+        for target, links in network_pairs(entry):
             work = works.get(target, {})
             rows.append(
                 {
@@ -207,10 +206,20 @@ def network_rows(backend: QueryBackend) -> Sequence[Mapping[str, Value]]:
                     "target": target,
                     "targetId": work.get("workId"),
                     "citedAs": work.get("citedAs"),
-                    "links": int(links),
+                    "links": links,
                 }
             )
     return rows
+
+
+def network_pairs(entry: Value) -> list[tuple[str, int]]:
+    """The works a network entry (``network_entries``) names, each with the number of
+    links to it: ``work<TAB>links`` pairs in one literal (graph/summary.py)."""
+    fields = str(entry).split("\t")
+    return [
+        (work, int(links))
+        for work, links in zip(fields[::2], fields[1::2], strict=True)
+    ]
 
 
 def label_nodes(

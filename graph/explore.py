@@ -276,7 +276,7 @@ def citing_documents(backend: QueryBackend, document_id: str) -> list[Citing]:
     """The documents linking to this one, most links first (read from the summary, so
     as fast for a law cited 30,000 times as for a letter): the pages of
     :func:`incoming_links`."""
-    rows = run_query(backend, "linked_documents", doc=document_iri(document_id))
+    rows = run_query(backend, "linked_counts", doc=document_iri(document_id))
     return [
         Citing(str(row["other"]), str(row["otherId"]), int(str(row["links"] or 0)))
         for row in rows.as_dicts()

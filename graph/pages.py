@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
+from graph.analysis import network_pairs
 from graph.explore import summary_missing
 from graph.sparql import (
     VALUES_BATCH,
@@ -63,7 +64,7 @@ def citation_edge_plan(
     they fit in ``links_per_page`` links, a larger one in runs of its links. Each
     document's resolved links are counted in its network entry (graph/summary.py)."""
     counts = sorted(
-        (str(doc), sum(map(int, str(entry).split("\t")[1::2])))
+        (str(doc), sum(links for _, links in network_pairs(entry)))
         for doc, entry in run_query(backend, "network_entries").rows
     )
     if not counts or summary_missing(backend):  # nothing to cut it by: one page

@@ -12,7 +12,7 @@ from graph.analysis import citation_digraph, lineage_paths, path_evidence
 from graph.build import build_document_graph, document_iri, graph_iri
 from graph.lineage import lineage_digraph
 from graph.load import load_paths
-from graph.sparql import LocalBackend
+from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
 from ingest.identifiers import work_iri
 from ingest.models import (
@@ -118,6 +118,52 @@ def test_followed_by_takes_the_edge_against_the_path(corpus_backend, whole):
     assert evidence.stated_in == VW
     [(source, target, evidence)] = path_evidence(whole, [AWB, VW], "rests_on")
     assert (source, target) == (AWB, VW) and evidence.stated_in == AWB
+
+
+@pytest.mark.parametrize("start", [VW, AWB, VB, EMN])
+@pytest.mark.parametrize("neighbours", [1, 3, 10**6])
+def test_capped_lineage_reads_every_link_to_the_works_it_cites_most(
+    corpus_backend, whole, monkeypatch, start, neighbours
+):
+    """Forward, a capped walk draws the works a work cites most, each edge with all
+    the links to that work (looked up by link), and says how many it left out."""
+    monkeypatch.setattr(lineage_module, "WORK_LINKS", 10**9)
+    read = lineage_digraph(
+        corpus_backend,
+        start,
+        max_hops=1,
+        directions=("rests_on",),
+        neighbours=neighbours,
+    )
+    plain = {  # links per cited work, as the summary counts them (a work's own: not)
+        target: len(data["evidence"])
+        for _, target, data in whole.out_edges(start, data=True)
+        if target != start and any(not e.typed for e in data["evidence"])
+    }
+    most = sorted(plain, key=lambda work: (-plain[work], work))[:neighbours]
+    assert len(most) == min(neighbours, len(plain)) > 0
+    for work in most:
+        assert (
+            read.digraph.edges[start, work]["evidence"]
+            == whole.edges[start, work]["evidence"]
+        )
+    left = len(plain) - len(most)
+    assert read.left_out == ({(start, "rests_on"): left} if left else {})
+
+
+def test_linked_counts_are_the_linked_documents_without_titles(corpus_backend):
+    """What a lineage chooses by: every document's linked_documents rows, in their
+    order, without the titles."""
+    documents = [str(row[0]) for row in run_query(corpus_backend, "document_list").rows]
+    compared = 0
+    for doc in [*documents, VW, AWB, VB]:
+        linked = run_query(corpus_backend, "linked_documents", doc=doc)
+        assert run_query(corpus_backend, "linked_counts", doc=doc).rows == tuple(
+            (row["doc"], row["direction"], row["other"], row["otherId"], row["links"])
+            for row in linked.as_dicts()
+        )
+        compared += len(linked.rows)
+    assert compared > 1000
 
 
 @pytest.fixture(scope="module")

@@ -374,6 +374,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "outgoing_links": [{"doc": LETTER}, {"doc": VB}, {}],
     "incoming_links": [{"work": VB}, {"work": KST}, {}],
     "linked_documents": [{"doc": LETTER}, {"doc": VB}, {}],
+    "linked_counts": [{"doc": LETTER}, {"doc": VB}, {}],
     "most_cited": [{}],
     "most_cited_parts": [{}],
     "motions": [{}],
