@@ -31,6 +31,7 @@ from pathlib import Path
 from graph import settings
 from graph.analysis import lineage_paths
 from graph.build import graph_iri
+from graph.entry_reads import FROM_ENTRIES
 from graph.errors import StoreError
 from graph.explore import citing_documents, citing_pages
 from graph.lineage import lineage_digraph
@@ -40,7 +41,7 @@ from graph.load import (
     prepared_in_order,
     write_documents,
 )
-from graph.pages import citation_edge_plan
+from graph.pages import PLANS
 from graph.remote import ConnectionSettings, RemoteBackend
 from graph.search import phrase_pattern
 from graph.serve import start_read_only_server
@@ -48,6 +49,7 @@ from graph.sparql import (
     Binding,
     LocalBackend,
     QueryBackend,
+    QueryResult,
     list_queries,
     run_query,
 )
@@ -202,13 +204,18 @@ def _time_queries(
     if not only or "lineage_digraph" in only:
         for label, work in LINEAGES.items():
             timed[label] = _best(repeat, functools.partial(_paths, backend, work))
+    for name, read in FROM_ENTRIES.items():  # as `wetgraaf query` reads them
+        if not only or name in only:
+            timed[f"{name} (from entries)"] = _best(
+                repeat, functools.partial(_read_rows, backend, read)
+            )
     return timed
 
 
-def _report_pages(backend: QueryBackend) -> None:
-    """The citation_edges export as `wetgraaf query` reads it: page by page."""
+def _report_pages(backend: QueryBackend, name: str) -> None:
+    """An export as `wetgraaf query` reads it: page by page."""
     start = time.perf_counter()
-    plan = citation_edge_plan(backend)
+    plan = PLANS[name](backend)
     planned = time.perf_counter() - start
     times, rows = [], 0
     for page in plan.pages:  # a large document's links are read as its pages come
@@ -217,7 +224,7 @@ def _report_pages(backend: QueryBackend) -> None:
         times.append((time.perf_counter() - started) * 1000)
     total = time.perf_counter() - start
     print(
-        f"  citation_edges in pages: {len(times)} pages, {rows:,} rows;"
+        f"  {name} in pages: {len(times)} pages, {rows:,} rows;"
         f" plan {planned * 1000:.0f} ms; page median {statistics.median(times):.0f}"
         f" ms, max {max(times):.0f} ms; {total:.1f} s in all"
         f" ({rows / total:,.0f} rows/s)"
@@ -231,6 +238,12 @@ def _paths(backend: QueryBackend, work: str) -> int:
         len(lineage_paths(digraph, work, max_hops=2, direction=way))
         for way in ("rests_on", "followed_by")
     )
+
+
+def _read_rows(
+    backend: QueryBackend, read: Callable[[QueryBackend], QueryResult]
+) -> int:
+    return len(read(backend).rows)
 
 
 def _rows(backend: QueryBackend, name: str, params: dict[str, Binding]) -> int:
@@ -320,8 +333,9 @@ def _report_queries(
     store = open_store(location, read_only=True)
     print(f"named queries at {len(store):,} quads, ms (best of {repeat}):")
     embedded = _time_queries(LocalBackend(store), repeat, only)
-    if not only or "citation_edges" in only:
-        _report_pages(LocalBackend(store))
+    for name in PLANS:
+        if not only or name in only:
+            _report_pages(LocalBackend(store), name)
     store.close()
     over_http: dict[str, tuple[float, int]] = {}
     if remote:

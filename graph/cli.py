@@ -35,6 +35,7 @@ from graph.analysis import (
     lineage_paths,
     path_evidence,
 )
+from graph.entry_reads import entry_reader
 from graph.errors import GraphError
 from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
 from graph.export import EXPORT_FORMATS
@@ -196,7 +197,8 @@ def query(
         if plan is not None:
             _write_pages(backend, plan, fmt)
             return
-        result = run_query(backend, name, **bindings)
+        reader = entry_reader(name, bindings)
+        result = reader(backend) if reader else run_query(backend, name, **bindings)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
     finally:

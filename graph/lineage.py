@@ -7,13 +7,15 @@ from one work can reach within its hops, with parameterised named queries:
 
 * what it rests on, forward: the typed relations whose subject is part of the works
   reached so far (``relation_edges`` by ``subjectWork``, stated wherever) and the
-  links stated in them (``citation_edges`` by ``source``);
+  links stated in them (``citation_edges`` by ``source``; capped, the cited works
+  come from the documents' network entries and their links by key, ``edge_keys``);
 * what followed from it, backward: the typed relations resting on the works reached
   (``relation_edges`` by ``targetWork``), and the documents citing them
-  (``incoming_links`` in the citing documents' graphs) — or citing the part a typed
-  relation named (``links_to_parts``).
+  (``linked_counts``, then ``incoming_links`` in the citing documents' graphs) — or
+  citing the part a typed relation named (``links_to_parts``).
 
-Typed relations are read whole. Plain citations can be capped (``neighbours``): per
+Typed relations are read whole, each row holding all the evidence of its link. Plain
+citations can be capped (``neighbours``): per
 work at most that many cited works and citing documents, most links first; a citing
 document only ends a path, and the Vb is cited by 15,725 documents at 11.6 M triples,
 which no drawing shows. Uncapped, the result has the nodes, edges and evidence the whole

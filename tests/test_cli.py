@@ -108,36 +108,53 @@ def test_cli_query_named_with_parameter(runner, store, fmt):
     assert "2025D33530" in result.output
 
 
+@pytest.mark.parametrize("name", ["citation_edges", "unresolved_references"])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_cli_query_writes_citation_edges_page_by_page_as_one_result(
-    runner, store, monkeypatch, fmt
+def test_cli_query_writes_an_export_page_by_page_as_one_result(
+    runner, store, monkeypatch, name, fmt
 ):
     """Unbound, the export reads in pages (graph/pages.py): the same text as the
     query in one piece (run from its file, which is not paged)."""
-    from graph.pages import citation_edge_plan, plan_for
+    from graph.pages import PLANS, plan_for
 
     pages = []
 
     def small_pages(backend, query, bindings):
         if plan_for(backend, query, bindings) is None:  # the query's file: whole
             return None
-        plan = citation_edge_plan(backend, 5)
+        plan = PLANS[query](backend, 1)
         pages.extend(plan.pages)
         return replace(plan, pages=pages)
 
     monkeypatch.setattr("graph.cli.plan_for", small_pages)
     args = ["--format", fmt, "--store", str(store)]
-    paged = runner.invoke(cli, ["query", "citation_edges", *args])
+    paged = runner.invoke(cli, ["query", name, *args])
     assert paged.exit_code == 0, paged.output
-    assert len(pages) > 3
-    whole_file = CORPUS.parent / "graph" / "queries" / "citation_edges.rq"
+    assert len(pages) > 1
+    whole_file = CORPUS.parent / "graph" / "queries" / f"{name}.rq"
     whole = runner.invoke(cli, ["query", str(whole_file), *args])
     assert paged.stdout == whole.stdout
     if fmt == "json":
         rows = len(json.loads(whole.stdout))
     else:
         rows = len(list(csv.reader(io.StringIO(whole.stdout)))) - 1
-    assert rows > 20 and f"{rows:,} rows" in paged.stderr
+    assert rows > 2 and f"{rows:,} rows" in paged.stderr
+
+
+@pytest.mark.parametrize("name", ["documents", "citation_network"])
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_query_reads_whole_lists_from_entries_as_the_query(
+    runner, store, name, fmt
+):
+    """Unbound, documents and citation_network are read from the summary's entries
+    (graph/entry_reads.py): the same text as the query run from its file."""
+    args = ["--format", fmt, "--store", str(store)]
+    read = runner.invoke(cli, ["query", name, *args])
+    assert read.exit_code == 0, read.output
+    query_file = CORPUS.parent / "graph" / "queries" / f"{name}.rq"
+    whole = runner.invoke(cli, ["query", str(query_file), *args])
+    assert read.stdout == whole.stdout
+    assert len(read.stdout.splitlines()) >= 4  # rows beside the header
 
 
 def test_cli_query_warns_about_a_store_without_summary(runner, store):

@@ -1,4 +1,5 @@
-"""graph.pages: the citation_edges export read in bounded pages, written as one table."""
+"""graph.pages: the citation_edges and unresolved_references exports read in bounded
+pages, written as one table."""
 
 import io
 import json
@@ -15,6 +16,7 @@ from graph.pages import (
     citation_edge_plan,
     plan_for,
     read_pages,
+    unresolved_plan,
     write_results,
 )
 from graph.sparql import LocalBackend, QueryResult, run_query
@@ -42,16 +44,40 @@ def _pages(backend, links_per_page: int) -> list[Page]:
     return list(citation_edge_plan(backend, links_per_page).pages)
 
 
-@pytest.mark.parametrize("links_per_page", [1, 7, 100, LINKS_PER_PAGE, 10**6])
-def test_pages_one_after_another_are_the_whole_result(backend, whole, links_per_page):
-    plan = citation_edge_plan(backend, links_per_page)
+PLANS = [citation_edge_plan, unresolved_plan]
+
+
+@pytest.mark.parametrize("plan_of", PLANS, ids=lambda plan_of: plan_of.__name__)
+@pytest.mark.parametrize("per_page", [1, 7, 100, LINKS_PER_PAGE, 10**6])
+def test_pages_one_after_another_are_the_whole_result(backend, plan_of, per_page):
+    plan = plan_of(backend, per_page)
+    whole = run_query(backend, plan.query)
     finished = []
     results = list(read_pages(backend, plan, finished.append))
     rows = [row for result in results for row in result.rows]
-    assert len(whole.rows) > 100
+    assert len(whole.rows) > 80
     assert rows == list(whole.rows)  # same rows, same order
     assert {result.variables for result in results} == {whole.variables}
     assert sum(finished) == plan.documents
+
+
+def test_unresolved_pages_hold_whole_documents_up_to_the_size(backend):
+    """A page's documents state at most that many unresolved references (counted
+    from their entries), a document stating more is a page of its own."""
+    whole = run_query(backend, "unresolved_references")
+    stated: dict[str, int] = {}
+    for doc in whole.column("doc"):
+        stated[str(doc)] = stated.get(str(doc), 0) + 1
+    size = 12
+    assert max(stated.values()) > size > min(stated.values())
+    pages = list(unresolved_plan(backend, size).pages)
+    docs = [page.bindings["doc"] for page in pages]
+    assert any(len(run) > 1 for run in docs)
+    for run in docs:
+        assert len(run) == 1 or sum(stated.get(doc, 0) for doc in run) <= size
+    assert {doc for doc, count in stated.items() if count > size} <= {
+        run[0] for run in docs if len(run) == 1
+    }
 
 
 def _links(whole: QueryResult) -> dict[str, int]:
@@ -101,15 +127,20 @@ def test_pages_bind_at_most_a_values_block(backend, whole, monkeypatch, links_pe
     ],
     ids=["without-network-entries", "summary-not-current"],
 )
-def test_pages_of_a_store_without_a_current_summary_are_one_query(stale):
+@pytest.mark.parametrize("plan_of", PLANS, ids=lambda plan_of: plan_of.__name__)
+def test_pages_of_a_store_without_a_current_summary_are_one_query(stale, plan_of):
     store = open_store()
-    law = CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml"
-    assert load_paths(store, [law]).errors == []
+    paths = [
+        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+        *sorted((CORPUS / "seeds").glob("*.txt")),
+    ]
+    assert load_paths(store, paths).errors == []
     backend = LocalBackend(store)
-    whole = run_query(backend, "citation_edges")
-    assert len(list(citation_edge_plan(backend, 7).pages)) > 1
+    plan = plan_of(backend, 7)
+    whole = run_query(backend, plan.query)
+    assert len(list(plan.pages)) > 1
     store._update(stale, "test")
-    plan = citation_edge_plan(backend, 7)
+    plan = plan_of(backend, 7)
     assert [p.bindings for p in plan.pages] == [{}]
     rows = [r for result in read_pages(backend, plan) for r in result.rows]
     assert rows == list(whole.rows) and rows
@@ -145,13 +176,19 @@ def test_write_results_is_the_text_of_all_rows_at_once(results, fmt):
     ("name", "bindings", "paged"),
     [
         ("citation_edges", {}, True),
+        ("unresolved_references", {}, True),
+        (
+            "unresolved_references",
+            {"doc": "https://wetten.overheid.nl/BWBR0018451"},
+            False,
+        ),
         ("citation_edges", {"source": "https://wetten.overheid.nl/BWBR0018451"}, False),
         ("incoming_links", {"work": "https://wetten.overheid.nl/BWBR0018451"}, False),
         ("documents", {}, False),
         ("graph/queries/citation_edges.rq", {}, False),
     ],
 )
-def test_plan_for_pages_only_the_unbound_citation_edges(backend, name, bindings, paged):
+def test_plan_for_pages_only_unbound_exports(backend, name, bindings, paged):
     plan = plan_for(backend, name, bindings)
     assert (plan is not None) == paged
     if plan is not None:

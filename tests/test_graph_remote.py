@@ -23,7 +23,7 @@ from graph.errors import EndpointError, QueryError, StoreError
 from graph.lineage import lineage_digraph
 from graph.load import document_graph
 from graph.namespaces import GRAPH_BASE
-from graph.pages import citation_edge_plan, read_pages
+from graph.pages import citation_edge_plan, read_pages, unresolved_plan
 from graph.remote import (
     INSERT_CHUNK,
     STAGING_BASE,
@@ -379,7 +379,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "most_cited_parts": [{}],
     "motions": [{}],
     "toezeggingen": [{}],
-    "unresolved_references": [{}],
+    "unresolved_references": [{}, {"doc": LETTER}, {"doc": [LETTER, VB]}],
     "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],
     "citation_network": [{}],
     "edge_keys": [{"source": LETTER}, {"source": VB}],
@@ -456,16 +456,21 @@ def test_remote_named_query_gives_identical_results(
     assert actual == expected  # same values, same Python types, same order
 
 
-def test_remote_citation_edges_in_pages_are_the_embedded_whole(embedded, store):
-    """The export's pages (graph/pages.py) bind lists of documents and of links: read
+@pytest.mark.parametrize(
+    ("plan_of", "keys"),
+    [(citation_edge_plan, {"source", "link"}), (unresolved_plan, {"doc"})],
+    ids=["citation_edges", "unresolved_references"],
+)
+def test_remote_exports_in_pages_are_the_embedded_whole(embedded, store, plan_of, keys):
+    """The exports' pages (graph/pages.py) bind lists of documents and of links: read
     through each server, one after another they are the embedded store's result."""
     backend = backend_of(store)
-    plan = citation_edge_plan(backend, links_per_page=1)
+    plan = plan_of(backend, 1)
     pages = list(plan.pages)
-    assert {"source", "link"} <= {key for page in pages for key in page.bindings}
+    assert keys == {key for page in pages for key in page.bindings}
     results = read_pages(backend, replace(plan, pages=pages))
     rows = [row for result in results for row in result.rows]
-    assert rows == list(run_query(LocalBackend(embedded), "citation_edges").rows)
+    assert rows == list(run_query(LocalBackend(embedded), plan.query).rows)
 
 
 # Queries without ORDER BY (their caller sorts): compared as sorted rows.
