@@ -70,6 +70,10 @@ PARAMS: dict[str, dict[str, Binding]] = {
     "edge_keys": {"source": "https://wetten.overheid.nl/BWBR0005537"},  # the Awb
     "linked_documents": {"doc": VB},
     "linked_counts": {"doc": VB},
+    # the work with the most typed relations at ×25 (3,025: the Staatsblad of 2012)
+    "relation_keys": {
+        "subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2012-682"
+    },
     "work_labels": {"work": VB},
     "article_context": {
         "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=56"

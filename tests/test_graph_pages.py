@@ -1,5 +1,5 @@
-"""graph.pages: the citation_edges and unresolved_references exports read in bounded
-pages, written as one table."""
+"""graph.pages: the citation_edges, unresolved_references and relation_edges exports
+read in bounded pages, written as one table."""
 
 import io
 import json
@@ -11,11 +11,11 @@ from graph.load import load_paths
 from graph.namespaces import WG
 from graph.pages import (
     LINKS_PER_PAGE,
-    Page,
     Plan,
     citation_edge_plan,
     plan_for,
     read_pages,
+    relation_plan,
     unresolved_plan,
     write_results,
 )
@@ -35,16 +35,7 @@ def backend(store):
     return LocalBackend(store)
 
 
-@pytest.fixture(scope="module")
-def whole(backend) -> QueryResult:
-    return run_query(backend, "citation_edges")
-
-
-def _pages(backend, links_per_page: int) -> list[Page]:
-    return list(citation_edge_plan(backend, links_per_page).pages)
-
-
-PLANS = [citation_edge_plan, unresolved_plan]
+PLANS = [citation_edge_plan, unresolved_plan, relation_plan]
 
 
 @pytest.mark.parametrize("plan_of", PLANS, ids=lambda plan_of: plan_of.__name__)
@@ -80,43 +71,48 @@ def test_unresolved_pages_hold_whole_documents_up_to_the_size(backend):
     }
 
 
-def _links(whole: QueryResult) -> dict[str, int]:
+def _rows_per(whole: QueryResult, column: str) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for source in whole.column("source"):
-        counts[str(source)] = counts.get(str(source), 0) + 1
+    for value in whole.column(column):
+        counts[str(value)] = counts.get(str(value), 0) + 1
     return counts
 
 
-def test_pages_hold_whole_documents_up_to_the_size_and_cut_larger_ones(backend, whole):
-    links = _links(whole)
-    size = 100
-    assert max(links.values()) > size > min(links.values())
-    pages = _pages(backend, size)
-    sources = [p for p in pages if "link" not in p.bindings]
+@pytest.mark.parametrize(
+    ("plan_of", "parameter", "size"),
+    [(citation_edge_plan, "source", 100), (relation_plan, "subjectWork", 10)],
+    ids=["citation_edges", "relation_edges"],
+)
+def test_pages_hold_whole_documents_up_to_the_size_and_cut_larger_ones(
+    backend, plan_of, parameter, size
+):
+    pages = list(plan_of(backend, size).pages)
+    rows = _rows_per(run_query(backend, plan_of(backend, size).query), parameter)
+    assert max(rows.values()) > size > min(rows.values())
+    whole = [p for p in pages if "link" not in p.bindings]
     runs = [p for p in pages if "link" in p.bindings]
-    assert any(len(p.bindings["source"]) > 1 for p in sources)
-    for page in sources:
-        assert sum(links[doc] for doc in page.bindings["source"]) <= size
-    cut = {doc for doc, count in links.items() if count > size}
-    assert {p.bindings["source"] for p in runs} == cut
+    assert any(len(p.bindings[parameter]) > 1 for p in whole)
+    for page in whole:
+        assert sum(rows[doc] for doc in page.bindings[parameter]) <= size
+    cut = {doc for doc, count in rows.items() if count > size}
+    assert {p.bindings[parameter] for p in runs} == cut
     assert all(0 < len(p.bindings["link"]) <= size for p in runs)
     # every document once: whole on one page or run by run, finished by its last run
-    assert sum(p.documents for p in pages) == len(links)
+    assert sum(p.documents for p in pages) == len(rows)
 
 
-@pytest.mark.parametrize("links_per_page", [100, 10**6])
-def test_pages_bind_at_most_a_values_block(backend, whole, monkeypatch, links_per_page):
+@pytest.mark.parametrize("plan_of", PLANS, ids=lambda plan_of: plan_of.__name__)
+@pytest.mark.parametrize("per_page", [10, 10**6])
+def test_pages_bind_at_most_a_values_block(backend, monkeypatch, plan_of, per_page):
     """Oxigraph joins a larger block by reading every link first (graph/pages.py)."""
     monkeypatch.setattr("graph.pages.VALUES_BATCH", 2)
-    pages = _pages(backend, links_per_page)
-    keys = [p.bindings.get("link", p.bindings["source"]) for p in pages]
+    plan = plan_of(backend, per_page)
+    pages = list(plan.pages)
+    keys = [p.bindings.get("link", next(iter(p.bindings.values()))) for p in pages]
     assert max(map(len, keys)) == 2
-    rows = [
-        r
-        for result in read_pages(backend, Plan("citation_edges", 0, pages))
-        for r in result.rows
-    ]
-    assert rows == list(whole.rows)
+    read = read_pages(backend, Plan(plan.query, plan.documents, pages))
+    rows = [r for result in read for r in result.rows]
+    assert rows == list(run_query(backend, plan.query).rows)
 
 
 @pytest.mark.parametrize(
@@ -136,14 +132,12 @@ def test_pages_of_a_store_without_a_current_summary_are_one_query(stale, plan_of
     ]
     assert load_paths(store, paths).errors == []
     backend = LocalBackend(store)
-    plan = plan_of(backend, 7)
-    whole = run_query(backend, plan.query)
-    assert len(list(plan.pages)) > 1
+    assert len(list(plan_of(backend, 7).pages)) > 1
     store._update(stale, "test")
     plan = plan_of(backend, 7)
     assert [p.bindings for p in plan.pages] == [{}]
     rows = [r for result in read_pages(backend, plan) for r in result.rows]
-    assert rows == list(whole.rows) and rows
+    assert rows == list(run_query(backend, plan.query).rows)
 
 
 RESULTS = [
@@ -177,6 +171,12 @@ def test_write_results_is_the_text_of_all_rows_at_once(results, fmt):
     [
         ("citation_edges", {}, True),
         ("unresolved_references", {}, True),
+        ("relation_edges", {}, True),
+        (
+            "relation_edges",
+            {"subjectWork": "https://wetten.overheid.nl/BWBR0012289"},
+            False,
+        ),
         (
             "unresolved_references",
             {"doc": "https://wetten.overheid.nl/BWBR0018451"},

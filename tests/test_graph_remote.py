@@ -23,7 +23,12 @@ from graph.errors import EndpointError, QueryError, StoreError
 from graph.lineage import lineage_digraph
 from graph.load import document_graph
 from graph.namespaces import GRAPH_BASE
-from graph.pages import citation_edge_plan, read_pages, unresolved_plan
+from graph.pages import (
+    citation_edge_plan,
+    read_pages,
+    relation_plan,
+    unresolved_plan,
+)
 from graph.remote import (
     INSERT_CHUNK,
     STAGING_BASE,
@@ -400,6 +405,10 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
         {"targetWork": VB},
         {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"},
     ],
+    "relation_counts": [{}],
+    "relation_keys": [
+        {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"}
+    ],
     "lineage": [{"work": KST}],
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
     "article_versions": [{"work": VB, "graph": VB_GRAPH}, {"work": VB}, {}],
@@ -458,8 +467,12 @@ def test_remote_named_query_gives_identical_results(
 
 @pytest.mark.parametrize(
     ("plan_of", "keys"),
-    [(citation_edge_plan, {"source", "link"}), (unresolved_plan, {"doc"})],
-    ids=["citation_edges", "unresolved_references"],
+    [
+        (citation_edge_plan, {"source", "link"}),
+        (unresolved_plan, {"doc"}),
+        (relation_plan, {"subjectWork", "link"}),
+    ],
+    ids=["citation_edges", "unresolved_references", "relation_edges"],
 )
 def test_remote_exports_in_pages_are_the_embedded_whole(embedded, store, plan_of, keys):
     """The exports' pages (graph/pages.py) bind lists of documents and of links: read
@@ -474,7 +487,14 @@ def test_remote_exports_in_pages_are_the_embedded_whole(embedded, store, plan_of
 
 
 # Queries without ORDER BY (their caller sorts): compared as sorted rows.
-UNORDERED = {"document_list", "motion_list", "network_entries", "edge_keys"}
+UNORDERED = {
+    "document_list",
+    "motion_list",
+    "network_entries",
+    "edge_keys",
+    "relation_counts",
+    "relation_keys",
+}
 
 
 def _normalise(name: str, result: QueryResult) -> QueryResult:
