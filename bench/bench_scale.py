@@ -41,7 +41,7 @@ from graph.load import (
     prepared_in_order,
     write_documents,
 )
-from graph.pages import PLANS
+from graph.pages import PLANS, Plan, incoming_plan
 from graph.remote import ConnectionSettings, RemoteBackend
 from graph.search import phrase_pattern
 from graph.serve import start_read_only_server
@@ -216,10 +216,12 @@ def _time_queries(
     return timed
 
 
-def _report_pages(backend: QueryBackend, name: str) -> None:
+def _report_pages(
+    backend: QueryBackend, name: str, planner: Callable[[QueryBackend], Plan]
+) -> None:
     """An export as `wetgraaf query` reads it: page by page."""
     start = time.perf_counter()
-    plan = PLANS[name](backend)
+    plan = planner(backend)
     planned = time.perf_counter() - start
     times, rows = [], 0
     for page in plan.pages:  # a large document's links are read as its pages come
@@ -337,9 +339,13 @@ def _report_queries(
     store = open_store(location, read_only=True)
     print(f"named queries at {len(store):,} quads, ms (best of {repeat}):")
     embedded = _time_queries(LocalBackend(store), repeat, only)
-    for name in PLANS:
-        if not only or name in only:
-            _report_pages(LocalBackend(store), name)
+    exports = {
+        **PLANS,
+        "incoming_links (Vb)": functools.partial(incoming_plan, work=VB),
+    }
+    for name, planner in exports.items():
+        if not only or name.split()[0] in only:
+            _report_pages(LocalBackend(store), name, planner)
     store.close()
     over_http: dict[str, tuple[float, int]] = {}
     if remote:

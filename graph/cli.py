@@ -222,7 +222,7 @@ def _write_pages(backend: QueryBackend, plan: Plan, fmt: str) -> None:
         count = write_results(results, fmt, sys.stdout)
     if fmt == "json":
         click.echo()
-    console.print(f"{count:,} rows")
+    console.print(f"{count:,} row{'' if count == 1 else 's'}")
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:

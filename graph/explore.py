@@ -107,6 +107,12 @@ def list_documents(backend: QueryBackend) -> QueryResult:
     return QueryResult(DOCUMENT_COLUMNS, tuple(rows))
 
 
+def document_identifier(backend: QueryBackend, iri: str) -> str | None:
+    """An ingested document's identifier, from its list entry (None: no entry)."""
+    rows = run_query(backend, "document_list", doc=iri).rows
+    return _fields(str(rows[0][1]), LIST_FIELDS)["id"] if rows else None
+
+
 def _listed(doc: str, entry: str) -> tuple[Value, ...]:
     """A ``documents`` row from a document's list entry (``summary.LIST_FIELDS``)."""
     fields = _fields(entry, LIST_FIELDS)

@@ -13,7 +13,8 @@ The plan comes from the summary (each citing document's network entry counts its
 resolved links) and, for a large document, from its links (``edge_keys``); a store
 without a current summary is read in one query. ``unresolved_references`` (pages of
 the documents stating them) and ``relation_edges`` (pages of the works of the
-relations' subjects, a large one in runs of its relations) are read the same way.
+relations' subjects, a large one in runs of its relations) are read the same way, and
+``incoming_links`` of one work in pages of the documents citing it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from graph.analysis import network_pairs
-from graph.explore import list_documents, summary_missing
+from graph.build import graph_iri
+from graph.explore import document_identifier, list_documents, summary_missing
 from graph.sparql import (
     VALUES_BATCH,
     Binding,
@@ -135,9 +137,43 @@ def unresolved_plan(
     return Plan("unresolved_references", len(counts), pages)
 
 
-def _one_page(query: str) -> Plan:
+def incoming_plan(
+    backend: QueryBackend, work: str, links_per_page: int = LINKS_PER_PAGE
+) -> Plan:
+    """Pages of ``incoming_links`` of one work: the documents citing it in the query's
+    order (citing document), each read in its own graph (``citingGraph``), whole while
+    they fit in ``links_per_page`` links to it; a document with more is a page of its
+    own (its rows go by quote, which only reading them tells). The counts come from
+    the summary (``linked_counts``), the work's links to itself, which that leaves
+    out, from its network entry."""
+    citing = {
+        str(row["other"]): (str(row["otherId"]), int(str(row["links"])))
+        for row in run_query(backend, "linked_counts", doc=work).as_dicts()
+        if row["direction"] == "incoming"
+    }
+    if not citing or summary_missing(backend):
+        return _one_page("incoming_links", work=work)
+    own = document_identifier(backend, work)
+    entries = run_query(backend, "network_entries", doc=work).rows
+    itself = sum(
+        n for _, e in entries for cited, n in network_pairs(e) if cited == work
+    )
+    if own and itself:
+        citing[work] = (own, itself)
+    counts = [
+        (str(graph_iri(identifier)), links)
+        for _, (identifier, links) in sorted(citing.items())
+    ]
+    pages = (
+        Page({"work": work, **page.bindings}, page.documents)
+        for page in _pages(counts, links_per_page, "citingGraph")
+    )
+    return Plan("incoming_links", len(counts), pages)
+
+
+def _one_page(query: str, **bindings: str) -> Plan:
     """The query read whole: nothing to cut it by."""
-    return Plan(query, 1, [Page({}, 1)])
+    return Plan(query, 1, [Page(bindings, 1)])
 
 
 def _pages(
@@ -193,11 +229,12 @@ PLANS: Mapping[str, Callable[[QueryBackend], Plan]] = {
 def plan_for(
     backend: QueryBackend, name: str, bindings: Mapping[str, str]
 ) -> Plan | None:
-    """The pages of a named query with these parameters, if it is read in pages
-    (``citation_edges`` unbound); None for a query read whole."""
-    if bindings:
-        return None
-    plan = PLANS.get(name)
+    """The pages of a named query with these parameters, if it is read in pages (the
+    exports of ``PLANS`` unbound, ``incoming_links`` of one work); None for a query
+    read whole."""
+    if name == "incoming_links" and set(bindings) == {"work"}:
+        return incoming_plan(backend, bindings["work"])
+    plan = None if bindings else PLANS.get(name)
     return plan(backend) if plan else None
 
 

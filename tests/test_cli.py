@@ -157,6 +157,23 @@ def test_cli_query_reads_whole_lists_from_entries_as_the_query(
     assert len(read.stdout.splitlines()) >= 4  # rows beside the header
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_query_reads_a_works_incoming_links_in_pages_as_the_query(
+    runner, store, fmt
+):
+    """Bound to one work, incoming_links reads in pages of citing documents: the
+    query's text."""
+    work = "https://zoek.officielebekendmakingen.nl/kst-36410-VI-80"
+    args = ["-p", f"work={work}", "--format", fmt, "--store", str(store)]
+    paged = runner.invoke(cli, ["query", "incoming_links", *args])
+    assert paged.exit_code == 0, paged.output
+    query_file = CORPUS.parent / "graph" / "queries" / "incoming_links.rq"
+    whole = runner.invoke(cli, ["query", str(query_file), *args])
+    assert paged.stdout == whole.stdout
+    assert " row" in paged.stderr  # written page by page
+    assert "2025D33530" in paged.stdout  # the letter citing it
+
+
 def test_cli_query_warns_about_a_store_without_summary(runner, store):
     """A store built by an older wetgraaf: the counts stay empty, and it says why."""
     from graph.store import open_store

@@ -3,6 +3,7 @@ read in bounded pages, written as one table."""
 
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -13,6 +14,7 @@ from graph.pages import (
     LINKS_PER_PAGE,
     Plan,
     citation_edge_plan,
+    incoming_plan,
     plan_for,
     read_pages,
     relation_plan,
@@ -140,6 +142,56 @@ def test_pages_of_a_store_without_a_current_summary_are_one_query(stale, plan_of
     assert rows == list(run_query(backend, plan.query).rows)
 
 
+@pytest.fixture(scope="module")
+def laws():
+    """The Vw, the Vb and the Awb, citing each other and themselves, and letters
+    citing them."""
+    store = open_store()
+    paths = [
+        CORPUS / "bwb" / "BWBR0011823_2019-02-27_0.xml",
+        CORPUS / "bwb" / "BWBR0011825_2019-07-01_0.xml",
+        CORPUS / "bwb" / "BWBR0005537_2020-04-15_0.xml",
+        CORPUS / "seeds",
+        *sorted((CORPUS / "kamerstukken").glob("*.xml"))[:12],
+    ]
+    assert load_paths(store, paths).errors == []
+    return LocalBackend(store)
+
+
+VW = "https://wetten.overheid.nl/BWBR0011823"
+VB = "https://wetten.overheid.nl/BWBR0011825"
+AWB = "https://wetten.overheid.nl/BWBR0005537"
+
+
+@pytest.mark.parametrize("work", [VW, VB, AWB])
+@pytest.mark.parametrize("per_page", [1, 50, LINKS_PER_PAGE, 10**6])
+def test_incoming_pages_one_after_another_are_the_whole_result(laws, work, per_page):
+    """Pages of the documents citing a work, each read in its own graph, the work's
+    links to itself among them."""
+    whole = run_query(laws, "incoming_links", work=work)
+    plan = incoming_plan(laws, work, per_page)
+    pages = list(plan.pages)
+    rows = [
+        r
+        for result in read_pages(laws, replace(plan, pages=pages))
+        for r in result.rows
+    ]
+    assert rows == list(whole.rows)  # same rows, same order
+    citing = {str(doc) for doc in whole.column("citingDoc")}
+    assert work in citing and len(citing) >= 3  # cited by itself and by others
+    assert all(set(page.bindings) == {"work", "citingGraph"} for page in pages)
+    assert sum(page.documents for page in pages) == plan.documents == len(citing)
+    if per_page == 1:
+        assert len(pages) == len(citing)
+
+
+def test_incoming_pages_of_a_work_cited_by_nothing_else_are_one_query(laws):
+    plan = incoming_plan(laws, "https://wetten.overheid.nl/BWBR9999999")
+    assert [page.bindings for page in plan.pages] == [
+        {"work": "https://wetten.overheid.nl/BWBR9999999"}
+    ]
+
+
 RESULTS = [
     QueryResult(("a", "b"), (("x", 1), ('y, "z"', None))),
     QueryResult(("a", "b"), ()),
@@ -183,12 +235,19 @@ def test_write_results_is_the_text_of_all_rows_at_once(results, fmt):
             False,
         ),
         ("citation_edges", {"source": "https://wetten.overheid.nl/BWBR0018451"}, False),
-        ("incoming_links", {"work": "https://wetten.overheid.nl/BWBR0018451"}, False),
+        ("incoming_links", {"work": "https://wetten.overheid.nl/BWBR0011825"}, True),
+        (
+            "incoming_links",
+            {"work": "https://wetten.overheid.nl/BWBR0011825", "citingGraph": "x"},
+            False,
+        ),
         ("documents", {}, False),
         ("graph/queries/citation_edges.rq", {}, False),
     ],
 )
-def test_plan_for_pages_only_unbound_exports(backend, name, bindings, paged):
+def test_plan_for_pages_unbound_exports_and_one_works_incoming_links(
+    backend, name, bindings, paged
+):
     plan = plan_for(backend, name, bindings)
     assert (plan is not None) == paged
     if plan is not None:

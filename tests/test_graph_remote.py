@@ -25,6 +25,7 @@ from graph.load import document_graph
 from graph.namespaces import GRAPH_BASE
 from graph.pages import (
     citation_edge_plan,
+    incoming_plan,
     read_pages,
     relation_plan,
     unresolved_plan,
@@ -466,15 +467,22 @@ def test_remote_named_query_gives_identical_results(
 
 
 @pytest.mark.parametrize(
-    ("plan_of", "keys"),
+    ("plan_of", "keys", "bound"),
     [
-        (citation_edge_plan, {"source", "link"}),
-        (unresolved_plan, {"doc"}),
-        (relation_plan, {"subjectWork", "link"}),
+        (citation_edge_plan, {"source", "link"}, {}),
+        (unresolved_plan, {"doc"}, {}),
+        (relation_plan, {"subjectWork", "link"}, {}),
+        (
+            lambda backend, size: incoming_plan(backend, VB, size),
+            {"work", "citingGraph"},
+            {"work": VB},
+        ),
     ],
-    ids=["citation_edges", "unresolved_references", "relation_edges"],
+    ids=["citation_edges", "unresolved_references", "relation_edges", "incoming_links"],
 )
-def test_remote_exports_in_pages_are_the_embedded_whole(embedded, store, plan_of, keys):
+def test_remote_exports_in_pages_are_the_embedded_whole(
+    embedded, store, plan_of, keys, bound
+):
     """The exports' pages (graph/pages.py) bind lists of documents and of links: read
     through each server, one after another they are the embedded store's result."""
     backend = backend_of(store)
@@ -483,7 +491,8 @@ def test_remote_exports_in_pages_are_the_embedded_whole(embedded, store, plan_of
     assert keys == {key for page in pages for key in page.bindings}
     results = read_pages(backend, replace(plan, pages=pages))
     rows = [row for result in results for row in result.rows]
-    assert rows == list(run_query(LocalBackend(embedded), plan.query).rows)
+    whole = run_query(LocalBackend(embedded), plan.query, **bound)
+    assert rows == list(whole.rows) and rows
 
 
 # Queries without ORDER BY (their caller sorts): compared as sorted rows.
