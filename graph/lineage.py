@@ -42,6 +42,7 @@ from graph.analysis import (
 from graph.build import graph_iri
 from graph.namespaces import CITO
 from graph.sparql import QueryBackend, Value, chunked, run_query
+from graph.summary import summary_is_current
 
 # Per work, the links read in a capped walk (the explorer's): at most this many citing
 # documents on the way back and cited works on the way forward, holding at most
@@ -101,6 +102,9 @@ class _Reader:
         self.checked: set[str] = set()  # typed links whose relation row was asked for
         self.left_out: dict[tuple[str, Direction], int] = {}
         self.linked: dict[str, list[Mapping[str, Value]]] = {}
+        # network entries are read only from a current summary (an older store's
+        # lacks them: its cited works are counted per work, as linked_counts does)
+        self.entries = summary_is_current(lambda query: backend.select(query).rows)
 
     def forward(self, iri: str, max_hops: int) -> None:
         """Every edge out of the works within ``max_hops - 1`` hops forward: the typed
@@ -196,7 +200,7 @@ class _Reader:
             for row in self._linked_rows(work)
             if row["direction"] == "incoming"
         }
-        citing = self._choose(work, "followed_by", self._citing(work))
+        citing = self._choose(work, "followed_by", self._linked(work, "incoming"))
         graphs = [str(graph_iri(ids[doc])) for doc in citing]
         for chunk in chunked(graphs):
             result = run_query(
@@ -209,6 +213,8 @@ class _Reader:
         the citing documents' network entries in the summary, a hop's frontier at
         once (the Vw's 59 cited works at 11.6 M triples each read ``linked_counts``
         whole, 0.3-0.5 s, most of it the documents citing them)."""
+        if not self.entries:
+            return {node: self._linked(node, "outgoing") for node in nodes}
         cited: dict[str, Counter[str]] = {}
         for chunk in chunked(nodes):
             result = run_query(self.backend, "network_entries", doc=chunk)
@@ -216,14 +222,14 @@ class _Reader:
                 cited[str(doc)] = Counter(dict(network_pairs(entry)))
         return cited
 
-    def _citing(self, work: str) -> Counter[str]:
-        """The documents citing ``work``, each with its number of links (from the
-        summary)."""
+    def _linked(self, work: str, direction: str) -> Counter[str]:
+        """The works ``work`` cites (``outgoing``) or the documents citing it
+        (``incoming``), each with its number of links (from the summary)."""
         return Counter(
             {
                 str(row["other"]): int(str(row["links"]))
                 for row in self._linked_rows(work)
-                if row["direction"] == "incoming"
+                if row["direction"] == direction
             }
         )
 

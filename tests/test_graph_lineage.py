@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from graph import lineage as lineage_module
@@ -149,6 +150,20 @@ def test_capped_lineage_reads_every_link_to_the_works_it_cites_most(
         )
     left = len(plain) - len(most)
     assert read.left_out == ({(start, "rests_on"): left} if left else {})
+
+
+@pytest.mark.parametrize("start", [VW, AWB])
+def test_capped_lineage_of_a_store_without_network_entries_counts_per_work(
+    corpus_backend, monkeypatch, start
+):
+    """An older store's summary lacks network entries: the cited works are then
+    counted per work (linked_counts), to the same lineage."""
+    with_entries = lineage_digraph(corpus_backend, start, max_hops=2, neighbours=3)
+    monkeypatch.setattr(lineage_module, "summary_is_current", lambda select: False)
+    without = lineage_digraph(corpus_backend, start, max_hops=2, neighbours=3)
+    assert nx.utils.graphs_equal(without.digraph, with_entries.digraph)
+    assert without.left_out == with_entries.left_out
+    assert with_entries.digraph.number_of_edges() > 10
 
 
 def test_linked_counts_are_the_linked_documents_without_titles(corpus_backend):
