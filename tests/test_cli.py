@@ -108,7 +108,9 @@ def test_cli_query_named_with_parameter(runner, store, fmt):
     assert "2025D33530" in result.output
 
 
-@pytest.mark.parametrize("name", ["citation_edges", "unresolved_references"])
+@pytest.mark.parametrize(
+    "name", ["citation_edges", "unresolved_references", "relation_edges"]
+)
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_cli_query_writes_an_export_page_by_page_as_one_result(
     runner, store, monkeypatch, name, fmt

@@ -19,6 +19,7 @@ from graph.pages import (
     read_pages,
     relation_plan,
     unresolved_plan,
+    vote_plan,
     write_results,
 )
 from graph.sparql import LocalBackend, QueryResult, run_query
@@ -37,7 +38,8 @@ def backend(store):
     return LocalBackend(store)
 
 
-PLANS = [citation_edge_plan, unresolved_plan, relation_plan]
+SUMMARY_PLANS = [citation_edge_plan, unresolved_plan, relation_plan]
+PLANS = [*SUMMARY_PLANS, vote_plan]  # votes are counted in their graphs
 
 
 @pytest.mark.parametrize("plan_of", PLANS, ids=lambda plan_of: plan_of.__name__)
@@ -111,7 +113,10 @@ def test_pages_bind_at_most_a_values_block(backend, monkeypatch, plan_of, per_pa
     plan = plan_of(backend, per_page)
     pages = list(plan.pages)
     keys = [p.bindings.get("link", next(iter(p.bindings.values()))) for p in pages]
-    assert max(map(len, keys)) == 2
+    sizes = list(map(len, keys))
+    assert max(sizes) <= 2
+    if per_page == 10**6:  # nothing else bounds a page
+        assert max(sizes) == 2
     read = read_pages(backend, Plan(plan.query, plan.documents, pages))
     rows = [r for result in read for r in result.rows]
     assert rows == list(run_query(backend, plan.query).rows)
@@ -125,7 +130,7 @@ def test_pages_bind_at_most_a_values_block(backend, monkeypatch, plan_of, per_pa
     ],
     ids=["without-network-entries", "summary-not-current"],
 )
-@pytest.mark.parametrize("plan_of", PLANS, ids=lambda plan_of: plan_of.__name__)
+@pytest.mark.parametrize("plan_of", SUMMARY_PLANS, ids=lambda plan_of: plan_of.__name__)
 def test_pages_of_a_store_without_a_current_summary_are_one_query(stale, plan_of):
     store = open_store()
     paths = [
@@ -224,6 +229,7 @@ def test_write_results_is_the_text_of_all_rows_at_once(results, fmt):
         ("citation_edges", {}, True),
         ("unresolved_references", {}, True),
         ("relation_edges", {}, True),
+        ("votes", {}, True),
         (
             "relation_edges",
             {"subjectWork": "https://wetten.overheid.nl/BWBR0012289"},

@@ -29,6 +29,7 @@ from graph.pages import (
     read_pages,
     relation_plan,
     unresolved_plan,
+    vote_plan,
 )
 from graph.remote import (
     INSERT_CHUNK,
@@ -407,6 +408,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
         {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"},
     ],
     "relation_counts": [{}],
+    "vote_counts": [{}],
     "relation_keys": [
         {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"}
     ],
@@ -472,13 +474,20 @@ def test_remote_named_query_gives_identical_results(
         (citation_edge_plan, {"source", "link"}, {}),
         (unresolved_plan, {"doc"}, {}),
         (relation_plan, {"subjectWork", "link"}, {}),
+        (vote_plan, {"besluit"}, {}),
         (
             lambda backend, size: incoming_plan(backend, VB, size),
             {"work", "citingGraph"},
             {"work": VB},
         ),
     ],
-    ids=["citation_edges", "unresolved_references", "relation_edges", "incoming_links"],
+    ids=[
+        "citation_edges",
+        "unresolved_references",
+        "relation_edges",
+        "votes",
+        "incoming_links",
+    ],
 )
 def test_remote_exports_in_pages_are_the_embedded_whole(
     embedded, store, plan_of, keys, bound
@@ -503,6 +512,7 @@ UNORDERED = {
     "edge_keys",
     "relation_counts",
     "relation_keys",
+    "vote_counts",
 }
 
 
