@@ -13,8 +13,9 @@ The plan comes from the summary (each citing document's network entry counts its
 resolved links) and, for a large document, from its links (``edge_keys``); a store
 without a current summary is read in one query. ``unresolved_references`` (pages of
 the documents stating them) and ``relation_edges`` (pages of the works of the
-relations' subjects, a large one in runs of its relations) are read the same way, and
-``incoming_links`` of one work in pages of the documents citing it.
+relations' subjects, a large one in runs of its relations) are read the same way,
+``votes`` for every decision in pages of decisions, and ``incoming_links`` of one work
+in pages of the documents citing it.
 """
 
 from __future__ import annotations
