@@ -206,7 +206,8 @@ class _Reader:
             result = run_query(
                 self.backend, "incoming_links", work=work, citingGraph=chunk
             )
-            self._add_rows([_as_citation(row) for row in result.as_dicts()])
+            rows = result.as_dicts()
+            self._add_rows([_as_citation(row, _INCOMING_COLUMNS) for row in rows])
 
     def _cited(self, nodes: Sequence[str]) -> dict[str, Counter[str]]:
         """The works each of ``nodes`` cites, with its number of links to each: from
@@ -271,7 +272,7 @@ class _Reader:
         holds all its link's ``citation_edges`` row holds: the Vw's 1,425 relations
         at 11.6 M triples are not read again by link (about 0.5 s)."""
         rows = self._read_relations(**binding)
-        self._add_rows([_relation_as_citation(row) for row in rows])
+        self._add_rows([_as_citation(row, _RELATION_COLUMNS) for row in rows])
 
     def _read_relations(self, **binding: Sequence[str]) -> list[Mapping[str, Value]]:
         """Read the typed relations bound so; their rows, one per link."""
@@ -307,29 +308,17 @@ class _Reader:
             add_link(self.digraph, row, self.relations.get(str(row["link"])))
 
 
-def _relation_as_citation(row: Mapping[str, Value]) -> dict[str, Value]:
-    """A ``relation_edges`` row as the ``citation_edges`` row of its link."""
-    return {
-        "link": row["link"],
-        "source": row["statedIn"],
-        "target": row["targetWork"],
-        "part": row["target"],
-        "type": row["type"],
-        "kind": row["kind"],
-        "method": row["method"],
-        "quote": row["quote"],
-    }
+# The columns of other queries' rows that a ``citation_edges`` row's columns hold, for
+# links read by those queries: ``relation_edges`` (a typed relation) and
+# ``incoming_links`` (a link to a work, read in its citing document's graph).
+_SAME_LINK = ("link", "type", "kind", "method", "quote")
+_RELATION_COLUMNS = {"source": "statedIn", "target": "targetWork", "part": "target"}
+_INCOMING_COLUMNS = {"source": "citingDoc", "target": "work", "part": "target"}
 
 
-def _as_citation(row: Mapping[str, Value]) -> dict[str, Value]:
-    """An ``incoming_links`` row as the ``citation_edges`` row of the same link."""
-    return {
-        "link": row["link"],
-        "source": row["citingDoc"],
-        "target": row["work"],
-        "part": row["target"],
-        "type": row["type"],
-        "kind": row["kind"],
-        "method": row["method"],
-        "quote": row["quote"],
-    }
+def _as_citation(
+    row: Mapping[str, Value], columns: Mapping[str, str]
+) -> dict[str, Value]:
+    """A row of another query as the ``citation_edges`` row of the same link."""
+    named = {column: row[column] for column in _SAME_LINK}
+    return {**named, **{column: row[other] for column, other in columns.items()}}
