@@ -7,6 +7,7 @@ from pathlib import Path
 
 from graph import settings
 from graph.load import load_paths
+from graph.sparql import QueryResult
 from graph.store import GraphStore, open_store
 from ingest.models import (
     DocumentKind,
@@ -162,3 +163,18 @@ def mixed_corpus_store() -> Iterator[GraphStore]:
     assert load_paths(store, mixed_corpus_paths()).errors == []
     yield store
     store.close()
+
+
+def mede_in_name_order(result: QueryResult) -> QueryResult:
+    """``motions`` rows with their medeindieners in name order: GROUP_CONCAT has no
+    order, and each engine keeps its own."""
+    index = result.variables.index("medeindieners")
+    rows = tuple(
+        (
+            *row[:index],
+            None if row[index] is None else "; ".join(sorted(row[index].split("; "))),
+            *row[index + 1 :],
+        )
+        for row in result.rows
+    )
+    return QueryResult(result.variables, rows)

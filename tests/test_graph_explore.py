@@ -11,7 +11,7 @@ from graph.namespaces import WG
 from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
 from graph.summary import DOCUMENTS
-from tests.graph_fixtures import mixed_corpus_store
+from tests.graph_fixtures import mede_in_name_order, mixed_corpus_store
 
 CORPUS = settings.BUNDLED_CORPUS
 
@@ -31,15 +31,6 @@ def test_explore_lists_documents_from_their_entries_as_the_documents_query_reads
     assert any(row["date"] is None for row in listed.as_dicts())
 
 
-def _mede_sorted(result):
-    """Rows with their medeindieners in name order (GROUP_CONCAT has no order)."""
-    index = result.variables.index("medeindieners")
-    return [
-        (*row[:index], None if row[index] is None else sorted(row[index].split("; ")))
-        for row in result.rows
-    ]
-
-
 def test_explore_lists_motions_from_their_entries_as_the_motions_query_reads_them(
     store,
 ):
@@ -48,7 +39,7 @@ def test_explore_lists_motions_from_their_entries_as_the_motions_query_reads_the
     assert len(run_query(backend, "motion_list").rows) == len(listed.rows) >= 5
     motions = run_query(backend, "motions")
     assert listed.variables == motions.variables
-    assert _mede_sorted(listed) == _mede_sorted(motions)  # same rows, same order
+    assert mede_in_name_order(listed) == mede_in_name_order(motions)  # rows, order
     assert any(row["medeindieners"] for row in listed.as_dicts())
     assert any(row["medeindieners"] is None for row in listed.as_dicts())
 
