@@ -68,6 +68,7 @@ PARAMS: dict[str, dict[str, Binding]] = {
     },
     "incoming_links": {"work": VB},
     "edge_keys": {"source": "https://wetten.overheid.nl/BWBR0005537"},  # the Awb
+    "incoming_keys": {"citingGraph": "https://w3id.org/wetgraaf/graph/BWBR0005537"},
     "linked_documents": {"doc": VB},
     "linked_counts": {"doc": VB},
     # the work with the most typed relations at ×25 (3,025: the Staatsblad of 2012)

@@ -98,6 +98,7 @@ VB = "https://wetten.overheid.nl/BWBR0011825"
 KST = "https://zoek.officielebekendmakingen.nl/kst-19637-2798"
 VB_3_71 = "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71"
 VB_GRAPH = str(graph_iri("BWBR0011825"))
+LETTER_GRAPH = str(graph_iri("2025D33530"))
 STB_2018_107 = Bekendmaking(
     "stb-2018-107", "Stb", "2018", "107", publicatiedatum=dt.date(2018, 4, 19)
 )
@@ -409,6 +410,10 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     ],
     "relation_counts": [{}],
     "vote_counts": [{}],
+    "incoming_keys": [
+        {"citingGraph": LETTER_GRAPH},
+        {"citingGraph": VB_GRAPH, "work": VB},
+    ],
     "relation_keys": [
         {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"}
     ],
@@ -476,17 +481,19 @@ def test_remote_named_query_gives_identical_results(
         (relation_plan, {"subjectWork", "link"}, {}),
         (vote_plan, {"besluit"}, {}),
         (
-            lambda backend, size: incoming_plan(backend, VB, size),
-            {"work", "citingGraph"},
+            lambda backend, size: incoming_plan(backend, size, work=VB),
+            {"work", "citingGraph", "link"},
             {"work": VB},
         ),
+        (incoming_plan, {"citingGraph", "link"}, {}),
     ],
     ids=[
         "citation_edges",
         "unresolved_references",
         "relation_edges",
         "votes",
-        "incoming_links",
+        "incoming_links-work",
+        "incoming_links-unbound",
     ],
 )
 def test_remote_exports_in_pages_are_the_embedded_whole(
@@ -510,6 +517,7 @@ UNORDERED = {
     "motion_list",
     "network_entries",
     "edge_keys",
+    "incoming_keys",
     "relation_counts",
     "relation_keys",
     "vote_counts",
