@@ -275,11 +275,25 @@ class _Reader:
         self._add_rows([_as_citation(row, _RELATION_COLUMNS) for row in rows])
 
     def _read_relations(self, **binding: Sequence[str]) -> list[Mapping[str, Value]]:
-        """Read the typed relations bound so; their rows, one per link."""
+        """Read the typed relations bound so; their rows, one per link. Bound by works,
+        their links come first from the relations summary (``relation_keys``), then
+        their rows in runs of links: the Vw's 1,425 relations at 11.6 M triples read
+        by target in one query took 190-350 ms, keys and three runs 20 + 70-100 ms
+        each, and one work's relations grow with the store."""
         [(name, values)] = binding.items()
+        if name != "link":
+            values = sorted(
+                {
+                    str(link)
+                    for chunk in chunked(values)
+                    for link, _ in run_query(
+                        self.backend, "relation_keys", **{name: chunk}
+                    ).rows
+                }
+            )
         rows = []
         for chunk in chunked(values):
-            result = run_query(self.backend, "relation_edges", **{name: chunk})
+            result = run_query(self.backend, "relation_edges", link=chunk)
             for link, row in relations_by_link(result).items():
                 self.relations[link] = row
                 rows.append(row)

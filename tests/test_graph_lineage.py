@@ -257,3 +257,37 @@ def test_capped_lineage_keeps_every_typed_relation(corpus_backend):
     assert lineage_paths(read.digraph, ruling, max_hops=2, direction="followed_by") == [
         [ruling, stcrt]
     ]
+
+
+@pytest.mark.parametrize(("start", "runs"), [(VW, 4), (work_iri(RULING), 1)])
+def test_lineage_reads_typed_relations_in_runs_of_links(
+    corpus_backend, whole, monkeypatch, start, runs
+):
+    """Relations into or out of works are read as their links (``relation_keys``),
+    then in runs of links: with runs of two the lineage is the whole digraph's, and
+    no ``relation_edges`` request binds works or more than two links."""
+    asked: list[dict] = []
+
+    def spy(backend, name, **bindings):
+        if name == "relation_edges":
+            asked.append(bindings)
+        return run_query(backend, name, **bindings)
+
+    def in_twos(values, size=2):
+        return [list(values[i : i + size]) for i in range(0, len(values), size)]
+
+    monkeypatch.setattr(lineage_module, "run_query", spy)
+    monkeypatch.setattr(lineage_module, "chunked", in_twos)
+    for way in ("rests_on", "followed_by"):
+        read = lineage_digraph(
+            corpus_backend, start, max_hops=3, directions=(way,), neighbours=None
+        )
+        expected = lineage_paths(whole, start, max_hops=3, direction=way)
+        assert lineage_paths(read.digraph, start, max_hops=3, direction=way) == expected
+        for path in expected:
+            assert path_evidence(read.digraph, path, way) == path_evidence(
+                whole, path, way
+            )
+    assert len(asked) >= runs
+    assert all(set(bindings) == {"link"} for bindings in asked)
+    assert all(1 <= len(bindings["link"]) <= 2 for bindings in asked)

@@ -415,7 +415,8 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
         {"citingGraph": VB_GRAPH, "work": VB},
     ],
     "relation_keys": [
-        {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"}
+        {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"},
+        {"targetWork": VB},
     ],
     "lineage": [{"work": KST}],
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
