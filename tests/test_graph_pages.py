@@ -122,6 +122,17 @@ def test_pages_bind_at_most_a_values_block(backend, monkeypatch, plan_of, per_pa
     assert rows == list(run_query(backend, plan.query).rows)
 
 
+def _law_and_seeds():
+    """A store of one law and the seeds, its own to change: several pages a plan."""
+    store = open_store()
+    paths = [
+        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
+        *sorted((CORPUS / "seeds").glob("*.txt")),
+    ]
+    assert load_paths(store, paths).errors == []
+    return store
+
+
 @pytest.mark.parametrize(
     "stale",
     [
@@ -132,12 +143,7 @@ def test_pages_bind_at_most_a_values_block(backend, monkeypatch, plan_of, per_pa
 )
 @pytest.mark.parametrize("plan_of", SUMMARY_PLANS, ids=lambda plan_of: plan_of.__name__)
 def test_pages_of_a_store_without_a_current_summary_are_one_query(stale, plan_of):
-    store = open_store()
-    paths = [
-        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
-        *sorted((CORPUS / "seeds").glob("*.txt")),
-    ]
-    assert load_paths(store, paths).errors == []
+    store = _law_and_seeds()
     backend = LocalBackend(store)
     assert len(list(plan_of(backend, 7).pages)) > 1
     store._update(stale, "test")
@@ -150,12 +156,7 @@ def test_pages_of_a_store_without_a_current_summary_are_one_query(stale, plan_of
 def test_incoming_pages_of_a_citing_document_without_list_entry_are_one_query():
     """Every work's incoming links are paged by the citing documents' graphs, named
     by their list entries: one missing, nothing to name its page by."""
-    store = open_store()
-    paths = [
-        CORPUS / "bwb" / "BWBR0018451_2025-01-01_0.xml",
-        *sorted((CORPUS / "seeds").glob("*.txt")),
-    ]
-    assert load_paths(store, paths).errors == []
+    store = _law_and_seeds()
     backend = LocalBackend(store)
     assert len(list(incoming_plan(backend, 7).pages)) > 1
     doc = "https://wetten.overheid.nl/BWBR0018451"
