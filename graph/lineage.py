@@ -6,11 +6,12 @@ triples) before the first path shows. :func:`lineage_digraph` reads only what th
 from one work can reach within its hops, with parameterised named queries:
 
 * what it rests on, forward: the typed relations whose subject is part of the works
-  reached so far (``relation_edges`` by ``subjectWork``, stated wherever) and the
+  reached so far (their links by ``subjectWork`` from ``relation_keys``, then
+  ``relation_edges`` in runs of those links; stated wherever) and the
   links stated in them (``citation_edges`` by ``source``; capped, the cited works
   come from the documents' network entries and their links by key, ``edge_keys``);
 * what followed from it, backward: the typed relations resting on the works reached
-  (``relation_edges`` by ``targetWork``), and the documents citing them
+  (the same, by ``targetWork``), and the documents citing them
   (``linked_counts``, then ``incoming_links`` in the citing documents' graphs) — or
   citing the part a typed relation named (``links_to_parts``).
 
