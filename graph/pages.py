@@ -72,10 +72,7 @@ def citation_edge_plan(
     """Pages of ``citation_edges``: citing documents in the query's order, whole while
     they fit in ``links_per_page`` links, a larger one in runs of its links. Each
     document's resolved links are counted in its network entry (graph/summary.py)."""
-    counts = sorted(
-        (str(doc), sum(links for _, links in network_pairs(entry)))
-        for doc, entry in run_query(backend, "network_entries").rows
-    )
+    counts = sorted(_resolved_links(backend).items())
     if not counts or summary_missing(backend):  # nothing to cut it by: one page
         return _one_page("citation_edges")
 
@@ -141,10 +138,7 @@ def unresolved_plan(
     listed = list_documents(backend).as_dicts()
     if not listed or summary_missing(backend):
         return _one_page("unresolved_references")
-    resolved = {
-        str(doc): sum(links for _, links in network_pairs(entry))
-        for doc, entry in run_query(backend, "network_entries").rows
-    }
+    resolved = _resolved_links(backend)
     weights = {  # a document listed once per graph holding it is one key
         str(row["doc"]): (str(row["id"]), int(str(row["links"]))) for row in listed
     }
@@ -222,13 +216,18 @@ def _citing_any(backend: QueryBackend) -> Citing | None:
     identifiers = {
         str(row["doc"]): str(row["id"]) for row in list_documents(backend).as_dicts()
     }
-    links = {
-        str(doc): sum(n for _, n in network_pairs(entry))
-        for doc, entry in run_query(backend, "network_entries").rows
-    }
+    links = _resolved_links(backend)
     if not links.keys() <= identifiers.keys():
         return None
     return {doc: (identifiers[doc], n) for doc, n in links.items() if n}
+
+
+def _resolved_links(backend: QueryBackend) -> dict[str, int]:
+    """Each citing document's number of resolved links, from its network entry."""
+    return {
+        str(doc): sum(links for _, links in network_pairs(entry))
+        for doc, entry in run_query(backend, "network_entries").rows
+    }
 
 
 def _one_page(query: str, **bindings: str) -> Plan:
