@@ -13,4 +13,4 @@ def nlp():
     return make_nlp()
 
 
-pytest_plugins = ["tests.conftest_servers"]
+pytest_plugins = ["tests.conftest_servers", "tests.conftest_fetch"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ingest.errors import SourceError
+from ingest.fetch.cache import cache_root_of, cached_documents
 from ingest.models import SourceDocument
 from ingest.sources._xml import parse_xml
 from ingest.sources.bwb import read_bwb
@@ -134,12 +135,17 @@ def iter_source_files(paths: Iterable[Path | str]) -> Iterator[Path]:
     """The supported source files among ``paths``, folders expanded recursively.
 
     Skips hidden files and folders, metadata sidecars (``*.meta.json``) and the
-    corpus notes (README.md, SOURCES.md). Each folder's files come sorted, so the
-    order is deterministic; a file named explicitly is yielded as given.
+    corpus notes (README.md, SOURCES.md). A fetch cache (a folder with the cache's
+    manifest, or one inside it) gives the documents its manifest lists, never its
+    listings (search pages, feeds, manifests). Each folder's files come sorted, so
+    the order is deterministic; a file named explicitly is yielded as given.
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        cache = cache_root_of(path) if path.is_dir() else None
+        if cache is not None:
+            yield from cached_documents(cache, under=path)
+        elif path.is_dir():
             found = [
                 candidate
                 for candidate in path.rglob("*")

@@ -185,6 +185,10 @@ class _Writer:
         bronnen: list[Bekendmaking] = []
         juncto: list[Bekendmaking] = []
         for bron in details.iterfind("ontstaansbron/bron"):
+            if bron.find("bekendmaking") is None and bron.findtext("dossiernummer"):
+                # A pending bill ("Aanhangig"): named by its dossier, not yet
+                # published, so no publication changed the regeling.
+                continue
             target = juncto if bron.get("type") == "juncto" else bronnen
             target.append(self._bekendmaking(bron))
         commencing = [

@@ -47,6 +47,12 @@ PUBLICATIONS = {
     "tractatenblad": "trb",
 }
 _PUBLICATION_ID = re.compile(r"\b(stb|stcrt|gmb|prb|wsb|bgr|trb)-\d{4}-\d+\b")
+#: An SRU record of the officiële-publicaties service may also describe a Kamerstuk
+#: or Handelingen item (e.g. one not yet typeset, that has no XML to read).
+_RECORD_ID = re.compile(
+    r"(stb|stcrt|gmb|prb|wsb|bgr|trb)-\d{4}-\d+|kst-\d{4,6}(?:-[A-Z]{1,5})?-[\dA-Z]+"
+    r"|(?:h|ah)-(?:tk|ek)-\d{8}-\d+(?:-\d+)?"
+)
 _SKIP = frozenset({"lidnr", "li.nr", "illustratie", "plaatje", "meta", "metadata"})
 
 
@@ -151,7 +157,7 @@ def _read_sru(path: Path, root: etree._Element) -> SourceDocument:
             if value:
                 fields.setdefault(etree.QName(element).localname, []).append(value)
     doc_id = next(iter(fields.get("identifier", [])), "")
-    if not _PUBLICATION_ID.fullmatch(doc_id):
+    if not _RECORD_ID.fullmatch(doc_id):
         raise SourceError(
             str(path), f"SRU record without a publication id ({doc_id!r})"
         )

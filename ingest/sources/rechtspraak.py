@@ -83,7 +83,11 @@ def read_uitspraak(path: Path, data: bytes | None = None) -> SourceDocument:
         ('ECLI:NL:GHAMS:2013:2283', ['ECLI:NL:RBHAA:2012:BX9136', 'ECLI:NL:HR:2014:425'])
     """
     root = parse_xml(path, data)
-    if root.tag != "open-rechtspraak":
+    # Older answers have a bare root, newer ones the rechtspraak-1.0 namespace.
+    if (
+        not isinstance(root.tag, str)
+        or etree.QName(root).localname != "open-rechtspraak"
+    ):
         raise SourceError(str(path), f"not open-rechtspraak XML (root <{root.tag}>)")
     descriptions = list(root.iter(f"{{{RDF}}}Description"))
     if not descriptions:
