@@ -35,6 +35,7 @@ from graph.analysis import (
     lineage_paths,
     path_evidence,
 )
+from graph.cli_fetch import fetch
 from graph.entry_reads import entry_reader
 from graph.errors import GraphError
 from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
@@ -475,6 +476,9 @@ def serve(port: int, host: str, store_dir: Path) -> None:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
         pass
+
+
+cli.add_command(fetch)
 
 
 def main() -> None:  # pragma: no cover - console entry point convenience

@@ -32,6 +32,12 @@ STORE = Setting(
     _default_store(),
     "Folder of the embedded Oxigraph store.",
 )
+CACHE = Setting(
+    "WETGRAAF_CACHE",
+    str(Path(_default_store()).with_name("cache")),
+    "Folder of the raw payload cache that `wetgraaf fetch` fills and "
+    "`wetgraaf build` reads.",
+)
 ENDPOINT = Setting(
     "WETGRAAF_ENDPOINT",
     "",

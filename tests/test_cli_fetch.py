@@ -1,0 +1,97 @@
+"""``wetgraaf fetch`` end to end: fetch from the replayed services, build the cache,
+fetch again incrementally."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import cli
+from graph.remote import open_any_store, open_backend
+from graph.sparql import run_query
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _fetch(runner, cache, *args):
+    return runner.invoke(
+        cli, ["fetch", *args, "--cache", str(cache), "--interval", "0"]
+    )
+
+
+def test_cli_fetch_then_build_yields_the_documents_with_links(runner, replay, tmp_path):
+    cache, store = tmp_path / "cache", tmp_path / "store"
+    fetched = _fetch(runner, cache, "bwb", "BWBR0018451")
+    assert fetched.exit_code == 0, fetched.output
+    assert "Next: wetgraaf build" in fetched.output
+    rulings = _fetch(runner, cache, "rechtspraak", "ECLI:NL:RVS:2026:5642")
+    assert rulings.exit_code == 0, rulings.output
+    built = runner.invoke(
+        cli, ["build", str(cache), "--store", str(store), "--workers", "1"]
+    )
+    assert built.exit_code == 0, built.output
+    opened = open_any_store(store, read_only=True)
+    try:
+        backend = open_backend(opened)
+        documents = run_query(backend, "documents").as_dicts()
+        ruling = next(
+            row["doc"] for row in documents if row["id"] == "ECLI:NL:RVS:2026:5642"
+        )
+        links = run_query(backend, "outgoing_links", doc=ruling).as_dicts()
+    finally:
+        opened.close()
+    assert sorted(str(row["id"]) for row in documents) == [
+        "BWBR0018451",
+        "BWBR0018451.WTI",
+        "ECLI:NL:RVS:2026:5642",
+    ]
+    # The Raad van State ruling cites the Wet arbeid vreemdelingen, with its quote.
+    cited = [row for row in links if "BWBR0007149" in str(row.get("targetWork"))]
+    assert cited and all(row["quote"] for row in cited)
+
+
+def test_cli_fetch_again_with_since_fetches_nothing(runner, replay, tmp_path):
+    cache = tmp_path / "cache"
+    assert _fetch(runner, cache, "bwb", "BWBR0018451").exit_code == 0
+    again = _fetch(runner, cache, "bwb", "BWBR0018451", "--since", "2026-12-01")
+    assert again.exit_code == 0, again.output
+    row = next(line for line in again.output.splitlines() if line.startswith("│ bwb"))
+    assert row.split("│")[2].strip() == "0"  # fetched
+
+
+def test_cli_fetch_failures_exit_nonzero_with_one_line_each(runner, replay, tmp_path):
+    result = _fetch(runner, tmp_path / "cache", "bwb", "BWBR0000000", "nonsense")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error ")]
+    assert len(errors) == 2, result.output
+    assert "SRU diagnostic" in errors[0] and "not a BWB id" in errors[1]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param([], "name a SOURCE", id="nothing"),
+        pytest.param(["bwb", "BWBR0011823", "--preset", "migratierecht"], "not both", id="ids-and-preset"),
+        pytest.param(["bwb", "--since", "yesterday"], "--since takes a date", id="bad-since"),
+        pytest.param(["--preset", "nope"], "no preset 'nope'", id="unknown-preset"),
+        pytest.param(["gopher"], "Invalid value", id="unknown-source"),
+    ],
+)
+# fmt: on
+def test_cli_fetch_usage_errors(runner, tmp_path, args, message):
+    result = _fetch(runner, tmp_path / "cache", *args)
+    assert result.exit_code == 2 or result.exit_code == 1
+    assert message in result.output
+
+
+def test_cli_fetch_refuses_a_cache_in_use(runner, replay, tmp_path):
+    from ingest.fetch.cache import PayloadCache
+
+    with PayloadCache(tmp_path / "cache"):
+        result = _fetch(runner, tmp_path / "cache", "bwb", "BWBR0018451")
+    assert result.exit_code == 1
+    assert "another wetgraaf fetch is using this cache" in result.output
