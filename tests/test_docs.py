@@ -35,3 +35,10 @@ def test_docs_every_cli_command_is_in_the_readme():
 def test_docs_every_named_query_is_in_the_readme():
     for name in list_queries():
         assert f"`{name}`" in README, name
+
+
+def test_docs_every_fetch_endpoint_variable_is_in_the_readme():
+    from ingest.fetch.endpoints import ENDPOINTS
+
+    for endpoint in ENDPOINTS.values():
+        assert f"`{endpoint.env}`" in README, endpoint.env
