@@ -1,4 +1,5 @@
-"""Write corpus/SOURCES.md from the shared corpus manifest (sources.jsonl).
+"""Write corpus/SOURCES.md from the shared corpus manifests (sources.jsonl, and the
+tables of the later additions in SOURCES-2026-12.md).
 
 Run once after copying files into corpus/: ``python tools/make_corpus_sources.py SHARED``.
 The bundled files keep their upstream names under a regrouped folder; this maps them back.
@@ -20,7 +21,43 @@ FOLDERS: dict[
     "rechtspraak": ("rechtspraak", "rechtspraak-annotated"),
     "eu": ("eu",),
     "publicaties": ("officiele-publicaties",),
+    "cjeu": ("cjeu-judgments",),
 }
+# Folders added later, whose provenance is a table in this file of the shared corpus
+# (columns: file | official id | repo | path | commit | sha256).
+LATER = "SOURCES-2026-12.md"
+LATER_FOLDERS = {
+    "cjeu-judgments": "CJEU judgment (English EUR-Lex judgment body, XML fragment)",
+}
+
+
+def _later_records(shared: Path) -> dict[str, dict]:
+    """Manifest records of the later folders, read from their tables."""
+    records: dict[str, dict] = {}
+    folder = None
+    for line in (shared / "corpus" / LATER).read_text().splitlines():
+        if line.startswith("## "):
+            name = line[3:].split(" ", 1)[0].strip("/")
+            folder = name if name in LATER_FOLDERS else None
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if folder is None or len(cells) != 6 or cells[0] in ("file", "---"):
+            continue
+        name, official, repo, path, commit, sha256 = cells
+        celex = next(
+            (part.split()[1] for part in official.split(";") if "CELEX" in part), ""
+        )
+        records[f"{folder}/{name}"] = {
+            "what": f"{LATER_FOLDERS[folder]}: {official}",
+            "official_url": (
+                f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}"
+            ),
+            "repo": repo,
+            "path": path,
+            "commit": commit,
+            "sha256": sha256,
+        }
+    return records
 
 
 def _record(records: dict[str, dict], upstreams: tuple[str, ...], name: str) -> dict:
@@ -38,6 +75,7 @@ def main(shared: Path, corpus: Path) -> None:
     for line in (shared / "corpus" / "sources.jsonl").read_text().splitlines():
         record = json.loads(line)
         records[record["file"]] = record
+    records.update(_later_records(shared))
     rows = []
     for bundled, upstreams in FOLDERS.items():
         for path in sorted((corpus / bundled).glob("*")):
@@ -73,7 +111,10 @@ def main(shared: Path, corpus: Path) -> None:
         "- `publicaties/`: Staatsblad and Staatscourant publication XML and one SRU record of "
         "a Gemeenteblad publication (officielebekendmakingen).\n"
         "- `tk-odata/`: Tweede Kamer OData API records: Zaak (Soort=Motie) with documents, "
-        "besluiten and stemmingen; stemmingen per agendapunt.\n\n"
+        "besluiten and stemmingen; stemmingen per agendapunt.\n"
+        "- `cjeu/`: judgments of the Court of Justice of the EU (2017–2018, asylum, "
+        "migration and EU citizenship), the English judgment body of the EUR-Lex XHTML "
+        "as an XML fragment (root `body`), named by ECLI.\n\n"
         "Dutch government documents, court decisions and parliamentary data carry no "
         "copyright (Auteurswet art. 11) and are open data. The table gives, per file, where "
         "the official source publishes it and the public repository and commit the copy was "
