@@ -291,3 +291,95 @@ def test_fetch_preset_errors(tmp_path):
     bad.write_text(json.dumps({"bwb": {"ids": [3]}}))
     with pytest.raises(IngestError, match="'bwb.ids' holds 3"):
         load_preset(str(bad))
+
+
+# -- crash safety ----------------------------------------------------------------------
+
+
+def test_fetch_resumes_after_kill_9(replay, tmp_path):
+    """Kill a fetch mid-run (while it waits for the second ruling): the cache holds
+    only complete payloads, and the next run fetches exactly what is missing."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    replay.add(
+        Route(
+            RECHTSPRAAK,
+            "/uitspraken/content",
+            query={"id": "ECLI:NL:CBB:2020:1"},
+            pause=20,
+            times=1,
+            file="rechtspraak/content_ECLI_NL_CBB_2020_1.xml",
+        )
+    )
+    cache = tmp_path / "cache"
+    eclis = ["ECLI:NL:RVS:2026:5642", "ECLI:NL:CBB:2020:1", "ECLI:NL:PHR:2011:BP5608"]
+    command = [
+        sys.executable,
+        "-c",
+        "from graph.cli import cli; cli()",
+        "fetch",
+        "rechtspraak",
+        *eclis,
+        "--cache",
+        str(cache),
+        "--interval",
+        "0",
+    ]
+    process = subprocess.Popen(
+        command,
+        env=dict(os.environ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(replay.requests_to(RECHTSPRAAK, "/uitspraken/content")) < 2:
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    killed = PayloadCache(cache)
+    assert [e.path for e in killed.entries.values()] == [
+        "rechtspraak/documents/ECLI_NL_RVS_2026_5642.xml"
+    ]
+    with PayloadCache(cache) as reopened:
+        again = FetchSession(http=quick_client(), cache=reopened)
+        fetch_source(again, "rechtspraak", eclis)
+    assert again.tally.fetched == {"rechtspraak": 2} and again.tally.unchanged == {
+        "rechtspraak": 1
+    }
+    assert again.tally.errors == []
+    assert len({read_source(p).id for p in iter_source_files([cache])}) == 3
+
+
+def test_fetch_cache_survives_a_torn_manifest_line(tmp_path):
+    with PayloadCache(tmp_path) as cache:
+        cache.store(
+            key="a",
+            url="http://x/a",
+            source="s",
+            role="document",
+            name="a.xml",
+            body=b"<a/>",
+        )
+    manifest = tmp_path / MANIFEST_NAME
+    manifest.write_bytes(
+        manifest.read_bytes() + b'{"key": "b", "url": "http://x/b", "pa'
+    )
+    with PayloadCache(tmp_path) as cache:
+        assert set(cache.entries) == {"a"}
+        cache.store(
+            key="c",
+            url="http://x/c",
+            source="s",
+            role="document",
+            name="c.xml",
+            body=b"<c/>",
+        )
+    assert set(PayloadCache(tmp_path).entries) == {"a", "c"}
+    assert [p.name for p in iter_source_files([tmp_path])] == ["a.xml", "c.xml"]
