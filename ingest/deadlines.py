@@ -42,6 +42,15 @@ SEASONS = {
     "najaar": (9, 11),
     "herfst": (9, 11),
 }
+# What comes after a season ("na de zomer" is the autumn, not the summer itself).
+NEXT_SEASON = {
+    "voorjaar": "zomer",
+    "lente": "zomer",
+    "zomer": "najaar",
+    "najaar": "winter",
+    "herfst": "winter",
+}
+ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 SHORT_TERM_DAYS = 90  # "op korte termijn": within about three months
 SUMMER_RECESS = (7, 1)  # the Tweede Kamer's zomerreces starts early July
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -73,6 +82,76 @@ def _season(match: re.Match[str], ref: dt.date) -> DateRange:
     if not match.group("year") and _month_end(year, last) < ref:
         year += 1
     return DateRange(dt.date(year, first, 1), _month_end(year, last))
+
+
+def _season_range(season: str, year: int) -> DateRange:
+    if season == "winter":  # December to the end of February of the next year
+        return DateRange(dt.date(year, 12, 1), _month_end(year + 1, 2))
+    first, last = SEASONS[season]
+    return DateRange(dt.date(year, first, 1), _month_end(year, last))
+
+
+def _after_season(match: re.Match[str], ref: dt.date) -> DateRange:
+    """ "na de zomer (van 2025)": the season after it, next year's if already over."""
+    return _after_season_named(match.group("season").lower(), match, ref)
+
+
+def _after_season_named(season: str, match: re.Match[str], ref: dt.date) -> DateRange:
+    following = NEXT_SEASON[season]
+    year = _year(match, ref)
+    found = _season_range(following, year)
+    if not match.group("year") and found.end < ref:
+        found = _season_range(following, year + 1)
+    return found
+
+
+def _this_season(match: re.Match[str], ref: dt.date) -> DateRange:
+    """ "dit najaar", "komend voorjaar": this year's season, or the next one when this
+    year's is over ("komend voorjaar" written in July is next spring)."""
+    found = _season_range(match.group("season").lower(), ref.year)
+    if found.end < ref:
+        found = _season_range(match.group("season").lower(), ref.year + 1)
+    return found
+
+
+def _next_year(match: re.Match[str], ref: dt.date) -> DateRange:
+    return DateRange(dt.date(ref.year + 1, 1, 1), dt.date(ref.year + 1, 12, 31))
+
+
+def _start_of_next_year(match: re.Match[str], ref: dt.date) -> DateRange:
+    return DateRange(dt.date(ref.year + 1, 1, 1), dt.date(ref.year + 1, 3, 31))
+
+
+def _mid_next_year(match: re.Match[str], ref: dt.date) -> DateRange:
+    return DateRange(dt.date(ref.year + 1, 5, 1), dt.date(ref.year + 1, 8, 31))
+
+
+def _later_this_year(match: re.Match[str], ref: dt.date) -> DateRange:
+    return DateRange(ref, dt.date(ref.year, 12, 31))
+
+
+def _end_of_this_year(match: re.Match[str], ref: dt.date) -> DateRange:
+    return DateRange(dt.date(ref.year, 12, 1), dt.date(ref.year, 12, 31))
+
+
+def _quarter_named(match: re.Match[str], ref: dt.date) -> DateRange:
+    """ "in het derde kwartaal (van 2024)"; without a year the coming one."""
+    quarter = ORDINALS[match.group("ordinal").lower()]
+    year = _year(match, ref)
+    end = _month_end(year, 3 * quarter)
+    if not match.group("year") and end < ref:
+        year += 1
+        end = _month_end(year, 3 * quarter)
+    return DateRange(dt.date(year, 3 * quarter - 2, 1), end)
+
+
+def _on_day(match: re.Match[str], ref: dt.date) -> DateRange:
+    """ "uiterlijk 1 oktober" without a year: the coming 1 October."""
+    month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+    found = dt.date(ref.year, month, day)
+    if found < ref:
+        found = dt.date(ref.year + 1, month, day)
+    return DateRange(found, found)
 
 
 def _before_season(match: re.Match[str], ref: dt.date) -> DateRange:
@@ -135,7 +214,32 @@ _SEASON = r"(?P<season>voorjaar|lente|zomer|najaar|herfst)\b"
 _MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateRange]]] = [
     (re.compile(rf"\bvoor\s+(?:de|het)\s+{_SEASON}{_OPT_YEAR}", re.I), _before_season),
-    (re.compile(rf"\b(?:in|na)\s+(?:de|het)\s+{_SEASON}{_OPT_YEAR}", re.I), _season),
+    (re.compile(rf"\bin\s+(?:de|het)\s+{_SEASON}{_OPT_YEAR}", re.I), _season),
+    (re.compile(rf"\bna\s+(?:de|het)\s+{_SEASON}{_OPT_YEAR}", re.I), _after_season),
+    (
+        re.compile(rf"\bna\s+het\s+zomerreces(?P<season>){_OPT_YEAR}", re.I),
+        lambda match, ref: _after_season_named("zomer", match, ref),
+    ),
+    (
+        re.compile(rf"\b(?:dit|deze|komend(?:e)?|aanstaande)\s+{_SEASON}", re.I),
+        _this_season,
+    ),
+    (
+        re.compile(
+            rf"\b(?:in\s+)?het\s+(?P<ordinal>eerste|tweede|derde|vierde)\s+kwartaal"
+            rf"{_OPT_YEAR}",
+            re.I,
+        ),
+        _quarter_named,
+    ),
+    (re.compile(r"\bbegin\s+(?:van\s+)?volgend\s+jaar", re.I), _start_of_next_year),
+    (re.compile(r"\bmedio\s+volgend\s+jaar", re.I), _mid_next_year),
+    (
+        re.compile(r"\b(?:in\s+de\s+loop\s+van|in|gedurende)\s+volgend\s+jaar", re.I),
+        _next_year,
+    ),
+    (re.compile(r"\blater\s+dit\s+jaar", re.I), _later_this_year),
+    (re.compile(r"\beind(?:e)?\s+(?:van\s+)?dit\s+jaar", re.I), _end_of_this_year),
     (re.compile(rf"\bQ(?P<q>[1-4])\s*{_YEAR}", re.I), _quarter),
     (
         re.compile(
@@ -160,6 +264,13 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateRange
             re.I,
         ),
         _on_date,
+    ),
+    (
+        re.compile(
+            rf"\b(?:per|vóór|voor|uiterlijk)\s+(?P<day>\d{{1,2}})\s+{_MONTH}(?!\s+\d)",
+            re.I,
+        ),
+        _on_day,
     ),
     (re.compile(rf"\beind(?:e)?\s+(?:van\s+)?{_YEAR}", re.I), _end_of_year),
     (

@@ -431,6 +431,26 @@ DEADLINES = [
     ("eind 2025", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
     ("begin 2026", dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
     ("in de tweede helft van 2026", dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+    # after a season is the next season, never the season itself
+    ("na de zomer", dt.date(2025, 9, 1), dt.date(2025, 11, 30)),
+    ("na de zomer van 2024", dt.date(2024, 9, 1), dt.date(2024, 11, 30)),
+    ("na het zomerreces", dt.date(2025, 9, 1), dt.date(2025, 11, 30)),
+    ("na het voorjaar van 2026", dt.date(2026, 6, 1), dt.date(2026, 8, 31)),
+    ("na het najaar", dt.date(2025, 12, 1), dt.date(2026, 2, 28)),
+    ("dit najaar", dt.date(2025, 9, 1), dt.date(2025, 11, 30)),
+    ("komend voorjaar", dt.date(2026, 3, 1), dt.date(2026, 5, 31)),
+    ("in het eerste kwartaal van 2024", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+    ("in het derde kwartaal", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+    ("in het eerste kwartaal", dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+    ("uiterlijk 1 oktober", dt.date(2025, 10, 1), dt.date(2025, 10, 1)),
+    ("uiterlijk 1 maart", dt.date(2026, 3, 1), dt.date(2026, 3, 1)),
+    ("begin volgend jaar", dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+    ("in de loop van volgend jaar", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    ("medio 2026", dt.date(2026, 5, 1), dt.date(2026, 8, 31)),
+    ("medio volgend jaar", dt.date(2026, 5, 1), dt.date(2026, 8, 31)),
+    ("later dit jaar", REFERENCE, dt.date(2025, 12, 31)),
+    ("eind dit jaar", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+    ("in Q4 2025 ontvangt u de evaluatie", dt.date(2025, 10, 1), dt.date(2025, 12, 31)),
     # the first phrase wins
     ("in het najaar van 2025 … in Q2 2026", dt.date(2025, 9, 1), dt.date(2025, 11, 30)),
 ]
@@ -442,7 +462,13 @@ def test_parse_deadline(text, start, end):
 
 
 @pytest.mark.parametrize(
-    "text", ["Op 9 april 2025 heeft uw Kamer de kalender ontvangen.", "geen termijn"]
+    "text",
+    [
+        "Op 9 april 2025 heeft uw Kamer de kalender ontvangen.",
+        "geen termijn",
+        "Dit jaar zijn er minder aanvragen.",
+        "Op 1 maart is de wet in werking getreden.",
+    ],
 )
 def test_no_deadline(text):
     assert parse_deadline(text, REFERENCE) is None
