@@ -434,7 +434,8 @@ def list_toezeggingen(
     backend: QueryBackend, reference_date: dt.date
 ) -> list[ToezeggingRow]:
     """Every toezegging with deadline, letters and status on ``reference_date``: open,
-    overdue (its deadline ended before that date) or fulfilled (a letter answers it)."""
+    overdue (its deadline ended before that date) or fulfilled (a letter dated on or
+    before it answers it)."""
     rows: dict[str, list[dict[str, Value]]] = {}
     for row in run_query(backend, "toezeggingen").as_dicts():
         rows.setdefault(str(row["toezegging"]), []).append(row)
@@ -468,7 +469,9 @@ def list_toezeggingen(
                 if first["bewindspersoon"]
                 else None,
                 deadline=deadline,
-                status=toezegging_status(deadline, bool(answered), reference_date),
+                status=toezegging_status(
+                    deadline, [date for _, date in answered], reference_date
+                ),
                 mentioned_in=_letters(found, "mentionedIn", "mentionedOn", labels),
                 answered_by=answered,
             )

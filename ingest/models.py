@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -43,6 +44,9 @@ class DocumentKind(StrEnum):
     EU_ACT = "eu_act"
     ZAAK = "zaak"  # a Tweede Kamer zaak record (e.g. a motion's OData Zaak)
     AGENDAPUNT = "agendapunt"  # a TK agenda item with its besluiten and stemmingen
+    TOEZEGGING = "toezegging"  # a TK toezegging record (OData Toezegging)
+    # the EU Publications Office's metadata of an act or ruling (Cellar SPARQL)
+    CELLAR_RECORD = "cellar_record"
     # BWB "wetstechnische informatie" (WTI): a regeling's amendment history
     WETSTECHNISCHE_INFORMATIE = "wetstechnische_informatie"
 
@@ -193,13 +197,16 @@ class Relation:
     source's human-readable text ("Eerste aanleg: ECLI:…, Bekrachtiging/bevestiging");
     ``qualifiers`` further typed parts as (name, value) pairs, e.g. ``("aanleg",
     "http://psi.rechtspraak.nl/eerdereAanleg")`` or, for a law reference, the parsed
-    ``("work", "BWBR0005537")``, ``("artikel", "8:75")``.
+    ``("work", "BWBR0005537")``, ``("artikel", "8:75")``. ``subject`` is the work
+    that makes the link when that is not the document itself: a Cellar record states
+    that a ruling (its ECLI) interprets an act.
     """
 
     type: str
     target: str
     label: str = ""
     qualifiers: tuple[tuple[str, str], ...] = ()
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +382,7 @@ class SourceDocument:
     relations: tuple[Relation, ...] = ()  # stated in metadata, no span in the text
     zaken: tuple[Zaak, ...] = ()  # TK zaken this record describes
     besluiten: tuple[Besluit, ...] = ()  # TK decisions (with votes) this record holds
+    toezeggingen: tuple[Toezegging, ...] = ()  # TK toezeggingen this record holds
     wijzigingen: tuple[Wijziging, ...] = ()  # amendment history (BWB WTI)
     # PDF text: page headers/footers/numbers, and the hyphens of words broken at a
     # line end; spans into ``text``, which keeps them (ingest.sources.pdftext)
@@ -430,7 +438,9 @@ class CitingContext:
     name such as "motie-Paternotte c.s." resolve through the footnote it carries, and
     ``headings`` (spans, ``ingest.layout``) one named in a heading through the footnote
     at the heading's end ("Motie Boomsma over … doorlopen8"); ``parts`` (sorted by
-    start) give the enclosing lid, hoofdstuk, afdeling… per offset.
+    start) give the enclosing lid, hoofdstuk, afdeling… per offset. ``document`` is
+    the citing document's own id, whatever its kind (a ruling does not cite itself by
+    its parties' name).
     """
 
     work: str | None = None
@@ -438,6 +448,7 @@ class CitingContext:
     footnotes: tuple[Footnote, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()
     parts: tuple[PartSpan, ...] = ()
+    document: str | None = None
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -460,7 +471,9 @@ class CitingContext:
         work = document.id if document.kind is DocumentKind.REGELING else None
         footnotes = document.footnotes
         headings = heading_spans(document.text, [(f.start, f.end) for f in footnotes])
-        return cls(work, articles, footnotes, tuple(headings), tuple(parts))
+        return cls(
+            work, articles, footnotes, tuple(headings), tuple(parts), document.id
+        )
 
     def part_at(self, offset: int, kind: str) -> PartSpan | None:
         """The innermost part of ``kind`` containing ``offset``, if any."""
@@ -557,19 +570,30 @@ class DateRange:
     end: dt.date
 
 
+#: The TK statuses (tkData-v1-0-toezegging.xsd) that say a toezegging has been met.
+TK_FULFILLED = frozenset({"Voldaan", "Afgedaan"})
+
+
 class ToezeggingStatus(StrEnum):
+    """A toezegging's status on a date, in the Kamer's words (the TK's own record says
+    Openstaand / Voldaan)."""
+
     OPEN = "open"
-    OVERDUE = "overdue"
-    FULFILLED = "fulfilled"
+    OVERDUE = "te laat"
+    FULFILLED = "voldaan"
 
 
 @dataclass(frozen=True, slots=True)
 class Toezegging:
-    """A commitment to parliament (TK id ``TZ…``) as a document mentions it.
+    """A commitment to parliament (TK id ``TZ…``) as a document mentions it, or as
+    the TK's own record (OData ``Toezegging``) states it.
 
-    ``text`` is the sentence or heading that carries the footnote marker;
-    ``start``/``end`` its span in ``document``; ``deadline`` the first deadline stated
-    in the same paragraph; ``answered_by`` the works that answer it (ANSWERS claims).
+    ``text`` is the sentence or heading that carries the footnote marker (for a TK
+    record: its ``Tekst``); ``start``/``end`` its span in ``document``; ``deadline``
+    the first deadline stated in the same paragraph (for a TK record: its
+    ``DatumNakoming``); ``answered_by`` the works that answer it (ANSWERS claims).
+    ``tk_status`` (the TK's own status: Openstaand, Voldaan, Deels Voldaan,
+    Vervallen, Afgedaan, Deels Afgedaan) and ``ministerie`` only a TK record gives.
     """
 
     id: str
@@ -581,16 +605,31 @@ class Toezegging:
     functie: str | None = None  # "Minister van Asiel en Migratie"
     deadline: DateRange | None = None
     answered_by: tuple[str, ...] = ()
+    tk_status: str | None = None
+    ministerie: str | None = None
 
     def status(self, reference_date: dt.date) -> ToezeggingStatus:
-        return toezegging_status(self.deadline, bool(self.answered_by), reference_date)
+        """Fulfilled when answered or when the TK records it as met (Voldaan,
+        Afgedaan); otherwise overdue or open by its deadline."""
+        met = bool(self.answered_by) or self.tk_status in TK_FULFILLED
+        return toezegging_status(self.deadline, met, reference_date)
 
 
 def toezegging_status(
-    deadline: DateRange | None, answered: bool, reference_date: dt.date
+    deadline: DateRange | None,
+    answered: bool | Iterable[dt.date | None],
+    reference_date: dt.date,
 ) -> ToezeggingStatus:
-    """Fulfilled when answered; overdue when its deadline ended before the date."""
-    if answered:
+    """The status on ``reference_date``: fulfilled from the date of the first letter
+    that answers it (``answered``: those letters' dates; an answer of unknown date
+    counts from the start, as does ``True``), before that overdue once its deadline
+    has ended, else open."""
+    met = (
+        answered
+        if isinstance(answered, bool)
+        else any(date is None or date <= reference_date for date in answered)
+    )
+    if met:
         return ToezeggingStatus.FULFILLED
     if deadline is not None and deadline.end < reference_date:
         return ToezeggingStatus.OVERDUE

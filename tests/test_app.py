@@ -308,10 +308,12 @@ def store_with_toezeggingen(small_store):
 @pytest.mark.parametrize(
     ("peildatum", "expected"),
     [
+        # before the letter of 11 July 2025 that answers it, it is still open
+        ("2025-07-10", {"TZ202505-006": "open", "TZ202505-125": "open"}),
         # answered in the letter itself; Q4 2025 not yet over
-        ("2025-10-01", {"TZ202505-006": "fulfilled", "TZ202505-125": "open"}),
+        ("2025-10-01", {"TZ202505-006": "voldaan", "TZ202505-125": "open"}),
         # after Q4 2025 the unanswered one is overdue
-        ("2026-01-01", {"TZ202505-006": "fulfilled", "TZ202505-125": "overdue"}),
+        ("2026-01-01", {"TZ202505-006": "voldaan", "TZ202505-125": "te laat"}),
     ],
 )
 def test_app_toezeggingen_status_on_a_reference_date(
@@ -327,7 +329,10 @@ def test_app_toezeggingen_status_on_a_reference_date(
     deadlines = [str(d)[:10] for d in table["deadline tot"].fillna("—")]
     assert deadlines == ["—", "2025-12-31"]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["fulfilled"] == "1"
+    assert metrics == {
+        status: str(list(expected.values()).count(status))
+        for status in ("open", "te laat", "voldaan")
+    }
 
 
 def test_app_toezeggingen_filter_timeline_and_detail(store_with_toezeggingen):
@@ -335,7 +340,7 @@ def test_app_toezeggingen_filter_timeline_and_detail(store_with_toezeggingen):
 
     at = _page("toezeggingen")
     at.date_input(key="peildatum").set_value(dt.date(2026, 1, 1)).run()
-    at.multiselect(key="status").set_value(["overdue"]).run()
+    at.multiselect(key="status").set_value(["te laat"]).run()
     assert list(at.dataframe[0].value["id"]) == ["TZ202505-125"]
     marks = _chart_rows(at.get("vega_lite_chart")[0])
     assert {(m["wat"], m["van"], m["tot"]) for m in marks if "wat" in m} == {

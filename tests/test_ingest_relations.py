@@ -23,6 +23,7 @@ from ingest.models import (
     SourceDocument,
     ToezeggingStatus,
     WorkRef,
+    toezegging_status,
 )
 from ingest.relations import extract_relations, load_cues
 from ingest.toezeggingen import extract_toezeggingen
@@ -512,6 +513,25 @@ def test_toezegging_status_against_reference_date():
     assert late.status(dt.date(2025, 12, 31)) is ToezeggingStatus.OPEN
     answered = replace(late, answered_by=("2026D00001",))
     assert answered.status(dt.date(2026, 1, 1)) is ToezeggingStatus.FULFILLED
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("answers", "on", "expected"),
+    [
+        pytest.param([dt.date(2025, 7, 11)], dt.date(2025, 1, 1), ToezeggingStatus.OPEN, id="before-the-answer"),
+        pytest.param([dt.date(2025, 7, 11)], dt.date(2025, 7, 11), ToezeggingStatus.FULFILLED, id="on-the-answer"),
+        pytest.param([dt.date(2025, 7, 11)], dt.date(2026, 2, 1), ToezeggingStatus.FULFILLED, id="after-the-answer"),
+        pytest.param([], dt.date(2026, 2, 1), ToezeggingStatus.OVERDUE, id="unanswered-past-deadline"),
+        pytest.param([dt.date(2026, 3, 1)], dt.date(2026, 2, 1), ToezeggingStatus.OVERDUE, id="answered-late"),
+        pytest.param([None], dt.date(2025, 1, 1), ToezeggingStatus.FULFILLED, id="undated-answer"),
+        pytest.param([dt.date(2026, 3, 1), dt.date(2025, 8, 1)], dt.date(2025, 9, 1), ToezeggingStatus.FULFILLED, id="first-answer-counts"),
+    ],
+)
+# fmt: on
+def test_toezegging_status_from_the_date_of_the_fulfilling_letter(answers, on, expected):
+    deadline = DateRange(dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+    assert toezegging_status(deadline, answers, on) is expected
 
 
 def test_toezegging_deadline_from_its_paragraph():

@@ -11,7 +11,7 @@ from app.views import document_link, documents_table
 from graph.errors import GraphError
 from graph.explore import ToezeggingRow, list_toezeggingen
 
-STATUS_COLOURS = {"open": "#1565c0", "overdue": "#c62828", "fulfilled": "#2e7d32"}
+STATUS_COLOURS = {"open": "#1565c0", "te laat": "#c62828", "voldaan": "#2e7d32"}
 
 st.title("Toezeggingen")
 
