@@ -350,6 +350,8 @@ def _from_editorial(link: EditorialLink) -> _Evidence:
         if (link.work or "").startswith("BWBV")
         else ReferenceKind.GAZETTE
         if (link.work or "").startswith(("stb-", "stcrt-"))
+        else ReferenceKind.CASE_LAW
+        if (link.work or "").startswith("ECLI:")
         else ReferenceKind.LEGISLATION
     )
     return _Evidence(

@@ -143,7 +143,13 @@ class _Grammar:
             name for name, entry in self.aliases.items() if entry.standalone
         )
         self.case_names = load_case_names()
-        named_cases = [name for name in self.case_names if name[:2] not in {"C-", "T-"}]
+        # case numbers have a pattern of their own, CELEX numbers are no names
+        named_cases = [
+            name
+            for name in self.case_names
+            if name[:2] not in {"C-", "T-"} and not name[:1].isdigit()
+        ]
+        self.person_title = self.p["person_title"]
         standalone = self.standalone_names + named_cases
         # Names join the one-pass trigger scan (lower-cased, id "name"); where one
         # may start, ``name_at`` (case-sensitive, longest name first) decides.
@@ -193,7 +199,8 @@ class _Grammar:
         )
         # one match per part after an article number instead of three
         self.part = re.compile(
-            f"(?:{self.lid.pattern})|(?P<minor>{minor})|(?:{self.onderdeel.pattern})"
+            f"(?:{self.lid.pattern})|(?:{p['lid_en'].pattern})|(?P<minor>{minor})"
+            f"|(?:{self.onderdeel.pattern})|(?:{p['onderdeel_en'].pattern})"
         )
         self.line_head = re.compile(
             r"[ \t]*(?P<title>[A-Z][^\n:;]{2,150}?)(?::\s|,\s+(?:met\s+uitzondering"
@@ -398,6 +405,8 @@ def _letter_sequence(first: str, last: str) -> list[str] | None:
 def _lid_numbers(match: re.Match[str]) -> list[str]:
     """The lid numbers of a lid match ("vijfde en zesde lid", "eerste tot en met
     derde lid" -> 1, 2, 3, "lid 3")."""
+    if match.groupdict().get("lide"):  # "(2) and (3)", "(2) to (5)"
+        return _bracketed(match.group("lide"), match.group("liderest") or "")
     if not match.group("lids"):
         return re.findall(r"\d+[a-z]?", match.group("lidn") or "")
     words = re.findall(r"[a-z]+|/", match.group("lids"))
@@ -421,6 +430,9 @@ _ONDERDEEL_WORD = re.compile(r"(?<![\w/])(?:[A-Za-z]{1,3}|\d{1,2})(?![\w/])|/")
 def _onderdeel_value(match: re.Match[str]) -> tuple[str | None, str | None]:
     """(onderdeel, onderdelen): one letter/number, or the list when more are named
     ("onder a, c en d" -> a,c,d; "onder a tot en met e" -> a,b,c,d,e)."""
+    if match.groupdict().get("onde"):  # "(a) and (b)"
+        names = _bracketed(match.group("onde"), match.group("onderest") or "")
+        return (None, ",".join(names)) if len(names) > 1 else (names[0], None)
     ond = match.group("ond")
     if not ond:
         return None, None
@@ -438,6 +450,17 @@ def _onderdeel_value(match: re.Match[str]) -> tuple[str | None, str | None]:
             names.append(word)
             range_open = False
     return (None, ",".join(names)) if len(names) > 1 else (ond, None)
+
+
+def _bracketed(first: str, rest: str) -> list[str]:
+    """The numbers or letters of an English list of paragraphs or points: "(2)" and
+    " and (3)" -> 2, 3; " to (5)" fills the range between."""
+    names = [first]
+    for gap, name in re.findall(r"([^(]*)\(([0-9a-z]+)\)", rest):
+        if re.search(r"\bto\b", gap):
+            names.extend(_between(names[-1], name))
+        names.append(name)
+    return names
 
 
 def _between(first: str, last: str) -> list[str]:
@@ -482,6 +505,12 @@ class _Scanner:
         self, pos: int
     ) -> tuple[int, ReferenceKind, dict[str, str]] | None:
         text, g = self.text, self.g
+        english = g.p["designation_of"].match(text, pos)  # "of Directive 2013/32"
+        if english:
+            eu = g.p["eu_act"].match(text, english.end())
+            groups = _eu_groups(eu)
+            if eu is not None and groups is not None:
+                return eu.end(), _K.EU_LEGISLATION, groups
         prefix = g.designation_prefix.match(text, pos)
         if not prefix:
             return None
@@ -838,7 +867,7 @@ class _Scanner:
                 if m is None:
                     break
             pos = m.end()
-            if m.group("lids") or m.group("lidn"):
+            if m.group("lids") or m.group("lidn") or m.groupdict().get("lide"):
                 lids.extend(_lid_numbers(m))
             elif m.group("minor"):  # "tweede volzin", "ten derde": not kept
                 continue
@@ -1137,6 +1166,8 @@ class _Scanner:
             if _overlaps(covered, start, end):
                 continue
             if name in g.case_names:
+                if g.person_title.search(text, max(0, start - 12), start):
+                    continue  # "Mr Sacko": the party, not the case
                 self._add(start, end, _K.CASE_LAW, {"case_name": name})
             elif name in self.terms and name not in g.aliases:
                 groups = {**dict(self.terms[name]), "defined": name}

@@ -141,6 +141,8 @@ def editorial_references(document: SourceDocument) -> list[ResolvedReference]:
         kind = (
             ReferenceKind.TREATY
             if link.work.startswith("BWBV")
+            else ReferenceKind.CASE_LAW
+            if link.work.startswith("ECLI:")  # a ruling the publisher links (EUR-Lex)
             else ReferenceKind.LEGISLATION
         )
         found.append(

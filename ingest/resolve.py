@@ -418,6 +418,10 @@ def resolve_case_law(
     names = load_case_names()
     key = reference.group("case_number") or reference.group("case_name") or ""
     if key in names:
+        own = context is not None and names[key] == context.document
+        if own and reference.group("case_name"):
+            # "Moussa Sacko v Commissione …" in the Sacko judgment: its party
+            return _unresolved(reference, f"{key!r} names a party of this very ruling")
         return _done(reference, names[key])
     if reference.group("ljn"):
         return _unresolved(

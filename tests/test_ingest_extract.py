@@ -100,7 +100,39 @@ OTHER = [
     pytest.param("Stb. 2000, 497 en Stb. 2001, 3. Ibid.", [E("gazette", "stb-2000-497"), E("gazette", "stb-2001-3"), E("gazette", None)], id="ibid-unclear"),
     pytest.param("de situatie aldaar is zorgelijk", [], id="aldaar-prose"),
 ]
+# English, as the CJEU writes it (sentences from the judgments in corpus/cjeu)
+PROC, QUAL, RECEPTION = "32013L0032", "32004L0083", "32013L0033"
+ENGLISH = [
+    pytest.param("This request for a preliminary ruling concerns the interpretation of Articles 12, 14, 31 and 46 of Directive 2013/32/EU of the European Parliament", [E("eu_legislation", PROC, artikel=a) for a in ("12", "14", "31", "46")], id="en-list-and"),
+    pytest.param("Article 46 of Directive 2013/32", [E("eu_legislation", PROC, artikel="46")], id="en-article-of-directive"),
+    pytest.param("Article 15(1) of Directive 2008/115/EC", [E("eu_legislation", "32008L0115", artikel="15", lid="1")], id="en-paragraph-suffix-ec"),
+    pytest.param("application for international protection within the meaning of Article\xa02(b) of Directive 2013/32.", [E("eu_legislation", PROC, artikel="2", onderdeel="b")], id="en-point-nbsp"),
+    pytest.param("the concept of ‘acts contrary to the purposes and principles of the United Nations’ referred to in Article 12(2)(c) and Article 12(3) of Directive 2004/83 must be interpreted", [E("eu_legislation", QUAL, artikel="12", lid="2", onderdeel="c"), E("eu_legislation", QUAL, artikel="12", lid="3")], id="en-and-article"),
+    pytest.param("the elements relating to the applicant for international protection which are mentioned in Article 4(2) to (5) of Directive 2004/83 and on the basis of which", [E("eu_legislation", QUAL, artikel="4")], id="en-paragraph-range"),
+    pytest.param("as required by Article 21(a)(iii) and (iv) of Regulation No 562/2006.", [E("eu_legislation", "32006R0562", artikel="21", onderdeel="a")], id="en-subpoints-passed-over"),
+    pytest.param("the interpretation of Article 67(2) TFEU and Articles 20 and 21 of Regulation (EC) No 562/2006 of the European Parliament", [E("treaty", "12012E/TXT", artikel="67", lid="2"), E("eu_legislation", "32006R0562", artikel="20"), E("eu_legislation", "32006R0562", artikel="21")], id="en-treaty-then-regulation"),
+    pytest.param("there needs to be a single legislative act to amend Council Regulation (EEC) No 1612/68 of 15 October 1968", [E("eu_legislation", "31968R1612")], id="en-council-regulation"),
+    # never guessed: "the directive" is whichever was named before
+    pytest.param("Member States are required, pursuant to Article 46(3) of the directive, to ensure", [E("legislation", None, artikel="46", lid="3")], id="en-the-directive-unresolved"),
+    pytest.param("(see, to that effect, judgment of 26 July 2017, Sacko, C‑348/16, EU:C:2017:591, paragraphs 31 and 44)", [E("case_law", "ECLI:EU:C:2017:591"), E("case_law", "ECLI:EU:C:2017:591")], id="en-case-name-and-number"),
+    pytest.param("In Case C‑348/16,", [E("case_law", "ECLI:EU:C:2017:591")], id="cjeu-number-nb-hyphen"),
+    pytest.param("zaak C-348/16", [E("case_law", "ECLI:EU:C:2017:591")], id="zaak-cjeu-number"),
+    pytest.param("het arrest Sacko", [E("case_law", "ECLI:EU:C:2017:591")], id="generated-case-name"),
+    pytest.param("het arrest Khir Amayry", [E("case_law", "ECLI:EU:C:2017:675")], id="generated-two-word-name"),
+    pytest.param("the report or transcript of the personal interview with Mr Sacko", [], id="mr-names-the-party"),
+    pytest.param("de heer Lounani stelt", [], id="de-heer-names-the-party"),
+    pytest.param("In those circumstances, the Verwaltungsgericht Berlin", [], id="court-name-no-case"),
+    # Dutch "of" is "or": only an English act word after it makes it "of"
+    pytest.param("artikel 5 of richtlijn 2013/32", [E("legislation", None, artikel="5"), E("eu_legislation", PROC)], id="nl-of-is-or"),
+]
 # fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_extract_english_form(
+    text: str, expected: list[tuple[str, str | None, dict[str, str]]]
+) -> None:
+    assert project_all(find_references(text)) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), LEGISLATION + DIVISIONS + OTHER)
@@ -270,6 +302,7 @@ def _naive_candidates(text: str) -> set[tuple[int, str]]:
         "seeds/wbv-2013-23-vc-wijziging.txt",
         "seeds/staat-van-migratie-2025.txt",
         "bwb/BWBR0011823_2019-02-27_0.xml",
+        "cjeu/ECLI_EU_C_2017_591.xml",
     ],
 )
 def test_extract_one_pass_trigger_scan_equals_plain_search(name: str) -> None:
@@ -297,6 +330,10 @@ def test_extract_relative_reference_after_another_determiner() -> None:
         pytest.param("artikel 4, onder 1° t/m 3°, Vb", "onderdelen", "1,2,3", id="degree-range"),
         pytest.param("artikel 3:11, tweede tot en met vierde lid, Awb", "leden", "2,3,4", id="lid-range"),
         pytest.param("artikel 180, eerste tot en met derde en vijfde lid, Vw", "leden", "1,2,3,5", id="lid-range-and"),
+        pytest.param("Article 12(2) and (3) of Directive 2004/83", "leden", "2,3", id="en-leden"),
+        pytest.param("Article 4(2) to (5) of Directive 2004/83", "leden", "2,3,4,5", id="en-leden-range"),
+        pytest.param("Article 8(3)(a) and (b) of Directive 2013/33/EU", "onderdelen", "a,b", id="en-points"),
+        pytest.param("Article 31(8)(a) to (c) of Directive 2013/32", "onderdelen", "a,b,c", id="en-points-range"),
     ],
 )  # fmt: skip
 def test_extract_lists_of_leden_and_onderdelen(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.extract import find_references
 from ingest.models import (
     CitingContext,
     PartSpan,
@@ -108,3 +109,14 @@ def test_resolve_context_parts_innermost_and_previous() -> None:
     assert context.part_before(35, "lid") == parts[2]
     assert context.part_before(25, "lid") is None
     assert context.has_part("artikel", "6") and not context.has_part("artikel", "7")
+
+
+def test_resolve_a_ruling_does_not_cite_itself_by_its_partys_name():
+    text = "Moussa Sacko v Commissione Territoriale; judgment of 26 July 2017, Sacko"
+    own = find_references(text, CitingContext(document="ECLI:EU:C:2017:591"))
+    assert [(r.work, r.reason) for r in own] == [
+        (None, "'Sacko' names a party of this very ruling"),
+        (None, "'Sacko' names a party of this very ruling"),
+    ]
+    other = find_references(text, CitingContext(document="ECLI:EU:C:2018:584"))
+    assert [r.work for r in other] == ["ECLI:EU:C:2017:591"] * 2

@@ -18,6 +18,7 @@ from ingest.sources._xml import parse_xml
 from ingest.sources.bwb import read_bwb
 from ingest.sources.bwb_2012 import looks_like_bwb_2012, read_bwb_2012
 from ingest.sources.bwb_wti import looks_like_wti, read_wti
+from ingest.sources.cjeu import looks_like_cjeu_judgment, read_cjeu_judgment
 from ingest.sources.eurlex import (
     looks_like_eurlex_html,
     looks_like_formex,
@@ -49,8 +50,9 @@ def read_source(path: Path) -> SourceDocument:
 
     The format is recognised by content: XML whose root is ``toestand`` is BWB,
     ``wetstechnische-informatie`` a BWB amendment history (WTI),
-    ``officiele-publicatie`` is a Kamerstuk; UTF-8 text with a ``.txt``/``.md`` name is
-    plain text.
+    ``officiele-publicatie`` is a Kamerstuk, an EUR-Lex judgment (``body`` or XHTML
+    page with ``p.sum-title-1`` and numbered ``p.count``) a CJEU ruling; UTF-8 text
+    with a ``.txt``/``.md`` name is plain text.
 
     Args:
         path: the file to read.
@@ -92,6 +94,8 @@ def read_source(path: Path) -> SourceDocument:
         raise SourceError(str(path), "empty file (only whitespace)")
     head = decoded.lstrip("\ufeff \t\r\n")
     suffix = path.suffix.lower()
+    if looks_like_cjeu_judgment(data):
+        return read_cjeu_judgment(path, data)
     if looks_like_eurlex_html(data):
         return read_eurlex_html(path, data)
     if suffix in JSON_SUFFIXES or (
@@ -121,6 +125,8 @@ def _read_xml(path: Path, data: bytes) -> SourceDocument:
         return read_uitspraak(path, data)
     if root is not None and looks_like_formex(root):
         return read_formex(path, data)
+    if root in ("body", "html") and looks_like_cjeu_judgment(data):
+        return read_cjeu_judgment(path, data)
     if root in ("officiele-publicatie", "record") or (root or "").endswith(":record"):
         if looks_like_publicatie(parse_xml(path, data)):
             return read_publicatie(path, data)
