@@ -377,7 +377,7 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
                 dossiernummer=text("dossiernummer", row),
                 ondernummer=text("ondernummer", row),
                 date=row["date"],
-                title=str(row["title"]),
+                title=_motion_title(found) or str(row["title"]),
                 indiener=text("indiener", row),
                 medeindieners=text("medeindieners", row),
                 zaak=", ".join(zaak_ids) or None,
@@ -390,6 +390,17 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
             )
         )
     return motions
+
+
+def _motion_title(zaken: list[Mapping[str, object]]) -> str | None:
+    """The TK's onderwerp of the motion's zaak ("Motie van het lid Ceder c.s. over …"):
+    it says what the motion is about, where the Kamerstuk's own title only names the
+    member ("MOTIE VAN HET LID CEDER C.S.")."""
+    for zaak in zaken:
+        onderwerp = " ".join(str(zaak.get("onderwerp") or "").split())
+        if onderwerp:
+            return onderwerp
+    return None
 
 
 TWEEDE_KAMER_SEATS = 150

@@ -232,3 +232,25 @@ VB = "https://wetten.overheid.nl/jci1.3:c:BWBR0011825"
 def test_search_citation_covers_links_to_its_part(typed, target, covered):
     (citation,) = resolve_citations(typed)
     assert citation.covers(target) is covered
+
+
+def test_motion_title_is_the_tk_onderwerp_of_its_zaak(tmp_path):
+    """The Kamerstuk's title only names the members; the zaak says what it is about."""
+    from pathlib import Path
+
+    from graph.load import load_paths
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    store = open_store(tmp_path / "store")
+    motion = corpus / "kamerstukken" / "kst-19637-3185.xml"
+    assert load_paths(store, [motion]).errors == []
+    (alone,) = list_motions(LocalBackend(store))
+    assert alone.title.startswith("MOTIE VAN HET LID KOEKKOEK EN CEDER")
+    zaak = corpus / "tk-odata" / "zaak-motie" / "2023Z20876.json"
+    assert load_paths(store, [zaak]).errors == []
+    (row,) = list_motions(LocalBackend(store))
+    store.close()
+    assert row.title == (
+        "Motie van de leden Koekkoek en Ceder over de belangen van het kind meenemen "
+        "als criterium in het plaatsingsbeleid"
+    )
