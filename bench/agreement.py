@@ -38,8 +38,11 @@ BWB_DIR = ROOT / "corpus" / "bwb"
 
 
 def link_kind(link: EditorialLink) -> str:
-    """legislation / treaty / eu_legislation / division / other, from the link target."""
+    """legislation / treaty / eu_legislation / division / policy (a Vc paragraph) /
+    other, from the link target."""
     work = link.work or ""
+    if "circulaire.divisie=" in link.target:  # a Vc paragraph ("B8/2.1")
+        return "policy"
     if work.startswith("BWB") and link.pinpoint.artikel is None:
         rest = link.target.split("&", 1)[1] if "&" in link.target else ""
         keys = {part.split("=")[0] for part in rest.split("&") if part}
@@ -128,6 +131,8 @@ def _same_target(ref: ResolvedReference, link: EditorialLink) -> bool:
     kind = link_kind(link)
     if kind == "eu_legislation" and link.pinpoint.artikel is None:
         return ref.work == link.work
+    if kind == "policy":
+        return ref.work == link.work and ref.pinpoint.paragraaf == link.pinpoint.paragraaf
     if kind == "division":
         division = link_division(link)
         return (

@@ -106,6 +106,81 @@ def load_case_names() -> dict[str, str]:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleSet:
+    """The article numbers of a regeling whose BWB XML the corpus holds (all its
+    versions there), in jci spelling, lower case."""
+
+    work: str
+    title: str
+    versions: tuple[str, ...]
+    artikelen: frozenset[str]
+
+    def has(self, artikel: str) -> bool:
+        """Whether ``artikel`` ("14", "3A:17", "1F") is one of its articles; a capital
+        letter after the number names a part of that article ("artikel 1F
+        Vluchtelingenverdrag" is article 1, section F)."""
+        number = artikel.replace(" ", "").lower()
+        if number in self.artikelen:
+            return True
+        part = _ARTICLE_SECTION.fullmatch(artikel)
+        return part is not None and part.group(1).lower() in self.artikelen
+
+
+_ARTICLE_SECTION = re.compile(r"(\d+[a-z]*)[A-Z]")
+
+
+@functools.cache
+def load_article_sets() -> dict[str, ArticleSet]:
+    """BWB id -> its articles, from ``bwb_articles.csv`` (generated from the corpus
+    XML by ``tools/make_article_numbers.py``)."""
+    sets = {}
+    for row in _read_csv("bwb_articles.csv"):
+        work = row["work"]
+        if not ids.BWB_ID.match(work):
+            raise PatternError(f"bwb_articles.csv: bad BWB id {work!r}")
+        sets[work] = ArticleSet(
+            work,
+            row["title"],
+            tuple(row["versions"].split()),
+            frozenset(row["artikelen"].split()),
+        )
+    return sets
+
+
+def _checked(
+    resolved: ResolvedReference, context: CitingContext | None
+) -> ResolvedReference:
+    """A reference to an article its (known) target regeling does not have is
+    unresolved: "no such article in <title>". The citing regeling's own parts, when
+    the context gives them, decide for references to itself."""
+    artikel = resolved.pinpoint.artikel
+    work = resolved.work
+    if not artikel or work is None or not work.startswith("BWB"):
+        return resolved
+    if context is not None and context.work == work and context.parts:
+        if context.has_part("artikel", artikel) is not False:
+            return resolved
+        known = load_article_sets().get(work)
+        if known is not None and known.has(artikel):
+            return resolved  # another version of the citing regeling has it
+        title = known.title if known else work
+        return _unresolved(
+            resolved.reference,
+            f"no such article in {title}: artikel {artikel}",
+            resolved.pinpoint,
+        )
+    known = load_article_sets().get(work)
+    if known is None or known.has(artikel):
+        return resolved
+    return _unresolved(
+        resolved.reference,
+        f"no such article in {known.title}: artikel {artikel}"
+        f" (versions {', '.join(known.versions)})",
+        resolved.pinpoint,
+    )
+
+
 class Resolver(Protocol):
     """Resolves one reference; ``previous`` holds the references resolved before it."""
 
@@ -219,12 +294,13 @@ def resolve_legislation(
             )
         missing = _missing_part(pinpoint, context)
         if missing and not reference.group("self"):
-            # "de artikelen 8:1 tot en met 8:5" in the Vw: not one of its articles
-            named = _named_before(reference, previous, context)
-            if named is not None:
-                return _done(reference, named, pinpoint)
+            # "de artikelen 8:1 tot en met 8:5" in the Vw: not one of its articles,
+            # and no regeling named with it; which one is meant is not said (the
+            # regeling named last before it is often another: no guessing)
             return _unresolved(
-                reference, f"{missing} is not part of the citing regeling", pinpoint
+                reference,
+                f"{missing} is not part of the citing regeling and no regeling is named",
+                pinpoint,
             )
         return _done(reference, context.work, pinpoint)
     reason = (
@@ -233,31 +309,6 @@ def resolve_legislation(
         else "no regeling named"
     )
     return _unresolved(reference, reason, pinpoint)
-
-
-_NAMED_WINDOW = 400  # characters back to a regeling named in the same provision
-
-
-def _named_before(
-    reference: Reference,
-    previous: Sequence[ResolvedReference],
-    context: CitingContext,
-) -> str | None:
-    """The regeling named last before ``reference`` in the same article of the citing
-    regeling ("de bepalingen van de Awb …, met uitzondering van de artikelen 8:1"),
-    when it is another regeling than the citing one."""
-    article = context.part_at(reference.start, "artikel")
-    for candidate in reversed(previous):
-        if reference.start - candidate.reference.end > _NAMED_WINDOW or (
-            article is not None and candidate.reference.start < article.start
-        ):
-            return None
-        named = candidate.reference.group("regeling") or candidate.reference.group(
-            "defined"
-        )
-        if named and candidate.work and candidate.work != context.work:
-            return candidate.work if candidate.work.startswith("BWB") else None
-    return None
 
 
 def _missing_part(pinpoint: Pinpoint, context: CitingContext) -> str | None:
@@ -614,5 +665,7 @@ def resolve_references(
                 _unresolved(reference, f"no resolver for kind {reference.kind}")
             )
             continue
-        done.append(resolver(reference, context=context, previous=done))
+        done.append(
+            _checked(resolver(reference, context=context, previous=done), context)
+        )
     return done

@@ -86,12 +86,19 @@ def test_resolve_bare_article_the_citing_regeling_lacks_is_not_its_own() -> None
     )
     assert own.work == "BWBR0011823"
     assert other.work is None and "artikel 8:1" in (other.reason or "")
-    # without known parts (a context built by hand) the citing regeling is assumed
+    # without known parts (a context built by hand) the citing regeling is assumed,
+    # unless the shipped article table knows it has no such article
     (bare,) = resolve_references(
         [_ref(ReferenceKind.LEGISLATION, artikel="8:1")],
         context=CitingContext(work="BWBR0011823"),
     )
-    assert bare.work == "BWBR0011823"
+    assert bare.work is None
+    assert "no such article in Vreemdelingenwet 2000" in (bare.reason or "")
+    (unknown,) = resolve_references(
+        [_ref(ReferenceKind.LEGISLATION, artikel="8:1")],
+        context=CitingContext(work="BWBR0001854"),  # Sr: articles not in the table
+    )
+    assert unknown.work == "BWBR0001854"
 
 
 def test_resolve_context_parts_innermost_and_previous() -> None:
