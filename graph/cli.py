@@ -6,6 +6,7 @@ Our errors become one-line ``click.ClickException`` messages; tracebacks are for
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import subprocess
@@ -44,7 +45,7 @@ from graph.lineage import lineage_digraph
 from graph.load import BuildSummary, load_paths
 from graph.pages import Plan, plan_for, read_pages, write_results
 from graph.remote import AnyStore, describe_store, open_any_store, open_backend
-from graph.serve import serve_store
+from graph.serve import ServeLimits, serve_store
 from graph.sparql import QueryBackend, QueryResult, list_queries, run_query
 from ingest.errors import IngestError
 from ingest.identifiers import work_iri
@@ -464,14 +465,27 @@ def open_when_up(url: str, timeout: float = 120.0) -> bool:
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
 )
+@click.option(
+    "--allow-service",
+    "allow_services",
+    multiple=True,
+    metavar="IRI",
+    help="An endpoint queries may name in SERVICE (repeatable); default: "
+    f"{settings.SERVICE_ALLOW.env}, empty refuses every SERVICE clause.",
+)
 @store_option
-def serve(port: int, host: str, store_dir: Path) -> None:
+def serve(
+    port: int, host: str, allow_services: tuple[str, ...], store_dir: Path
+) -> None:
     """Serve the local store as a read-only SPARQL 1.1 endpoint (…/query)."""
+    limits = ServeLimits.from_settings()
+    if allow_services:
+        limits = dataclasses.replace(limits, allow_services=frozenset(allow_services))
     click.echo(
         f"Serving {store_dir} read-only at http://{host}:{port}/query (Ctrl-C stops)."
     )
     try:
-        serve_store(store_dir, host=host, port=port)
+        serve_store(store_dir, host=host, port=port, limits=limits)
     except (GraphError, OSError) as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:

@@ -1,9 +1,21 @@
-"""The read-only SPARQL console: refuse updates, cap rows, stop waiting after a timeout.
+"""The read-only SPARQL console: refuse updates and SERVICE, cap rows, stop at a deadline.
 
 The explorer's console hands user text to :func:`run_console_query`; nothing else in
 the app runs free SPARQL. A query must parse as a SPARQL 1.1 *query* (rdflib's parser,
 which knows no update operations) and must not mention an update keyword outside
 strings, IRIs and comments. Only SELECT queries run: the backends answer tables.
+
+A ``SERVICE`` clause makes the engine itself send a request to the address it names
+(a request forgery: the answer comes back as rows), so :func:`check_read_only` refuses
+it unless the endpoint is in the allow-list (``WETGRAAF_SERVICE_ALLOW``). It reads the
+parsed query, so ``SERVICE`` inside a string or a comment is no clause; the keyword
+count in the text outside strings and comments must match the clauses parsed, so a
+query the two parsers might read differently is refused too.
+
+On the embedded on-disk store a query runs in a worker process (``graph.worker``) that
+stops reading at the row limit and is killed at the deadline; elsewhere the query is
+wrapped in ``SELECT * WHERE { { … } } LIMIT`` so the row limit holds whatever LIMIT,
+OFFSET or VALUES the user wrote.
 """
 
 from __future__ import annotations
@@ -11,15 +23,19 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from pyparsing import ParseException
+from pyparsing import ParseException, ParseResults
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import URIRef
 
 from graph import settings
 from graph.errors import QueryError
 from graph.namespaces import PREFIXES
-from graph.sparql import PROLOGUE, QueryBackend, QueryResult
+from graph.sparql import PROLOGUE, LocalBackend, QueryBackend, QueryResult
+from graph.worker import QueryBusyError, QueryTimeoutError, runner_for
 
 UPDATE_KEYWORDS = (
     "INSERT",
@@ -51,14 +67,17 @@ _OPAQUE = re.compile(
 _KEYWORD = re.compile(
     r"(?<![\w?$:])(" + "|".join(UPDATE_KEYWORDS) + r")(?![\w:-])", re.IGNORECASE
 )
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.IGNORECASE)
+_FORM = re.compile(r"(?<![\w?$:])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.I)
 
 
 class QueryRefusedError(QueryError):
-    """The console will not run this text (an update, not a query, not a SELECT)."""
+    """The console will not run this text (an update, SERVICE, not a query, not a
+    SELECT)."""
 
 
-class QueryTimeoutError(QueryError):
-    """The query did not answer within the console's time limit."""
+class InvalidQueryError(QueryRefusedError):
+    """The text does not parse as a SPARQL 1.1 query."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +100,30 @@ def strip_opaque(text: str) -> str:
     return _OPAQUE.sub(blank, text)
 
 
-def check_read_only(text: str) -> str:
+def _mask(text: str) -> str:
+    """The query with strings and comments (not IRIs) replaced by spaces of the same
+    length, so positions found in it are positions in ``text``."""
+
+    def blank(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token if token.startswith("<") else " " * len(token)
+
+    return _OPAQUE.sub(blank, text)
+
+
+def check_read_only(text: str, *, allow_services: Collection[str] | None = None) -> str:
     """The query form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``) of a read-only
-    query.
+    query that names no SERVICE endpoint outside ``allow_services`` (default:
+    ``WETGRAAF_SERVICE_ALLOW``).
 
     Raises:
-        QueryRefusedError: empty text, an update keyword, or text that is not a query.
+        QueryRefusedError: empty text, an update keyword, a SERVICE clause not
+            allowed, or text that is not a query.
     """
     if not text.strip():
         raise QueryRefusedError("Geen query: typ een SELECT-query.")
-    found = _KEYWORD.search(strip_opaque(text))
+    opaque = strip_opaque(text)
+    found = _KEYWORD.search(opaque)
     if found:
         raise QueryRefusedError(
             f"Alleen lezen: {found.group(1).upper()} is niet toegestaan; de console "
@@ -100,30 +133,61 @@ def check_read_only(text: str) -> str:
         parsed = prepareQuery(text, initNs=dict(PREFIXES))
     except (ParseException, Exception) as error:  # rdflib raises many error types
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        raise QueryRefusedError(f"Geen geldige SPARQL-query: {message[:200]}") from None
+        raise InvalidQueryError(f"Geen geldige SPARQL-query: {message[:200]}") from None
     form = READ_FORMS.get(parsed.algebra.name)
     if form is None:
         raise QueryRefusedError(f"Onbekende queryvorm {parsed.algebra.name}.")
+    allowed = (
+        settings.allowed_services() if allow_services is None else set(allow_services)
+    )
+    _check_services(list(_service_terms(parsed.algebra)), opaque, allowed)
     return form
 
 
-def _has_limit(text: str) -> bool:
-    algebra = prepareQuery(text, initNs=dict(PREFIXES)).algebra
-    node = algebra.get("p")
-    return getattr(node, "name", None) == "Slice" and node.get("length") is not None
+def _check_services(terms: list[object], opaque: str, allowed: Collection[str]) -> None:
+    if not terms and not _SERVICE.search(opaque):
+        return
+    for term in terms:
+        if not (isinstance(term, URIRef) and str(term) in allowed):
+            name = f"<{term}>" if isinstance(term, URIRef) else f"?{term}"
+            raise QueryRefusedError(
+                f"SERVICE {name} is niet toegestaan: de server haalt geen andere "
+                "endpoints op (alleen wat WETGRAAF_SERVICE_ALLOW noemt)."
+            )
+    if len(_SERVICE.findall(opaque)) != len(terms):
+        raise QueryRefusedError(
+            "SERVICE is niet toegestaan: de query is niet eenduidig te lezen."
+        )
 
 
-def limited(text: str, row_limit: int) -> str:
-    """The query with ``LIMIT row_limit + 1`` appended when it has no LIMIT of its own
-    and stays a valid query with it (else unchanged: rows are cut after the answer)."""
-    if _has_limit(text):
-        return text
-    candidate = f"{text.rstrip()}\nLIMIT {row_limit + 1}"
-    try:
-        prepareQuery(candidate, initNs=dict(PREFIXES))
-    except Exception:  # e.g. a trailing VALUES block: LIMIT cannot follow it
-        return text
-    return candidate
+def _service_terms(algebra: object) -> Iterator[object]:
+    """The endpoint (IRI or variable) of every SERVICE clause in a parsed query, in
+    sub-SELECTs and EXISTS filters too."""
+    stack, seen = [algebra], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                yield node.get("term")
+            stack.extend(node.values())
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple | ParseResults):
+            stack.extend(node)
+
+
+def wrapped(text: str, row_limit: int) -> str:
+    """A SELECT query as a sub-SELECT of ``SELECT * … LIMIT row_limit + 1``, its
+    prologue (PREFIX, BASE) kept in front: the limit holds whatever LIMIT, OFFSET or
+    VALUES the query has of its own."""
+    found = _FORM.search(_mask(text))
+    if found is None:
+        raise QueryRefusedError("Geen SELECT-query.")
+    head, body = text[: found.start()], text[found.start() :]
+    return f"{head}SELECT * WHERE {{\n{{ {body}\n}}\n}}\nLIMIT {row_limit + 1}"
 
 
 def run_console_query(
@@ -132,30 +196,52 @@ def run_console_query(
     *,
     row_limit: int | None = None,
     timeout: float | None = None,
+    allow_services: Collection[str] | None = None,
 ) -> ConsoleResult:
     """Run user-typed SPARQL read-only, with the standard prefixes, at most
     ``row_limit`` rows (``WETGRAAF_QUERY_ROWS``) and ``timeout`` seconds
     (``WETGRAAF_QUERY_TIMEOUT``).
 
-    The query runs in a worker thread; after the timeout the console stops waiting
-    (the engine cannot be interrupted, so the thread finishes in the background).
+    On the embedded on-disk store the query runs in a worker process that stops at the
+    row limit and is killed at the timeout, at most ``WETGRAAF_QUERY_WORKERS`` at once.
+    Otherwise (a remote endpoint, a store in memory) the query is wrapped under an
+    outer LIMIT and runs in a thread; after the timeout the console stops waiting
+    (a remote endpoint ends it at its own timeout).
 
     Raises:
-        QueryRefusedError: not a read-only SELECT query.
+        QueryRefusedError: not a read-only SELECT query, or a SERVICE not allowed.
         QueryTimeoutError: no answer within the time limit.
+        QueryBusyError: every worker stayed busy for the whole time limit.
         QueryError: the backend failed.
     """
     rows_max = (
         row_limit if row_limit is not None else int(settings.QUERY_ROW_LIMIT.value())
     )
     seconds = timeout if timeout is not None else float(settings.QUERY_TIMEOUT.value())
-    form = check_read_only(text)
+    form = check_read_only(text, allow_services=allow_services)
     if form != "SELECT":
         raise QueryRefusedError(
             f"{form} is alleen-lezen, maar deze console toont tabellen: schrijf de "
             "query als SELECT."
         )
-    query = f"{PROLOGUE}\n{limited(text, rows_max)}"
+    started = time.monotonic()
+    location = backend.store.location if isinstance(backend, LocalBackend) else None
+    if location is not None:
+        answer = runner_for(location).select(
+            f"{PROLOGUE}\n{text}", rows=rows_max + 1, seconds=seconds
+        )
+        result = QueryResult(answer.variables, answer.rows)
+    else:
+        result = _select_in_thread(
+            backend, f"{PROLOGUE}\n{wrapped(text, rows_max)}", seconds
+        )
+    truncated = len(result.rows) > rows_max
+    if truncated:
+        result = QueryResult(result.variables, result.rows[:rows_max])
+    return ConsoleResult(result, truncated, rows_max, time.monotonic() - started)
+
+
+def _select_in_thread(backend: QueryBackend, query: str, seconds: float) -> QueryResult:
     outcome: dict[str, QueryResult | BaseException] = {}
 
     def work() -> None:
@@ -164,15 +250,11 @@ def run_console_query(
         except BaseException as error:  # handed to the caller's thread
             outcome["error"] = error
 
-    started = time.monotonic()
     worker = threading.Thread(target=work, name="console-query", daemon=True)
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        raise QueryTimeoutError(
-            f"De query gaf binnen {seconds:g} s geen antwoord; maak haar kleiner "
-            "(LIMIT, minder patronen) of verhoog WETGRAAF_QUERY_TIMEOUT."
-        )
+        raise QueryTimeoutError(timeout_message(seconds))
     error = outcome.get("error")
     if isinstance(error, QueryError):
         raise error
@@ -180,7 +262,23 @@ def run_console_query(
         raise QueryError(f"query failed: {error}") from error
     result = outcome["result"]
     assert isinstance(result, QueryResult)
-    truncated = len(result.rows) > rows_max
-    if truncated:
-        result = QueryResult(result.variables, result.rows[:rows_max])
-    return ConsoleResult(result, truncated, rows_max, time.monotonic() - started)
+    return result
+
+
+def timeout_message(seconds: float) -> str:
+    return (
+        f"De query gaf binnen {seconds:g} s geen antwoord; maak haar kleiner "
+        "(LIMIT, minder patronen) of verhoog WETGRAAF_QUERY_TIMEOUT."
+    )
+
+
+__all__ = [
+    "ConsoleResult",
+    "InvalidQueryError",
+    "QueryBusyError",
+    "QueryRefusedError",
+    "QueryTimeoutError",
+    "check_read_only",
+    "run_console_query",
+    "wrapped",
+]

@@ -1,21 +1,26 @@
 """Serve the embedded on-disk store as a read-only SPARQL 1.1 endpoint.
 
 Other tools (YASGUI, a notebook, another wetgraaf pointed at it with
-``WETGRAAF_ENDPOINT``) can then query the graph. The query URL is ``http://HOST:PORT/query``
-either way; the default graph is the union of the named graphs, as the named queries
-expect.
+``WETGRAAF_ENDPOINT``) can then query the graph. The query URL is
+``http://HOST:PORT/query``; the default graph is the union of the named graphs, as the
+named queries expect.
 
-When the ``oxigraph`` command (PyPI package ``oxigraph``) is installed we run
-``oxigraph serve-read-only``; otherwise a small standard-library HTTP server answers the
-SPARQL Protocol (GET and POST, ``application/sparql-results+json``) over
-``pyoxigraph.Store.read_only`` and refuses updates with ``403``.
+A standard-library HTTP server answers the SPARQL Protocol (GET and POST,
+``application/sparql-results+json``, N-Triples for CONSTRUCT and DESCRIBE) and refuses
+updates with ``403``. Every query is checked as the console checks it
+(``graph.console.check_read_only``: no update, no SERVICE outside the allow-list,
+``403``) and runs in a worker process (``graph.worker``) that stops at the row limit
+and is killed at the time limit, at most ``workers`` at once (``503`` when none frees
+up in time). The ``oxigraph serve-read-only`` command is not used: it sends SERVICE
+requests anywhere and its ``--timeout-s`` does not stop a query (an ORDER BY over a
+cross join kept a core and 4 GB for as long as we watched).
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
+import socket
 import sys
 import threading
 import time
@@ -26,14 +31,42 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pyoxigraph
-
-from graph.errors import StoreError
+from graph import settings
+from graph.console import InvalidQueryError, QueryRefusedError, check_read_only
+from graph.errors import QueryError, StoreError
+from graph.worker import (
+    BadQueryError,
+    QueryBusyError,
+    QueryRunner,
+    QueryTimeoutError,
+)
 
 log = logging.getLogger(__name__)
 
 JSON_RESULTS = "application/sparql-results+json"
 READY_TIMEOUT = 30.0  # seconds to wait for the server to answer its first query
+IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
+MAX_BODY = 10_000_000  # bytes of a POSTed query
+
+
+@dataclass(frozen=True, slots=True)
+class ServeLimits:
+    """What one served query may take: rows (or triples), seconds, and how many run at
+    once; which SERVICE endpoints it may name."""
+
+    rows: int
+    seconds: float
+    workers: int
+    allow_services: frozenset[str]
+
+    @classmethod
+    def from_settings(cls) -> ServeLimits:
+        return cls(
+            rows=int(settings.SERVE_ROW_LIMIT.value()),
+            seconds=float(settings.SERVE_TIMEOUT.value()),
+            workers=max(1, int(settings.QUERY_WORKERS.value())),
+            allow_services=settings.allowed_services(),
+        )
 
 
 def find_oxigraph() -> str | None:
@@ -47,35 +80,27 @@ def find_oxigraph() -> str | None:
 
 @dataclass
 class ReadOnlyServer:
-    """A running read-only endpoint; ``stop()`` it (or use it as a context manager)."""
+    """A running read-only endpoint; ``stop()`` it (or use it as a context manager).
+
+    ``runner`` runs its queries (its ``started`` lists the worker processes' ids).
+    """
 
     query_url: str
-    process: subprocess.Popen[bytes] | None = None
+    runner: QueryRunner
     http_server: ThreadingHTTPServer | None = None
     _thread: threading.Thread | None = field(default=None, repr=False)
-    _store: pyoxigraph.Store | None = field(default=None, repr=False)
 
     def wait(self) -> None:
         """Block until the server stops (Ctrl-C stops it)."""
         try:
-            if self.process is not None:
-                self.process.wait()
-            elif self._thread is not None:
-                while self._thread.is_alive():
-                    self._thread.join(0.5)
+            while self._thread is not None and self._thread.is_alive():
+                self._thread.join(0.5)
         except KeyboardInterrupt:
             pass
         finally:
             self.stop()
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
         if self.http_server is not None:
             self.http_server.shutdown()
             self.http_server.server_close()
@@ -93,49 +118,40 @@ def start_read_only_server(
     *,
     host: str = "127.0.0.1",
     port: int = 7878,
-    use_oxigraph_command: bool | None = None,
+    limits: ServeLimits | None = None,
 ) -> ReadOnlyServer:
     """Start serving the store at ``location`` read-only; returns once it answers.
 
     Args:
         location: folder of the embedded store (``WETGRAAF_STORE``).
         host, port: where to listen; keep ``127.0.0.1`` unless others must reach it.
-        use_oxigraph_command: True/False to force or forbid ``oxigraph
-            serve-read-only``; None uses it when installed.
+        limits: rows, seconds and workers per query and the SERVICE allow-list
+            (default: ``WETGRAAF_SERVE_ROWS``, ``WETGRAAF_SERVE_TIMEOUT``,
+            ``WETGRAAF_QUERY_WORKERS``, ``WETGRAAF_SERVICE_ALLOW``).
 
     Returns:
         A ``ReadOnlyServer`` whose ``query_url`` is ``http://host:port/query``.
 
     Raises:
-        StoreError: no store at ``location``, the command is missing (when forced),
-            or the server did not come up within ``READY_TIMEOUT`` seconds.
+        StoreError: no store at ``location``, the address is taken, or the server
+            did not come up within ``READY_TIMEOUT`` seconds.
     """
     if not location.is_dir():
         raise StoreError(f"{location}: no store here; run `wetgraaf build` first")
-    command = find_oxigraph()
-    if use_oxigraph_command and command is None:
-        raise StoreError(
-            "the `oxigraph` command is not installed (pip install oxigraph)"
-        )
+    limits = limits or ServeLimits.from_settings()
     netloc = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     query_url = f"http://{netloc}/query"
-    if command is not None and use_oxigraph_command is not False:
-        process = subprocess.Popen(
-            [
-                command,
-                "serve-read-only",
-                "--location",
-                str(location),
-                "--bind",
-                netloc,
-                "--union-default-graph",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        server = ReadOnlyServer(query_url, process=process)
-    else:
-        server = _start_stdlib_server(location, host, port, query_url)
+    runner = QueryRunner(location, workers=limits.workers)
+    handler = type("Handler", (_SparqlHandler,), {"runner": runner, "limits": limits})
+    server_class = _Server6 if ":" in host else ThreadingHTTPServer
+    try:
+        http_server = server_class((host, port), handler)
+    except OSError as error:
+        raise StoreError(f"{host}:{port}: cannot listen: {error}") from error
+    http_server.daemon_threads = True
+    thread = threading.Thread(target=http_server.serve_forever, daemon=True)
+    thread.start()
+    server = ReadOnlyServer(query_url, runner, http_server=http_server, _thread=thread)
     try:
         _wait_until_ready(server)
     except StoreError:
@@ -144,17 +160,19 @@ def start_read_only_server(
     return server
 
 
+class _Server6(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 def serve_store(
     location: Path,
     *,
     host: str = "127.0.0.1",
     port: int = 7878,
-    use_oxigraph_command: bool | None = None,
+    limits: ServeLimits | None = None,
 ) -> None:
     """Serve the store read-only until interrupted (for ``wetgraaf serve``)."""
-    server = start_read_only_server(
-        location, host=host, port=port, use_oxigraph_command=use_oxigraph_command
-    )
+    server = start_read_only_server(location, host=host, port=port, limits=limits)
     log.info("serving %s read-only at %s", location, server.query_url)
     server.wait()
 
@@ -162,53 +180,29 @@ def serve_store(
 def _wait_until_ready(server: ReadOnlyServer) -> None:
     probe = server.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
     deadline = time.monotonic() + READY_TIMEOUT
+    problem = "no answer"
     while time.monotonic() < deadline:
-        if server.process is not None and server.process.poll() is not None:
-            stderr = server.process.stderr.read() if server.process.stderr else b""
-            message = stderr.decode("utf-8", "replace").strip().splitlines()
-            raise StoreError(
-                f"{server.query_url}: oxigraph exited: "
-                f"{message[-1] if message else server.process.returncode}"
-            )
         try:
-            with urllib.request.urlopen(probe, timeout=2) as response:
+            with urllib.request.urlopen(probe, timeout=READY_TIMEOUT) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as error:  # the store cannot be read
+            problem = error.read().decode("utf-8", "replace").strip()
+            break
         except (urllib.error.URLError, OSError):
             time.sleep(0.1)
     raise StoreError(
-        f"{server.query_url}: no answer within {READY_TIMEOUT:g} s after starting"
+        f"{server.query_url}: {problem} within {READY_TIMEOUT:g} s after starting"
     )
-
-
-def _start_stdlib_server(
-    location: Path, host: str, port: int, query_url: str
-) -> ReadOnlyServer:
-    try:
-        store = pyoxigraph.Store.read_only(str(location))
-    except OSError as error:
-        raise StoreError(f"{location}: cannot open the store: {error}") from error
-    handler = type("Handler", (_SparqlHandler,), {"store": store})
-    try:
-        http_server = ThreadingHTTPServer((host, port), handler)
-    except OSError as error:
-        raise StoreError(f"{host}:{port}: cannot listen: {error}") from error
-    http_server.daemon_threads = True
-    thread = threading.Thread(target=http_server.serve_forever, daemon=True)
-    thread.start()
-    return ReadOnlyServer(
-        query_url, http_server=http_server, _thread=thread, _store=store
-    )
-
-
-_GraphName = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.DefaultGraph
 
 
 class _SparqlHandler(BaseHTTPRequestHandler):
     """SPARQL 1.1 Protocol queries on ``/query``; everything else is refused."""
 
-    store: pyoxigraph.Store
+    runner: QueryRunner
+    limits: ServeLimits
     server_version = "wetgraaf-read-only"
+    timeout = IDLE_TIMEOUT  # an idle connection does not hold its thread for ever
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         log.debug("%s " + format, self.address_string(), *args)
@@ -223,6 +217,10 @@ class _SparqlHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self._send_error(413, f"a query may have at most {MAX_BODY} bytes")
+            self.close_connection = True
+            return
         body = self.rfile.read(length).decode("utf-8", "replace")
         if url.path != "/query":
             self._send_error(403, "this endpoint is read-only")
@@ -254,40 +252,43 @@ class _SparqlHandler(BaseHTTPRequestHandler):
         if len(queries) != 1:
             self._send_error(400, "give exactly one query parameter")
             return
-        defaults: list[_GraphName] = [
-            pyoxigraph.NamedNode(g) for g in params.get("default-graph-uri", [])
-        ]
-        named: list[pyoxigraph.NamedNode | pyoxigraph.BlankNode] = [
-            pyoxigraph.NamedNode(g) for g in params.get("named-graph-uri", [])
-        ]
         try:
-            result = self.store.query(
+            check_read_only(queries[0], allow_services=self.limits.allow_services)
+            payload = self.runner.serialized(
                 queries[0],
-                use_default_graph_as_union=not defaults,
-                default_graph=defaults or None,
-                named_graphs=named or None,
+                rows=self.limits.rows,
+                seconds=self.limits.seconds,
+                default_graphs=params.get("default-graph-uri", []),
+                named_graphs=params.get("named-graph-uri", []),
             )
-            if isinstance(result, pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean):
-                payload = result.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
-                content_type = JSON_RESULTS
-            else:
-                payload = result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES)
-                content_type = "application/n-triples"
-        except SyntaxError as error:
+        except (InvalidQueryError, BadQueryError) as error:
             self._send_error(400, f"bad query: {error}")
             return
-        except (OSError, ValueError) as error:
-            self._send_error(500, f"query failed: {error}")
+        except QueryRefusedError as error:
+            self._send_error(403, str(error))
             return
-        assert isinstance(payload, bytes)
+        except QueryBusyError as error:
+            self._send_error(503, str(error))
+            return
+        except QueryTimeoutError:
+            self._send_error(
+                500, f"query stopped after {self.limits.seconds:g} s (time limit)"
+            )
+            return
+        except QueryError as error:
+            self._send_error(500, str(error))
+            return
         self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Content-Type", payload.content_type)
+        self.send_header("Content-Length", str(len(payload.data)))
+        if payload.truncated:
+            self.send_header("X-Wetgraaf-Truncated", str(self.limits.rows))
         self.end_headers()
-        self.wfile.write(payload)
+        self.wfile.write(payload.data)
 
     def _send_error(self, status: int, message: str) -> None:
-        data = (message + "\n").encode("utf-8")
+        line = " ".join(message.split())
+        data = (line + "\n").encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -295,4 +296,10 @@ class _SparqlHandler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-__all__ = ["ReadOnlyServer", "find_oxigraph", "serve_store", "start_read_only_server"]
+__all__ = [
+    "ReadOnlyServer",
+    "ServeLimits",
+    "find_oxigraph",
+    "serve_store",
+    "start_read_only_server",
+]

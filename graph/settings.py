@@ -76,6 +76,33 @@ QUERY_ROW_LIMIT = Setting(
     "5000",
     "Most rows a query from the SPARQL console returns.",
 )
+QUERY_WORKERS = Setting(
+    "WETGRAAF_QUERY_WORKERS",
+    "2",
+    "Queries from the SPARQL console (and each `wetgraaf serve`) that run at once, "
+    "each in its own worker process; more wait for a free one.",
+)
+SERVICE_ALLOW = Setting(
+    "WETGRAAF_SERVICE_ALLOW",
+    "",
+    "Endpoint IRIs a query may name in SERVICE (space-separated); empty refuses "
+    "every SERVICE clause, in the console and in `wetgraaf serve`.",
+)
+SERVE_TIMEOUT = Setting(
+    "WETGRAAF_SERVE_TIMEOUT",
+    "60",
+    "Seconds a query to `wetgraaf serve` may run before its worker is killed.",
+)
+SERVE_ROW_LIMIT = Setting(
+    "WETGRAAF_SERVE_ROWS",
+    "200000",
+    "Most rows (or triples) one answer from `wetgraaf serve` holds.",
+)
+
+
+def allowed_services() -> frozenset[str]:
+    """The SERVICE endpoints ``WETGRAAF_SERVICE_ALLOW`` names (none by default)."""
+    return frozenset(SERVICE_ALLOW.value().split())
 
 
 def store_path() -> Path:

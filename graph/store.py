@@ -489,3 +489,8 @@ def open_store(location: Path | None = None, *, read_only: bool = False) -> Grap
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     return GraphStore(dataset, inner, location, read_only)
+
+
+def value_of(term: object) -> Value:
+    """The plain Python value of a pyoxigraph term (as every backend gives it)."""
+    return _value_of(term)

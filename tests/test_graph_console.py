@@ -1,6 +1,9 @@
-"""graph.console: the SPARQL console refuses updates, caps rows and stops waiting."""
+"""graph.console: the SPARQL console refuses updates and SERVICE, caps rows whatever the
+query's own LIMIT, OFFSET or VALUES, and kills a query at its time limit."""
 
+import os
 import threading
+import time
 
 import pytest
 
@@ -9,13 +12,14 @@ from graph.console import (
     QueryRefusedError,
     QueryTimeoutError,
     check_read_only,
-    limited,
     run_console_query,
     strip_opaque,
+    wrapped,
 )
 from graph.errors import QueryError
 from graph.sparql import LocalBackend, QueryResult
 from graph.store import open_store
+from graph.worker import QueryBusyError, QueryRunner, runner_for
 from tests.graph_fixtures import letter
 
 
@@ -109,11 +113,178 @@ def test_console_keeps_a_smaller_own_limit(backend):
     assert not answer.truncated
 
 
-def test_console_limit_is_appended_only_when_valid():
-    assert limited("SELECT * WHERE { ?s ?p ?o }", 10).endswith("LIMIT 11")
-    assert limited("SELECT * WHERE { ?s ?p ?o } LIMIT 3", 10).endswith("LIMIT 3")
+def test_console_wraps_the_query_under_its_own_limit():
+    assert wrapped("SELECT * WHERE { ?s ?p ?o }", 10).endswith("LIMIT 11")
+    text = "PREFIX x: <http://x/>\n# SELECT in a comment\nSELECT ?s WHERE { ?s x:p 1 }"
+    assert wrapped(text, 3).startswith("PREFIX x: <http://x/>\n# SELECT in a comment\n")
     trailing = "SELECT * WHERE { ?s ?p ?o } VALUES ?s { <http://a> }"
-    assert limited(trailing, 10) == trailing
+    assert check_read_only(wrapped(trailing, 10)) == "SELECT"
+
+
+@pytest.fixture(scope="module")
+def disk_location(tmp_path_factory):
+    location = tmp_path_factory.mktemp("console") / "store"
+    store = open_store(location)
+    document, refs = letter()
+    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
+    store.close()
+    return location
+
+
+@pytest.fixture
+def disk_backend(disk_location):
+    store = open_store(disk_location, read_only=True)
+    yield LocalBackend(store)
+    store.close()
+
+
+# The user's own LIMIT, OFFSET and VALUES: none lifts the console's row limit.
+BYPASSES = [
+    "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 100000",
+    "SELECT ?s ?p ?o WHERE { ?s ?p ?o } OFFSET 1 LIMIT 100000",
+    "SELECT ?s ?p ?o WHERE { ?s ?p ?o } VALUES ?x { 1 2 }",
+    "SELECT ?s ?p ?o WHERE { { SELECT * WHERE { ?s ?p ?o } LIMIT 9999 } }",
+]
+
+
+@pytest.mark.parametrize("where", ["memory", "disk"])
+@pytest.mark.parametrize("text", BYPASSES)
+def test_console_row_limit_holds_whatever_the_query_says(
+    backend, disk_backend, where, text
+):
+    chosen = backend if where == "memory" else disk_backend
+    answer = run_console_query(chosen, text, row_limit=4)
+    assert len(answer.result.rows) == 4
+    assert answer.truncated
+
+
+def test_console_on_disk_runs_in_a_worker_that_stops_at_the_limit(disk_backend):
+    answer = run_console_query(
+        disk_backend,
+        "SELECT ?id WHERE { ?d wg:documentKind ?k ; dcterms:identifier ?id }",
+    )
+    assert answer.result.column("id") == ["2025D33530"]
+    assert runner_for(disk_backend.store.location).started
+
+
+SERVICES = [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "SELECT * WHERE { BIND(<http://127.0.0.1:9/> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+    "SELECT * WHERE { ?a ?b ?c { SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } } } }",
+    "SELECT * WHERE { ?a ?b ?c FILTER EXISTS { SERVICE <http://x/> { ?a ?p ?o } } }",
+    "SELECT * WHERE { ?a ?b ?c OPTIONAL { SERVICE <http://x/> { ?a ?p ?o } } }",
+    "PREFIX r: <http://127.0.0.1:9/>\nSELECT * WHERE { SERVICE r:sparql { ?s ?p ?o } }",
+]
+
+
+@pytest.mark.parametrize("text", SERVICES)
+def test_console_refuses_service(backend, text):
+    with pytest.raises(QueryRefusedError, match="SERVICE .* niet toegestaan"):
+        run_console_query(backend, text)
+    with pytest.raises(QueryRefusedError, match="SERVICE"):
+        check_read_only(text, allow_services=["http://elsewhere.example/sparql"])
+
+
+def test_console_service_in_strings_iris_and_comments_is_no_clause():
+    text = (
+        "# SERVICE <http://127.0.0.1:9/> { ?s ?p ?o }\n"
+        "SELECT ?service WHERE {\n"
+        '  ?service ?p "SERVICE <http://127.0.0.1:9/> { }" .\n'
+        "  FILTER(?service != <http://example.org/SERVICE>)\n"
+        "}"
+    )
+    assert check_read_only(text) == "SELECT"
+
+
+def test_console_service_on_the_allow_list_passes(monkeypatch):
+    text = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    assert check_read_only(text, allow_services=["http://127.0.0.1:9/sparql"])
+    monkeypatch.setenv("WETGRAAF_SERVICE_ALLOW", "http://a/ http://127.0.0.1:9/sparql")
+    assert check_read_only(text) == "SELECT"
+    with pytest.raises(QueryRefusedError):
+        check_read_only(text.replace("sparql", "other"))
+
+
+def test_console_sends_nothing_to_a_service_endpoint(disk_backend, fake_endpoint):
+    """A loopback listener named in SERVICE gets no request; allowed, it gets one
+    (so the check is what keeps it quiet)."""
+    listener = fake_endpoint()
+    text = f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    with pytest.raises(QueryRefusedError, match="SERVICE"):
+        run_console_query(disk_backend, text)
+    assert listener.requests == 0
+    answer = run_console_query(disk_backend, text, allow_services=[listener.url])
+    assert answer.result.rows == ()
+    assert listener.requests >= 1
+
+
+RUNAWAY = (
+    "SELECT (COUNT(*) AS ?n) WHERE "
+    "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?q ?r ?t }"
+)
+
+
+def _wait_for(condition, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_console_runaway_query_is_killed_while_a_simple_one_answers(disk_backend):
+    runner = runner_for(disk_backend.store.location)
+    before = set(runner.started)
+    outcome: dict[str, BaseException] = {}
+
+    def runaway() -> None:
+        try:
+            run_console_query(disk_backend, RUNAWAY, timeout=3)
+        except BaseException as error:
+            outcome["error"] = error
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    assert _wait_for(lambda: set(runner.started) - before)
+    (runaway_pid,) = set(runner.started) - before
+    answer = run_console_query(
+        disk_backend, "SELECT ?k WHERE { ?d wg:documentKind ?k }", timeout=60
+    )
+    assert answer.result.rows
+    thread.join(60)
+    assert isinstance(outcome.get("error"), QueryTimeoutError)
+    assert _gone(runaway_pid)
+
+
+def test_runner_is_busy_when_every_worker_stays_taken(disk_location):
+    runner = QueryRunner(disk_location, workers=1)
+    outcome: dict[str, BaseException] = {}
+
+    def runaway() -> None:
+        try:
+            runner.select(RUNAWAY, rows=1, seconds=30)
+        except BaseException as error:
+            outcome["error"] = error
+
+    thread = threading.Thread(target=runaway, daemon=True)
+    thread.start()
+    assert _wait_for(lambda: runner.started)
+    with pytest.raises(QueryBusyError, match="bezet"):
+        runner.select("SELECT * WHERE { ?s ?p ?o }", rows=1, seconds=0.5)
+    for pid in runner.started:  # end the runaway (the test's own worker)
+        os.kill(pid, 9)
+    thread.join(30)
+    assert isinstance(outcome.get("error"), QueryError)
 
 
 class BlockingBackend:

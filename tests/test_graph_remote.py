@@ -44,7 +44,7 @@ from graph.remote import (
     staging_graph,
 )
 from graph.search import phrase_pattern
-from graph.serve import find_oxigraph, start_read_only_server
+from graph.serve import start_read_only_server
 from graph.sparql import (
     LocalBackend,
     QueryBackend,
@@ -78,7 +78,6 @@ from tests.conftest_servers import (
     Endpoint,
     FakeEndpoint,
     free_port,
-    missing_server,
     oxigraph_command,
     oxigraph_server,
     virtuoso_server,
@@ -1032,16 +1031,7 @@ def disk_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return location
 
 
-@pytest.mark.parametrize(
-    "use_command",
-    [
-        pytest.param(True, id="oxigraph-command", marks=pytest.mark.server),
-        pytest.param(False, id="stdlib"),
-    ],
-)
-def test_serve_answers_named_queries_read_only(disk_store, use_command):
-    if use_command and find_oxigraph() is None:
-        missing_server("the `oxigraph` server is not installed (pip install oxigraph)")
+def test_serve_answers_named_queries_read_only(disk_store):
     local = open_store(disk_store, read_only=True)
     try:
         expected = {
@@ -1051,9 +1041,7 @@ def test_serve_answers_named_queries_read_only(disk_store, use_command):
         }
     finally:
         local.close()
-    with start_read_only_server(
-        disk_store, port=free_port(), use_oxigraph_command=use_command
-    ) as server:
+    with start_read_only_server(disk_store, port=free_port()) as server:
         assert server.query_url.endswith("/query")
         backend = RemoteBackend(server.query_url, ConnectionSettings(tries=1))
         for name, cases in QUERY_CASES.items():
