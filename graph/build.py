@@ -24,13 +24,14 @@ from graph.namespaces import (
     GRAPH_BASE,
     OA,
     PROV,
+    TK,
     WG,
     our_iri,
     slug,
 )
 from graph.parliament import add_parliament
 from graph.triples import Triple, as_graph
-from ingest.identifiers import is_work_id, jci_iri, part_iri, work_iri
+from ingest.identifiers import CELEX, ECLI, is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
     Bekendmaking,
     Division,
@@ -65,6 +66,8 @@ _DOCUMENT_CLASS = {
     DocumentKind.EU_ACT: WG.EUAct,
     DocumentKind.ZAAK: WG.Zaak,
     DocumentKind.AGENDAPUNT: WG.Agendapunt,
+    DocumentKind.TOEZEGGING: WG.Toezegging,
+    DocumentKind.CELLAR_RECORD: WG.CellarRecord,
     DocumentKind.WETSTECHNISCHE_INFORMATIE: WG.WetstechnischeInformatie,
 }
 _REGELING_CLASS = {
@@ -196,7 +199,7 @@ def document_triples(
     add_parliament(graph, doc, document)
     for item in evidence:
         _add_link(graph, doc, document, item, locator, footnote_iris)
-    for toezegging in toezeggingen:
+    for toezegging in (*document.toezeggingen, *toezeggingen):
         _add_toezegging(graph, doc, toezegging)
     return graph
 
@@ -484,14 +487,14 @@ def _add_publicatie(graph: set[Triple], publication_id: str) -> URIRef:
 
 
 def _from_relation(relation: Relation) -> _Evidence:
-    """A relation stated in metadata: a ruling's formal relation or law reference."""
+    """A relation stated in metadata: a ruling's formal relation or law reference, or
+    a Cellar record's "this ruling interprets that act" (from the ruling)."""
     work = dict(relation.qualifiers).get("work") or relation.target
     artikel = dict(relation.qualifiers).get("artikel")
     known = is_work_id(work)
-    kind = (
-        ReferenceKind.CASE_LAW
-        if work.startswith("ECLI:")
-        else ReferenceKind.LEGISLATION
+    kind = _metadata_kind(work)
+    subject = (
+        relation.subject if relation.subject and is_work_id(relation.subject) else None
     )
     return _Evidence(
         None,
@@ -505,7 +508,19 @@ def _from_relation(relation: Relation) -> _Evidence:
         if relation.type.startswith("http")
         else CITO.cites,
         stated=relation.label or relation.target,
+        source=URIRef(work_iri(subject)) if subject else None,
+        source_work=subject,
     )
+
+
+def _metadata_kind(work: str) -> ReferenceKind:
+    """What a work named in metadata is: a ruling (ECLI, or a CELEX of sector 6),
+    an EU act (another CELEX) or Dutch legislation."""
+    if ECLI.match(work) or (CELEX.match(work) and work.startswith("6")):
+        return ReferenceKind.CASE_LAW
+    if CELEX.match(work):
+        return ReferenceKind.EU_LEGISLATION
+    return ReferenceKind.LEGISLATION
 
 
 def _from_claim(claim: RelationClaim) -> _Evidence:
@@ -537,14 +552,24 @@ def _add_subject(graph: set[Triple], subject: URIRef, work_id: str) -> None:
 
 
 def _add_toezegging(graph: set[Triple], doc: URIRef, toezegging: Toezegging) -> None:
-    """A toezegging node: its text as this document states it, deadline, answers."""
+    """A toezegging node: its text as this document states it, deadline, answers;
+    for the TK's own record (the document is the toezegging) also its status and
+    ministerie, and no "mentioned in" itself."""
     node = URIRef(work_iri(toezegging.id))
     graph.add((node, RDF.type, WG.Toezegging))
     graph.add((node, RDF.type, WG.Work))
     graph.add((node, WG.partOfWork, node))
     graph.add((node, DCTERMS.identifier, Literal(toezegging.id)))
     graph.add((node, WG.toezeggingText, Literal(toezegging.text)))
-    graph.add((node, WG.mentionedIn, doc))
+    if node != doc:
+        graph.add((node, WG.mentionedIn, doc))
+    if toezegging.tk_status:
+        graph.add((node, TK.Status, Literal(toezegging.tk_status)))
+    if toezegging.ministerie:
+        ministerie = our_iri("ministerie", toezegging.ministerie)
+        graph.add((ministerie, RDF.type, WG.Ministerie))
+        graph.add((ministerie, RDFS.label, Literal(toezegging.ministerie)))
+        graph.add((node, WG.ministerie, ministerie))
     if toezegging.bewindspersoon:
         graph.add((node, WG.bewindspersoon, Literal(toezegging.bewindspersoon)))
     if toezegging.functie:

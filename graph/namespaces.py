@@ -78,6 +78,7 @@ class WG(DefinedNamespace):
     Agendapunt: URIRef
     WetstechnischeInformatie: URIRef
     Toezegging: URIRef
+    CellarRecord: URIRef
     Stemming: URIRef
     Besluit: URIRef
     Persoon: URIRef
@@ -147,6 +148,7 @@ class WG(DefinedNamespace):
     functie: URIRef
     deadlineStart: URIRef
     deadlineEnd: URIRef
+    ministerie: URIRef
 
     # Summary (graph/summary.py)
     CitationEdge: URIRef

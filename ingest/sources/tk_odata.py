@@ -7,7 +7,11 @@ Two record shapes are read, both as the API returns them:
   kabinetsappreciatie, afgedaan, termijn and the documents of the zaak;
 * ``Stemming`` records for one ``Agendapunt`` with their ``Besluit`` (regrouped by
   agendapunt, as bundled in corpus/tk-odata/stemming-per-agendapunt): the outcome and
-  the vote of every fractie.
+  the vote of every fractie;
+* a ``Toezegging`` (fields of EntityType Toezegging in the API's $metadata, status
+  values of tkData-v1-0-toezegging.xsd): the same toezegging a letter cites by its id
+  (``TZ202505-006``), with the TK's text, status, ministerie, bewindspersoon and
+  DatumNakoming (its deadline).
 
 The API does not say which of an agendapunt's zaken a besluit decides when there are
 several; such a besluit is kept without a zaak rather than matched by guesswork.
@@ -22,11 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from ingest.errors import SourceError
+from ingest.identifiers import TOEZEGGING, is_work_id
 from ingest.models import (
     Besluit,
+    DateRange,
     DocumentKind,
     DocumentMetadata,
     SourceDocument,
+    Toezegging,
     Vote,
     Zaak,
 )
@@ -35,10 +42,17 @@ __all__ = ["looks_like_tk_odata", "read_tk_odata"]
 
 
 def looks_like_tk_odata(record: object) -> bool:
-    """Whether decoded JSON is a Zaak record or a Stemming-per-agendapunt record."""
+    """Whether decoded JSON is a Zaak, Toezegging or Stemming-per-agendapunt record."""
     if not isinstance(record, Mapping):
         return False
-    return _is_zaak(record) or _is_agendapunt(record)
+    return _is_zaak(record) or _is_agendapunt(record) or _is_toezegging(record)
+
+
+def _is_toezegging(record: Mapping[str, Any]) -> bool:
+    nummer = record.get("Nummer")
+    return (
+        isinstance(nummer, str) and bool(TOEZEGGING.match(nummer)) and "Tekst" in record
+    )
 
 
 def _is_zaak(record: Mapping[str, Any]) -> bool:
@@ -56,15 +70,17 @@ def _is_agendapunt(record: Mapping[str, Any]) -> bool:
 
 
 def read_tk_odata(path: Path, data: bytes | None = None) -> SourceDocument:
-    """Read one TK OData JSON record (a Zaak, or the Stemmingen of one Agendapunt).
+    """Read one TK OData JSON record (a Zaak, a Toezegging, or the Stemmingen of one
+    Agendapunt).
 
     Args:
         path: the JSON file (``data`` may carry its bytes when already read).
         data: the file's bytes, if the caller has them.
 
     Returns:
-        A SourceDocument of kind ZAAK (``id`` the zaak number, ``zaken`` holding it)
-        or AGENDAPUNT (``id`` the agendapunt number, ``besluiten`` with their votes).
+        A SourceDocument of kind ZAAK (``id`` the zaak number, ``zaken`` holding it),
+        TOEZEGGING (``id`` the toezegging number, ``toezeggingen`` holding it) or
+        AGENDAPUNT (``id`` the agendapunt number, ``besluiten`` with their votes).
 
     Raises:
         SourceError: not JSON, or JSON of another shape.
@@ -81,6 +97,8 @@ def read_tk_odata(path: Path, data: bytes | None = None) -> SourceDocument:
     if not isinstance(record, Mapping):
         raise SourceError(str(path), "unknown JSON format (not an object)")
     try:
+        if _is_toezegging(record):
+            return _toezegging_document(path, record)
         if _is_zaak(record):
             return _zaak_document(path, record)
         if _is_agendapunt(record):
@@ -88,7 +106,8 @@ def read_tk_odata(path: Path, data: bytes | None = None) -> SourceDocument:
     except (KeyError, TypeError, ValueError) as error:
         raise SourceError(str(path), f"malformed TK OData record: {error!r}") from None
     raise SourceError(
-        str(path), "unknown JSON format (not a TK Zaak or Stemming record)"
+        str(path),
+        "unknown JSON format (not a TK Zaak, Toezegging or Stemming record)",
     )
 
 
@@ -190,6 +209,61 @@ def _agendapunt_document(path: Path, record: Mapping[str, Any]) -> SourceDocumen
         zaken=zaken,
         besluiten=besluiten,
     )
+
+
+def _toezegging_document(path: Path, record: Mapping[str, Any]) -> SourceDocument:
+    nummer = record["Nummer"]
+    text = " ".join((record.get("Tekst") or "").split())
+    if not text:
+        raise ValueError(f"toezegging {nummer} has no Tekst")
+    nakoming = _date(record.get("DatumNakoming"))
+    if nakoming is not None and nakoming.year < 1900:
+        nakoming = None  # DatumNakoming is not nullable; a placeholder says "none"
+    brief = (record.get("KamerbriefNakoming") or "").strip()
+    toezegging = Toezegging(
+        id=nummer,
+        document=nummer,
+        text=text,
+        start=0,
+        end=len(text),
+        bewindspersoon=_bewindspersoon(record),
+        functie=(record.get("Functie") or "").strip() or None,
+        deadline=DateRange(nakoming, nakoming) if nakoming else None,
+        answered_by=(brief,) if brief and is_work_id(brief) else (),
+        tk_status=(record.get("Status") or "").strip() or None,
+        ministerie=(record.get("Ministerie") or "").strip() or None,
+    )
+    extra = [
+        (key, str(record[field]).strip())
+        for key, field in (
+            ("activiteit", "ActiviteitNummer"),
+            ("kamerbrief_nakoming", "KamerbriefNakoming"),
+        )
+        if record.get(field)
+    ]
+    return SourceDocument(
+        id=nummer,
+        kind=DocumentKind.TOEZEGGING,
+        title=text,
+        text=text + "\n",
+        path=str(path),
+        date=_date(record.get("Aanmaakdatum")),
+        metadata=DocumentMetadata(
+            soort="Toezegging",
+            official_url="https://www.tweedekamer.nl/kamerstukken/toezeggingen/"
+            f"detail?id={nummer}",
+            extra=tuple(extra),
+        ),
+        toezeggingen=(toezegging,),
+    )
+
+
+def _bewindspersoon(record: Mapping[str, Any]) -> str | None:
+    """The bewindspersoon as a letter signs ("D.M. van Weel"), else the record's Naam."""
+    parts = [record.get(key) for key in ("Initialen", "Tussenvoegsel", "Achternaam")]
+    if record.get("Achternaam"):
+        return " ".join(str(part).strip() for part in parts if part)
+    return (record.get("Naam") or "").strip() or None
 
 
 def _vote_order(vote: Vote) -> tuple[str, str]:
