@@ -18,6 +18,7 @@ from ingest.sources._xml import parse_xml
 from ingest.sources.bwb import read_bwb
 from ingest.sources.bwb_2012 import looks_like_bwb_2012, read_bwb_2012
 from ingest.sources.bwb_wti import looks_like_wti, read_wti
+from ingest.sources.cellar import looks_like_sparql_json, read_cellar_sparql
 from ingest.sources.cjeu import looks_like_cjeu_judgment, read_cjeu_judgment
 from ingest.sources.eurlex import (
     looks_like_eurlex_html,
@@ -50,7 +51,8 @@ def read_source(path: Path) -> SourceDocument:
 
     The format is recognised by content: XML whose root is ``toestand`` is BWB,
     ``wetstechnische-informatie`` a BWB amendment history (WTI),
-    ``officiele-publicatie`` is a Kamerstuk, an EUR-Lex judgment (``body`` or XHTML
+    ``officiele-publicatie`` is a Kamerstuk, a SPARQL JSON result a Cellar record
+    (other JSON a TK OData record), an EUR-Lex judgment (``body`` or XHTML
     page with ``p.sum-title-1`` and numbered ``p.count``) a CJEU ruling; UTF-8 text
     with a ``.txt``/``.md`` name is plain text.
 
@@ -101,6 +103,8 @@ def read_source(path: Path) -> SourceDocument:
     if suffix in JSON_SUFFIXES or (
         head.startswith("{") and suffix not in TEXT_SUFFIXES
     ):
+        if looks_like_sparql_json(data):
+            return read_cellar_sparql(path, data)
         return read_tk_odata(path, data)
     if head.startswith("<"):
         return _read_xml(path, data)

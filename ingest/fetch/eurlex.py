@@ -1,0 +1,272 @@
+"""Fetch EU acts and CJEU rulings from the Publications Office's Cellar.
+
+Metadata comes from the Cellar SPARQL endpoint (``/webapi/rdf/sparql`` under
+``cellar_sparql``: a POST form ``query=…``, answered as Virtuoso SPARQL JSON), one
+query per work:
+
+* an act by CELEX (``32008L0115``): its CELEX, title, date and ELI, and every ruling
+  that interprets it (``cdm:case-law_interpretes_resource_legal``) with the ruling's
+  CELEX, ECLI, title (which carries the parties' names and the case number) and date;
+* a ruling by CELEX (``62015CJ0133``) or ECLI (``ECLI:EU:C:2017:354``): the same
+  facts seen from the ruling, one row per act it interprets.
+
+Each answer is kept as a listing and, when it differs from the cached one, as a
+document (``<CELEX>.cellar.json``) that :mod:`ingest.sources.cellar` reads: every row
+becomes a link from the ruling to the act, the row its evidence. So a run asks again
+and keeps only what changed. The content of each act and ruling is then fetched by
+CELEX from Cellar's content negotiation (``/resource/celex/<CELEX>`` under
+``cellar``) as XHTML, in Dutch, or in English when Cellar has no Dutch expression
+(HTTP 404): ``<CELEX>.html``, read by the EUR-Lex and CJEU judgment readers. A cached
+text is not asked for again; with ``--since`` the rulings decided before that date
+are not fetched either.
+
+Ids: CELEX numbers of acts (``32008L0115``) and rulings (``62015CJ0133``), or ECLIs
+of rulings (``ECLI:EU:C:2017:354``).
+
+Searches (preset entries), every key optional but ``acts``::
+
+    {"acts": ["32008L0115", "32003L0086"],  # acts whose interpreting case law to get
+     "case_law": true,           # fetch the rulings' texts too (default true)
+     "case_law_types": ["CJ"],   # CELEX document types of the rulings to fetch
+                                 # (CJ judgment of the Court of Justice, default)
+     "from_date": "2015-01-01",  # rulings decided on or after this date
+     "content": true,            # fetch the acts' own texts (default true)
+     "limit": 200}               # at most this many rulings per act
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ingest.fetch.endpoints import base_url
+from ingest.fetch.http import build_url
+from ingest.fetch.session import FetchSession
+
+__all__ = ["SOURCE", "act_query", "fetch", "ruling_query"]
+
+SOURCE = "eurlex"
+SPARQL_PATH = "/webapi/rdf/sparql"
+CELEX = re.compile(r"^[0-9]\d{4}[A-Z]{1,2}\d{4}$")
+ECLI_EU = re.compile(r"^ECLI:EU:[CTF]:\d{4}:\d{1,6}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Titles in English: the language of the bundled CJEU judgments and EUR-Lex case
+#: lists, so that the case names in the titles match theirs.
+TITLE_LANGUAGE = "http://publications.europa.eu/resource/authority/language/ENG"
+SPARQL_HEADERS = {
+    "Accept": "application/sparql-results+json",
+    "Content-Type": "application/x-www-form-urlencoded",
+}
+CONTENT_ACCEPT = "application/xhtml+xml, text/html;q=0.9"
+CONTENT_LANGUAGES = ("nl", "en")
+
+_PREFIXES = (
+    "PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>\n"
+    "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
+)
+_RULING_FACTS = (
+    "  OPTIONAL { ?ruling cdm:case-law_ecli ?rulingEcli }\n"
+    "  OPTIONAL { ?ruling cdm:work_date_document ?rulingDate }\n"
+    "  OPTIONAL { ?rulingExpr cdm:expression_belongs_to_work ?ruling ;\n"
+    f"    cdm:expression_uses_language <{TITLE_LANGUAGE}> ;\n"
+    "    cdm:expression_title ?rulingTitle }\n"
+)
+_ACT_FACTS = (
+    "  OPTIONAL { ?act cdm:work_date_document ?actDate }\n"
+    "  OPTIONAL { ?act cdm:resource_legal_eli ?actEli }\n"
+    "  OPTIONAL { ?actExpr cdm:expression_belongs_to_work ?act ;\n"
+    f"    cdm:expression_uses_language <{TITLE_LANGUAGE}> ;\n"
+    "    cdm:expression_title ?actTitle }\n"
+)
+
+
+def act_query(celex: str) -> str:
+    """The SPARQL query for an act and the rulings that interpret it (the variables,
+    first ``actCelex``, are what :mod:`ingest.sources.cellar` reads)."""
+    return (
+        _PREFIXES + "SELECT DISTINCT ?actCelex ?actTitle ?actDate ?actEli"
+        " ?rulingCelex ?rulingEcli ?rulingTitle ?rulingDate WHERE {\n"
+        f"  ?act owl:sameAs <http://publications.europa.eu/resource/celex/{celex}> ;\n"
+        "    cdm:resource_legal_id_celex ?actCelex .\n" + _ACT_FACTS + "  OPTIONAL {\n"
+        "  ?ruling cdm:case-law_interpretes_resource_legal ?act ;\n"
+        "    cdm:resource_legal_id_celex ?rulingCelex .\n"
+        + _RULING_FACTS
+        + "  }\n}\nORDER BY ?rulingDate ?rulingCelex"
+    )
+
+
+def ruling_query(celex_or_ecli: str) -> str:
+    """The SPARQL query for a ruling (by CELEX or ECLI) and the acts it interprets
+    (variables first ``rulingCelex``)."""
+    if celex_or_ecli.startswith("ECLI:"):
+        iri = "http://publications.europa.eu/resource/ecli/" + urllib.parse.quote(
+            celex_or_ecli, safe=""
+        )
+    else:
+        iri = f"http://publications.europa.eu/resource/celex/{celex_or_ecli}"
+    return (
+        _PREFIXES + "SELECT DISTINCT ?rulingCelex ?rulingEcli ?rulingTitle ?rulingDate"
+        " ?actCelex ?actTitle ?actDate ?actEli WHERE {\n"
+        f"  ?ruling owl:sameAs <{iri}> ;\n"
+        "    cdm:resource_legal_id_celex ?rulingCelex .\n"
+        + _RULING_FACTS
+        + "  OPTIONAL {\n"
+        "  ?ruling cdm:case-law_interpretes_resource_legal ?act .\n"
+        "  ?act cdm:resource_legal_id_celex ?actCelex .\n"
+        + _ACT_FACTS
+        + "  }\n}\nORDER BY ?actCelex"
+    )
+
+
+def fetch(
+    session: FetchSession, ids: Sequence[str], searches: Sequence[Mapping[str, Any]]
+) -> None:
+    """Fetch the works named by ``ids`` and the case law ``searches`` ask for."""
+    texts: dict[str, None] = {}  # CELEX numbers whose text to fetch, in order
+    for given in ids:
+        value = given.strip().upper()
+        if ECLI_EU.match(value) or (CELEX.match(value) and value.startswith("6")):
+            rows = _record(session, value, ruling_query(value), "ruling")
+            texts.update(dict.fromkeys(_celexes(rows, "rulingCelex")))
+        elif CELEX.match(value):
+            if _record(session, value, act_query(value), "act") is not None:
+                texts[value] = None
+        else:
+            session.fail(
+                SOURCE, given, "not a CELEX number (32008L0115) or ECLI (ECLI:EU:C:…)"
+            )
+    for search in searches:
+        texts.update(dict.fromkeys(_search(session, search)))
+    session.on_total(SOURCE, len(texts))
+    for celex in texts:
+        _content(session, celex)
+
+
+def _search(session: FetchSession, search: Mapping[str, Any]) -> list[str]:
+    """The acts of one search and the rulings interpreting them that it wants."""
+    acts = search.get("acts") or []
+    if isinstance(acts, str):
+        acts = [acts]
+    types = tuple(search.get("case_law_types") or ("CJ",))
+    from_date = str(search.get("from_date") or "")
+    if from_date and not _DATE.match(from_date):
+        session.fail(SOURCE, from_date, "from_date is a date (YYYY-MM-DD)")
+        return []
+    if session.since is not None:
+        from_date = max(from_date, session.since.isoformat())
+    limit = int(search.get("limit") or 0)
+    wanted: list[str] = []
+    for act in acts:
+        celex = str(act).strip().upper()
+        if not CELEX.match(celex) or celex.startswith("6"):
+            session.fail(SOURCE, str(act), "not the CELEX number of an act")
+            continue
+        rows = _record(session, celex, act_query(celex), "act")
+        if rows is None:
+            continue
+        if search.get("content", True) is not False:
+            wanted.append(celex)
+        if search.get("case_law", True) is False:
+            continue
+        rulings = [
+            row
+            for row in rows
+            if _value(row, "rulingCelex")[5:7] in types
+            and _value(row, "rulingDate")[:10] >= from_date
+        ]
+        chosen = _celexes(rulings, "rulingCelex")
+        wanted.extend(chosen[:limit] if limit else chosen)
+    return wanted
+
+
+def _record(
+    session: FetchSession, work: str, query: str, kind: str
+) -> list[Mapping[str, Any]] | None:
+    """Ask Cellar's SPARQL endpoint about one work; keep the answer (a listing, and a
+    document when it changed); its result rows, or None when it failed."""
+    url = build_url(base_url("cellar_sparql"), SPARQL_PATH)
+    form = urllib.parse.urlencode({"query": query}).encode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", work).strip("_")
+    body = session.listing(
+        SOURCE,
+        url,
+        f"sparql-{kind}-{slug}.json",
+        expect="json",
+        headers=dict(SPARQL_HEADERS),
+        data=form,
+    )
+    if body is None:
+        return None
+    answer = json.loads(body)
+    rows = _bindings(answer)
+    if rows is None:
+        session.fail(SOURCE, url, f"not a SPARQL JSON result (query for {work})")
+        return None
+    if not rows:
+        session.fail(SOURCE, url, f"Cellar knows no work {work}")
+        return None
+    first = "actCelex" if kind == "act" else "rulingCelex"
+    celex = _value(rows[0], first) or slug
+    session.derived(
+        SOURCE,
+        f"{celex}.cellar.json",
+        body,
+        key=f"POST {url} {kind} {work}",
+        from_url=url,
+        content_type="application/sparql-results+json",
+    )
+    session.on_item(SOURCE, work)
+    return rows
+
+
+def _content(session: FetchSession, celex: str) -> None:
+    """The text of a work as XHTML: Dutch, else (HTTP 404 or 406) English."""
+    url = build_url(base_url("cellar"), f"/resource/celex/{celex}")
+    for language in CONTENT_LANGUAGES:
+        failures = len(session.tally.errors)
+        body = session.document(
+            SOURCE,
+            url,
+            f"{celex}.html",
+            expect="html",
+            headers={"Accept": CONTENT_ACCEPT, "Accept-Language": language},
+        )
+        missing = len(session.tally.errors) == failures + 1 and re.search(
+            r": HTTP 40[46] ", session.tally.errors[-1] + " "
+        )
+        if body is not None or not missing or language == CONTENT_LANGUAGES[-1]:
+            return
+        _forget_last_failure(session)  # no Dutch text: ask for the English one
+
+
+def _forget_last_failure(session: FetchSession) -> None:
+    session.tally.errors.pop()
+    session.tally.failed[SOURCE] -= 1
+
+
+def _bindings(answer: object) -> list[Mapping[str, Any]] | None:
+    if not isinstance(answer, dict):
+        return None
+    results = answer.get("results")
+    rows = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        return None
+    return rows
+
+
+def _value(row: Mapping[str, Any], name: str) -> str:
+    cell = row.get(name)
+    return str(cell.get("value") or "") if isinstance(cell, dict) else ""
+
+
+def _celexes(rows: Sequence[Mapping[str, Any]] | None, name: str) -> list[str]:
+    """The distinct CELEX numbers in column ``name``, in row order."""
+    found: dict[str, None] = {}
+    for row in rows or []:
+        celex = _value(row, name)
+        if CELEX.match(celex):
+            found[celex] = None
+    return list(found)

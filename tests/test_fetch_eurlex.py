@@ -1,0 +1,315 @@
+"""The eurlex client against the replayed Cellar: the SPARQL queries it posts, the
+records and texts it keeps, Dutch-then-English content, incremental runs, faults, and
+what the Cellar SPARQL reader and the graph make of the cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.build import build_document_graph
+from graph.namespaces import WG
+from ingest.errors import SourceError
+from ingest.fetch import fetch_source
+from ingest.fetch.cache import PayloadCache
+from ingest.fetch.eurlex import SPARQL_PATH, act_query, ruling_query
+from ingest.fetch.session import FetchSession
+from ingest.models import DocumentKind
+from ingest.sources import iter_source_files, read_source
+from ingest.sources.cellar import INTERPRETS
+from tests.conftest_fetch import quick_client
+from tests.replay import API_DATA, Route
+
+CELLAR = "publications.europa.eu"
+DATA = API_DATA / "eurlex"
+RETURN_DIRECTIVE = "32008L0115"
+RULINGS = {  # as ordered by date in the constructed result
+    "62016CJ0225": "ECLI:EU:C:2017:590",
+    "62017CJ0240": "ECLI:EU:C:2018:8",
+    "62016CJ0082": "ECLI:EU:C:2018:308",
+}
+
+
+def _documents(session: FetchSession) -> dict[str, str]:
+    return {
+        path.name: read_source(path).id
+        for path in iter_source_files([session.cache.root])
+        if path.suffix == ".json"
+    }
+
+
+def _cached_names(session: FetchSession, role: str = "document") -> list[str]:
+    return sorted(
+        e.path.rpartition("/")[2]
+        for e in session.cache.entries.values()
+        if e.role == role and e.source == "eurlex"
+    )
+
+
+def _rerun(tmp_path, since: dt.date | None = None) -> FetchSession:
+    return FetchSession(
+        http=quick_client(), cache=PayloadCache(tmp_path / "cache"), since=since
+    )
+
+
+def test_fetch_eurlex_act_posts_the_query_and_keeps_the_record(fetch_session, replay):
+    fetch_source(
+        fetch_session, "eurlex", [], [{"acts": [RETURN_DIRECTIVE], "case_law": False}]
+    )
+    [posted] = replay.requests_to(CELLAR, SPARQL_PATH)
+    assert posted.method == "POST"
+    assert posted.query["query"] == [act_query(RETURN_DIRECTIVE)]
+    assert posted.headers["Accept"] == "application/sparql-results+json"
+    assert _documents(fetch_session) == {"32008L0115.cellar.json": "32008L0115.cellar"}
+    assert _cached_names(fetch_session, "listing") == ["sparql-act-32008L0115.json"]
+    record = next(
+        e
+        for e in fetch_session.cache.entries.values()
+        if e.path.endswith(".cellar.json")
+    )
+    recorded = (DATA / "constructed-sparql-act-32008L0115.json").read_bytes()
+    assert record.sha256 == hashlib.sha256(recorded).hexdigest()
+    # The act's text is asked for (not recorded: 404 in Dutch, then in English).
+    texts = replay.requests_to(CELLAR, "/resource/celex/32008L0115")
+    assert [r.headers["Accept-Language"] for r in texts] == ["nl", "en"]
+    assert fetch_session.tally.errors == [
+        f"{replay.url(CELLAR)}/resource/celex/32008L0115: HTTP 404 Not Found"
+    ]
+
+
+def test_fetch_eurlex_case_law_of_an_act_brings_each_ruling(fetch_session, replay):
+    search = {"acts": [RETURN_DIRECTIVE], "content": False, "from_date": "2018-01-01"}
+    fetch_source(fetch_session, "eurlex", [], [search])
+    asked = [r.path for r in replay.log if r.path.startswith("/resource/celex/")]
+    assert asked == [
+        "/resource/celex/62017CJ0240",
+        "/resource/celex/62017CJ0240",
+        "/resource/celex/62016CJ0082",
+        "/resource/celex/62016CJ0082",
+    ]
+    assert len(fetch_session.tally.errors) == 2  # neither text is recorded
+
+
+def test_fetch_eurlex_text_in_english_when_there_is_no_dutch(fetch_session, replay):
+    replay.add(
+        Route(
+            CELLAR,
+            "/resource/celex/32024R0903",
+            status=404,
+            body="Not Found",
+            content_type="text/plain",
+            times=1,
+        )
+    )
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    assert fetch_session.tally.errors == []
+    texts = replay.requests_to(CELLAR, "/resource/celex/32024R0903")
+    assert [r.headers["Accept-Language"] for r in texts] == ["nl", "en"]
+    assert all(r.headers["Accept"].startswith("application/xhtml+xml") for r in texts)
+    assert _cached_names(fetch_session) == ["32024R0903.cellar.json", "32024R0903.html"]
+    kept = next(
+        e for e in fetch_session.cache.entries.values() if e.path.endswith(".html")
+    )
+    recorded = (DATA / "cellar_item_xhtml_32024R0903_DOC_1.html").read_bytes()
+    assert fetch_session.cache.read(kept) == recorded
+    assert fetch_session.tally.fetched == {"eurlex": 2}
+
+
+def test_fetch_eurlex_ruling_by_ecli(fetch_session, replay):
+    fetch_source(fetch_session, "eurlex", ["ECLI:EU:C:2018:308"])
+    [posted] = replay.requests_to(CELLAR, SPARQL_PATH)
+    assert posted.query["query"] == [ruling_query("ECLI:EU:C:2018:308")]
+    assert "resource/ecli/ECLI%3AEU%3AC%3A2018%3A308" in posted.query["query"][0]
+    assert _documents(fetch_session) == {
+        "62016CJ0082.cellar.json": "62016CJ0082.cellar"
+    }
+    assert [r.path for r in replay.log[1:]] == ["/resource/celex/62016CJ0082"] * 2
+
+
+def test_fetch_eurlex_again_keeps_nothing_new(fetch_session, replay, tmp_path):
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    before = len(replay.log)
+    for since in (None, dt.date(2026, 1, 1)):
+        again = _rerun(tmp_path, since=since)
+        fetch_source(again, "eurlex", ["32024R0903"])
+        # The query is asked again (Cellar answers POSTs without validators): the
+        # same answer keeps no new record; the cached text is not asked for.
+        assert again.tally.fetched == {} and again.tally.errors == []
+        assert again.tally.unchanged == {"eurlex": 2}
+    assert [r.path for r in replay.log[before:]] == [SPARQL_PATH, SPARQL_PATH]
+
+
+def test_fetch_eurlex_with_since_skips_older_rulings(fetch_session, replay, tmp_path):
+    again = _rerun(tmp_path, since=dt.date(2018, 3, 1))
+    fetch_source(again, "eurlex", [], [{"acts": [RETURN_DIRECTIVE], "content": False}])
+    asked = {r.path for r in replay.log if r.path.startswith("/resource/celex/")}
+    assert asked == {"/resource/celex/62016CJ0082"}
+
+
+# fmt: off
+BAD = [
+    pytest.param(["Terugkeerrichtlijn"], [],
+                 "Terugkeerrichtlijn: not a CELEX number (32008L0115) or ECLI (ECLI:EU:C:…)",
+                 id="name-not-id"),
+    pytest.param([], [{"acts": ["62016CJ0082"]}],
+                 "62016CJ0082: not the CELEX number of an act", id="ruling-as-act"),
+    pytest.param([], [{"acts": ["32008L0115"], "from_date": "1 januari 2018"}],
+                 "1 januari 2018: from_date is a date (YYYY-MM-DD)", id="bad-date"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("ids", "searches", "error"), BAD)
+def test_fetch_eurlex_bad_input_is_one_line(
+    fetch_session, replay, ids, searches, error
+):
+    fetch_source(fetch_session, "eurlex", ids, searches)
+    assert fetch_session.tally.errors == [error]
+    assert replay.log == []
+
+
+HTML_ERROR = "<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>"
+# fmt: off
+FAULTS = [
+    pytest.param({"status": 400, "body": "Virtuoso 37000 Error SP030: SPARQL compiler",
+                  "content_type": "text/plain"}, "HTTP 400", id="400"),
+    pytest.param({"body": HTML_ERROR, "content_type": "text/html"}, "not JSON",
+                 id="html"),
+    pytest.param({"file": "eurlex/constructed-sparql-act-32024R0903.json",
+                  "truncate": 100}, "truncated body", id="truncated"),
+    pytest.param({"body": "", "content_type": "application/sparql-results+json"},
+                 "empty response", id="empty"),
+    pytest.param({"body": '{"boolean": true}'}, "not a SPARQL JSON result",
+                 id="not-a-select-result"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("fault", "problem"), FAULTS)
+def test_fetch_eurlex_fault_is_one_line_naming_the_url(
+    fetch_session, replay, fault, problem
+):
+    replay.add(
+        Route(
+            CELLAR,
+            SPARQL_PATH,
+            method="POST",
+            query={"query": act_query("32024R0903")},
+            **{"content_type": "application/sparql-results+json", **fault},
+        )
+    )
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    [error] = fetch_session.tally.errors
+    assert error.startswith(f"{replay.url(CELLAR)}{SPARQL_PATH}: ")
+    assert problem in error and "\n" not in error
+    assert _cached_names(fetch_session) == []  # no record, and no text asked for
+    assert replay.requests_to(CELLAR, "/resource/celex/32024R0903") == []
+
+
+def test_fetch_eurlex_unknown_celex_is_one_line(fetch_session, replay):
+    fetch_source(fetch_session, "eurlex", ["32099L0001"])
+    assert fetch_session.tally.errors == [
+        f"{replay.url(CELLAR)}{SPARQL_PATH}: Cellar knows no work 32099L0001"
+    ]
+    assert _cached_names(fetch_session) == []
+
+
+def test_fetch_eurlex_retries_a_503(fetch_session, replay):
+    replay.add(
+        Route(
+            CELLAR,
+            SPARQL_PATH,
+            method="POST",
+            query={"query": act_query("32024R0903")},
+            status=503,
+            body="busy",
+            times=1,
+        )
+    )
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    assert fetch_session.tally.errors == []
+    assert len(replay.requests_to(CELLAR, SPARQL_PATH)) == 2
+
+
+# -- the reader ----------------------------------------------------------------------
+
+
+def test_read_cellar_act_record_links_each_ruling_to_the_act(fetch_session, replay):
+    fetch_source(fetch_session, "eurlex", [], [{"acts": [RETURN_DIRECTIVE]}])
+    [path] = [
+        p for p in iter_source_files([fetch_session.cache.root]) if p.suffix == ".json"
+    ]
+    document = read_source(path)
+    assert document.kind is DocumentKind.CELLAR_RECORD
+    assert document.title.startswith("Directive 2008/115/EC of the European Parliament")
+    assert document.date == dt.date(2008, 12, 16)
+    assert [(r.subject, r.target, r.type) for r in document.relations] == [
+        (ecli, RETURN_DIRECTIVE, INTERPRETS) for ecli in RULINGS.values()
+    ]
+    assert document.text.splitlines()[1:] == [
+        "ECLI:EU:C:2017:590 (62016CJ0225), 2017-07-26, Case C-225/16, "
+        "Criminal proceedings against Mossa Ouhrami",
+        "ECLI:EU:C:2018:8 (62017CJ0240), 2018-01-16, Case C-240/17, E",
+        "ECLI:EU:C:2018:308 (62016CJ0082), 2018-05-08, Case C-82/16, "
+        "K.A. and Others v Belgische Staat",
+    ]
+    assert [r.label for r in document.relations] == document.text.splitlines()[1:]
+    assert (
+        "eli",
+        "http://data.europa.eu/eli/dir/2008/115/oj",
+    ) in document.metadata.extra
+
+
+def test_read_cellar_ruling_record():
+    document = read_source(DATA / "constructed-sparql-ruling-ECLI_EU_C_2018_308.json")
+    assert (document.id, document.title, document.date) == (
+        "62016CJ0082.cellar",
+        "K.A. and Others v Belgische Staat",
+        dt.date(2018, 5, 8),
+    )
+    [relation] = document.relations
+    assert (relation.subject, relation.target) == ("ECLI:EU:C:2018:308", "32008L0115")
+
+
+def test_cellar_record_graph_has_the_editorial_link_from_the_ruling():
+    document = read_source(DATA / "constructed-sparql-act-32008L0115.json")
+    graph = build_document_graph(document)
+    ruling = URIRef(
+        "http://publications.europa.eu/resource/ecli/ECLI%3AEU%3AC%3A2018%3A308"
+    )
+    act = URIRef("http://data.europa.eu/eli/dir/2008/115/oj")
+    assert (ruling, URIRef(INTERPRETS), act) in graph
+    [link] = [
+        link
+        for link in graph.subjects(WG.linkSource, ruling)
+        if (link, WG.linkTarget, act) in graph
+    ]
+    assert (link, WG.method, WG.editorial) in graph
+    assert (link, WG.referenceKind, Literal("eu_legislation")) in graph
+    assert (
+        act,
+        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        WG.EUAct,
+    ) in graph
+    quote = next(
+        graph.objects(URIRef(f"{link}#quote"), URIRef("http://www.w3.org/ns/oa#exact"))
+    )
+    assert str(quote).endswith("Case C-82/16, K.A. and Others v Belgische Staat")
+
+
+def test_read_source_tells_sparql_results_from_tk_records():
+    """A recorded SPARQL result of another query is refused with its variables, not
+    sent to the TK OData reader; a TK record still goes there."""
+    with pytest.raises(SourceError, match="variables cellarURIs, manif, format, expr"):
+        read_source(DATA / "cellar_sparql_celex_32008R1137_fmx4_items.json")
+    zaak = (
+        API_DATA
+        / "tk"
+        / "odata_Zaak_Motie_2025Z02986_expand_Document_Versie_Publicatie.json"
+    )
+    assert read_source(zaak).kind is DocumentKind.ZAAK
+    with pytest.raises(SourceError, match="without rows"):
+        read_source(DATA / "constructed-sparql-empty.json")
