@@ -234,6 +234,15 @@ class _Grammar:
         )
         self.act_word = re.compile(r"richtlijn|verordening|besluit|decision|regulation")
         self.lid_connector = re.compile(r",?\s+(?:en|of)(?=\s)")
+        # typos inside a list: "44. tweede lid" (a stray full stop before the lid:
+        # no sentence opens with a lower-case ordinal), "de artikelen 2.4. 2.5 en 2.6"
+        ordinal = p["ordinal"].pattern
+        self.stray_dot_lid = re.compile(
+            rf"\.(?=[ \t]+(?:{ordinal})(?:(?:\s*,\s*|\s+(?:en|of)\s+)(?:{ordinal}))*"
+            r"\s+lid\b)"
+        )
+        self.stray_dot_item = re.compile(r"\.[ \t]+(?=\d)")
+        self.plural_keyword = re.compile(r"(?:[Aa]rtikelen|ARTIKELEN|[Aa]rtt\.)")
         self._compile_triggers(specs.values())
 
     def _compile_triggers(self, specs: Iterable[PatternSpec]) -> None:
@@ -591,6 +600,10 @@ class _Scanner:
             heading = self._line_title_before(start)
             if heading:
                 extra = {"line_title": heading}
+            else:
+                named = self._named_in_sentence(start, end)
+                if named:
+                    extra = {"sentence_regeling": named}
         prefix_lid = self._prefix_lid(start)
         if prefix_lid and len(items) == 1:
             items[0].start = prefix_lid[0]
@@ -612,11 +625,36 @@ class _Scanner:
             self._add(item.start, item.end, kind, groups)
         return end
 
+    def _named_in_sentence(self, start: int, end: int) -> str | None:
+        """The one regeling named (by title or defined term) earlier in the same
+        sentence as a bare article list ("de titels 8.1 tot en met 8.3 van de Awb …,
+        met uitzondering van de artikelen 8:1 tot en met 8:5"). The resolver takes it
+        only when the citing regeling lacks the article and that regeling is known to
+        have it. None when the sentence names none or several, or when a designation
+        the grammar does not know follows the list ("artikel 5 van de richtlijn
+        tijdelijke bescherming")."""
+        if _UNKNOWN_DESIGNATION.match(self.text, end):
+            return None
+        boundary = max(
+            self.text.rfind(". ", 0, start),
+            self.text.rfind(";", 0, start),
+            self.text.rfind("\n", 0, start),
+            start - 400,
+        )
+        named = {
+            ref.group("regeling") or ref.group("defined")
+            for ref in self.refs
+            if ref.start > boundary and (ref.group("regeling") or ref.group("defined"))
+        }
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
+
     def _items(self, start: int, pos: int) -> tuple[list[_Item], int]:
         """The articles of a list from ``pos`` ("1.24, 1.26 t/m 1.28", each with its
         lids and onderdelen); the first starts at ``start`` (its keyword)."""
         text, g = self.text, self.g
         items: list[_Item] = []
+        closed = False  # an "en"/"of" joined the last two items
         while True:
             m = g.item.match(text, pos)
             if not m:
@@ -640,10 +678,28 @@ class _Scanner:
             else:
                 items.append(_Item(item_start, qual_end, num, lid, leden, ond, onds))
             sep = g.separator.match(text, qual_end)
+            if sep is None and self._stray_dot_in_list(start, qual_end, num, closed):
+                sep = g.stray_dot_item.match(text, qual_end)
             if not sep:
                 return items, qual_end
+            closed = closed or bool(sep.group().strip(" \t\n,"))
             pos = sep.end()
         return items, pos
+
+    def _stray_dot_in_list(self, start: int, at: int, number: str, closed: bool) -> bool:
+        """ "de artikelen 2.4. 2.5 en 2.6": a full stop typed for a comma between two
+        numbers of the same shape, in a list the plural keyword opened and no "en"/"of"
+        has closed yet."""
+        if closed or not self.g.plural_keyword.match(self.text, start):
+            return False
+        dot = self.g.stray_dot_item.match(self.text, at)
+        if dot is None:
+            return False
+        after = self.g.item.match(self.text, dot.end())
+        if after is None:
+            return False
+        shape = re.sub(r"\d+|[a-z]", "", number)
+        return shape == re.sub(r"\d+|[a-z]", "", after.group("num"))
 
     def _article_lines(self, start: int, pos: int) -> int:
         """ "artikel:" followed by list lines that each open with articles ("a. 16,
@@ -857,13 +913,25 @@ class _Scanner:
         lids: list[str] = []
         ond = onds = None
         while True:
+            if text.startswith(".", pos) and g.stray_dot_lid.match(text, pos):
+                pos += 1  # "44. tweede lid"
             m = g.part.match(text, pos)  # a lid, a volzin, or an onderdeel
             if m is None:
-                if not lids:
+                if not lids and ond is None and onds is None:
                     break
-                # ", en zesde lid": another lid of this article
+                # ", en zesde lid": another lid of this article; ", en onder d en
+                # f": more onderdelen of it
                 connector = g.lid_connector.match(text, pos)
-                m = g.lid.match(text, connector.end()) if connector else None
+                m = g.lid.match(text, connector.end()) if connector and lids else None
+                if m is None and connector and (ond or onds) and len(lids) <= 1:
+                    more = g.onderdeel.match(text, connector.end())
+                    if more is not None:
+                        extra_ond, extra_onds = _onderdeel_value(more)
+                        names = (onds or ond or "").split(",")
+                        names += (extra_onds or extra_ond or "").split(",")
+                        ond, onds = None, ",".join(n for n in names if n)
+                        pos = more.end()
+                        continue
                 if m is None:
                     break
             pos = m.end()
@@ -989,6 +1057,21 @@ class _Scanner:
                 "kamer": kamer, "vergaderjaar": _ws(d.get("vj", "")),
                 "dossier": _ws(d["dossier"]), "ondernummer": d["nr"],
             }  # fmt: skip
+            pos = m.end()
+            if d.get("nrs", "").lower() in {"nrs", "nummers"}:  # "nrs. 4–6", "nrs. 4 en 7"
+                self._add(m.start(), end, kind, groups)
+                pos = self._more_ondernummers(pos, kind, groups)
+            else:
+                self._add(m.start(), end, kind, groups)
+            # "…, 34 550 VI, nr. 2 en 34 775 VI, nr. 1": the next dossier of the same
+            # citation, with its own number
+            while (more := _NEXT_DOSSIER.match(text, pos)) is not None:
+                nxt = {**groups, "dossier": _ws(more["dossier"]), "ondernummer": more["nr"]}
+                self._add(more.start("dossier"), more.end(), kind, nxt)
+                pos = more.end()
+                if more["nrs"].lower() in {"nrs", "nummers"}:
+                    pos = self._more_ondernummers(pos, kind, nxt)
+            return pos
         elif tid == "aanhangsel":
             kind = _K.PARLIAMENTARY
             groups = {
@@ -1030,6 +1113,32 @@ class _Scanner:
             raise PatternError(f"no handler for pattern {tid}")
         self._add(m.start(), end, kind, groups)
         return m.end()
+
+    def _more_ondernummers(
+        self, pos: int, kind: ReferenceKind, groups: dict[str, str]
+    ) -> int:
+        """The further numbers of "nrs. 4–6" / "nrs. 4, 5 en 7": one Kamerstuk each,
+        those a range only implies spanning its connector."""
+        last = groups["ondernummer"]
+        while True:
+            m = _MORE_NUMBERS.match(self.text, pos)
+            if m is None:
+                return pos
+            number = m.group("n")
+            if m.group("rng"):
+                if not (last.isdigit() and number.isdigit()):
+                    return pos
+                if not 0 < int(number) - int(last) <= 20:
+                    return pos
+                for implied in range(int(last) + 1, int(number)):
+                    self._add(
+                        m.start("rng"),
+                        m.end("rng"),
+                        kind,
+                        {**groups, "ondernummer": str(implied), "implied": "range"},
+                    )
+            self._add(m.start("n"), m.end("n"), kind, {**groups, "ondernummer": number})
+            last, pos = number, m.end()
 
     def _add(
         self, start: int, end: int, kind: ReferenceKind, groups: dict[str, str]
@@ -1176,6 +1285,19 @@ class _Scanner:
                 self._add(start, end, g.aliases[name].kind, {"regeling": name})
         self.refs.sort(key=_BY_SPAN)
         return self.refs
+
+
+# "artikel 5, derde lid, van de richtlijn tijdelijke …": a designation, not known
+_UNKNOWN_DESIGNATION = re.compile(r",?\s+(?:van|uit)\s+(?:de\s+|het\s+)?[\w(]")
+_NEXT_DOSSIER = re.compile(
+    r"\s*(?:;|,|\s(?:en|and))\s*(?P<dossier>\d{1,2}[ .]?\d{3}(?:[ .-]?[IVXL]{1,6}[AB]?"
+    r"(?![\w])|-\d{2}(?![\w]))?)(?!\d)\s*,\s*(?P<nrs>[Nn]rs?|[Nn]ummers?)\.?\s*"
+    r"(?P<nr>\d{1,4}[a-z]?)(?![\w])"
+)
+_MORE_NUMBERS = re.compile(
+    r"(?:\s*(?P<rng>[–—-]|t/m|tot\s+en\s+met)\s*|\s*,\s*(?:en\s+)?|\s+en\s+)"
+    r"(?P<n>\d{1,4}[a-z]?)(?![\w/.,:]\d|\w)"
+)
 
 
 def _article_number(raw: str) -> str:

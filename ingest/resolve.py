@@ -80,6 +80,15 @@ def load_alias_table() -> dict[str, AliasEntry]:
         table[alias] = AliasEntry(
             alias, work, _kind_of_work(work), standalone, False, ""
         )
+    for boek, row in load_bw_books().items():  # "Boek 7 van het Burgerlijk Wetboek"
+        table[f"Boek {boek} van het Burgerlijk Wetboek"] = AliasEntry(
+            f"Boek {boek} van het Burgerlijk Wetboek",
+            row,
+            _K.LEGISLATION,
+            True,
+            False,
+            "burgerlijk_wetboek.csv",
+        )
     for row in _read_csv("regelingen.csv"):
         alias, work = row["alias"], row["work"]
         if not ids.is_valid_work(work):
@@ -94,6 +103,44 @@ def load_alias_table() -> dict[str, AliasEntry]:
             row["source"],
         )
     return table
+
+
+# the whole code: one regeling per Boek, so these names need the Boek ("3:40 BW")
+_BW_NAMES = frozenset({"BW", "Burgerlijk Wetboek", "B.W."})
+_BW_ARTICLE = re.compile(r"(?P<boek>\d{1,2}[A-Za-z]?)\s?:\s?(?P<artikel>\d\w*)")
+
+
+@functools.cache
+def load_bw_books() -> dict[str, str]:
+    """Boek ("1", "7A") -> BWB id, from ``burgerlijk_wetboek.csv``."""
+    books = {row["boek"]: row["work"] for row in _read_csv("burgerlijk_wetboek.csv")}
+    for boek, work in books.items():
+        if not ids.BWB_ID.match(work):
+            raise PatternError(f"burgerlijk_wetboek.csv: bad BWB id {work!r} ({boek})")
+    return books
+
+
+def _resolve_bw(
+    reference: Reference, pinpoint: Pinpoint, boek: str | None
+) -> ResolvedReference:
+    """ "art. 3:40 BW" -> Boek 3 (BWBR0005291), artikel 40; "artikel 2 van Boek 7 van
+    het Burgerlijk Wetboek" -> Boek 7, artikel 2; "artikel 40 BW" names no Boek."""
+    artikel = pinpoint.artikel
+    if boek is None and artikel:
+        numbered = _BW_ARTICLE.fullmatch(artikel)
+        if numbered:
+            boek, artikel = numbered.group("boek"), numbered.group("artikel")
+    if boek is None:
+        what = f": artikel {artikel}" if artikel else ""
+        return _unresolved(
+            reference,
+            f"Burgerlijk Wetboek without a Boek{what} (each Boek is its own regeling)",
+            pinpoint,
+        )
+    work = load_bw_books().get(boek.upper())
+    if work is None:
+        return _unresolved(reference, f"no Boek {boek} of the Burgerlijk Wetboek", pinpoint)
+    return _done(reference, work, replace(pinpoint, artikel=artikel))
 
 
 @functools.cache
@@ -247,6 +294,8 @@ def resolve_legislation(
     if reference.group("eu_type"):
         return resolve_eu_legislation(reference, context=context, previous=previous)
     regeling = reference.group("regeling")
+    if regeling in _BW_NAMES:
+        return _resolve_bw(reference, pinpoint, reference.group("boek"))
     if regeling:
         entry = load_alias_table().get(regeling)
         if entry is None:
@@ -293,6 +342,9 @@ def resolve_legislation(
                 reference, f"regeling not in alias table: {line_title!r}", pinpoint
             )
         missing = _missing_part(pinpoint, context)
+        named = _named_in_sentence(reference, pinpoint) if missing else None
+        if named is not None:
+            return _done(reference, named, pinpoint)
         if missing and not reference.group("self"):
             # "de artikelen 8:1 tot en met 8:5" in the Vw: not one of its articles,
             # and no regeling named with it; which one is meant is not said (the
@@ -309,6 +361,22 @@ def resolve_legislation(
         else "no regeling named"
     )
     return _unresolved(reference, reason, pinpoint)
+
+
+def _named_in_sentence(reference: Reference, pinpoint: Pinpoint) -> str | None:
+    """The regeling the sentence names (group ``sentence_regeling``, one and only one)
+    for a bare article the citing regeling lacks, when its articles are known and
+    include this one: the Vw's "de titels 8.1 tot en met 8.3 van de Awb …, met
+    uitzondering van de artikelen 8:1 tot en met 8:5" (never a guess: a regeling whose
+    articles we do not know is not taken)."""
+    name = reference.group("sentence_regeling")
+    entry = load_alias_table().get(name) if name else None
+    if entry is None or pinpoint.artikel is None:
+        return None
+    known = load_article_sets().get(entry.work)
+    if known is None or not known.has(pinpoint.artikel):
+        return None
+    return entry.work
 
 
 def _missing_part(pinpoint: Pinpoint, context: CitingContext) -> str | None:

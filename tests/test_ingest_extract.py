@@ -427,7 +427,9 @@ IN_A_REGELING = [
         [("BWBR0005416", None), ("BWBR0005416", "121"), (None, "2.3")], id="unknown-entry-closes-line-title"),
     pytest.param(
         "Artikel 1\nBurgerlijk Wetboek:\na. Boek 2: de artikelen 63d en 156\n",
-        [("BWBR0002656", None), ("BWBR0003045", "63d"), ("BWBR0003045", "156")], id="bw-book-line"),
+        # the code as a whole is no one regeling (each Boek is): the title alone stays
+        # unresolved, not Boek 1
+        [(None, None), ("BWBR0003045", "63d"), ("BWBR0003045", "156")], id="bw-book-line"),
     pytest.param(
         "Artikel 3\nals bedoeld in artikel 8.7, eerste lid, Vb en het eerste lid van dat artikel",
         [(VB, "8.7"), (VB, "8.7")], id="eerste-lid-van-dat-artikel"),
