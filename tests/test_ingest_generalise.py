@@ -60,7 +60,7 @@ BARE_ARTICLE_OTHER_REGELING = [
     # Vw 2019 art. 83c: the sentence names the Awb, whose articles include 8:1 … 8:5
     pytest.param(
         "1. Op het hoger beroep zijn de titels 8.1 tot en met 8.3 van de Algemene wet bestuursrecht van overeenkomstige toepassing, met uitzondering van de artikelen 8:1 tot en met 8:3",
-        [AWB, AWB, AWB, AWB, AWB], id="exception-list-takes-the-named-awb"),
+        [AWB] * 6, id="exception-list-takes-the-named-awb"),
     # Vb 2019 art. 3.23: the sentence names no regeling the articles could be of
     pytest.param(
         "b. de hoofdpersoon bij wie de vreemdeling als gezinslid wil verblijven een Turkse werknemer is als bedoeld in artikelen 6 en 13 van Besluit 1/80 van de Associatieraad",
