@@ -120,12 +120,38 @@ def dot_label(text: str, limit: int = 40) -> str:
     return short.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
+# The characters that make Markdown: links, images, HTML tags and entities, emphasis,
+# code, tables, headings, emoji and colour directives (``:red[…]``), math (``$``),
+# autolinks (``http://`` is escaped before its ``//``). ``-`` and ``.`` only start a
+# list at the start of a line: escaped there only.
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+!|~&$")
+
+
 def escape_markdown(text: str) -> str:
-    """``text`` shown literally by st.markdown: HTML and markdown characters escaped."""
-    text = html.escape(text)
-    for char in "\\`*_{}[]()#+-.!|~<>":
-        text = text.replace(char, "\\" + char)
-    return text
+    """``text`` shown literally by st.markdown, st.header, st.caption and the other
+    Markdown-rendering elements: Markdown's characters backslash-escaped, line
+    breaks as spaces. Every title, id or other text from the data (or from the user)
+    that goes into Markdown goes through here."""
+    flat = " ".join(text.splitlines())
+    escaped = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in flat)
+    escaped = escaped.replace("://", "\\://").replace("www.", "www\\.")
+    body = escaped.lstrip()
+    if body[:1] in ("-", "."):
+        escaped = escaped[: len(escaped) - len(body)] + "\\" + body
+    return escaped
+
+
+def markdown_link(label: str, url: str) -> str:
+    """A Markdown link with ``label`` escaped, or the label alone when ``url`` is not
+    http(s) (no ``javascript:``); the URL's brackets and spaces are percent-encoded."""
+    if not url.startswith(("https://", "http://")):
+        return escape_markdown(label)
+    from urllib.parse import quote
+
+    return f"[{escape_markdown(label)}]({quote(url, safe=_URL_SAFE)})"
+
+
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
 
 
 def document_link(document_id: str, label: str | None = None, *, page: str = "") -> str:

@@ -552,3 +552,96 @@ def test_app_documents_incoming_links_come_a_page_of_citing_documents_at_a_time(
     assert any(c.value.startswith("Documenten 2–2 van 2 ") for c in at.caption)
     second = list(at.dataframe[1].value["van"])
     assert sorted(first + second) == ["2025D00001", "2025D33530"]
+
+
+# --- hostile titles and ids render as text -----------------------------------------
+
+HOSTILE_TITLE = (
+    "![x](http://127.0.0.1:9/x.png) <img src=http://127.0.0.1:9/y.png> "
+    "[a](javascript:alert(1)) :red[kleur] $x$"
+)
+
+
+def _inert(source: str) -> bool:
+    """Whether Markdown ``source``, rendered by a CommonMark renderer (raw HTML on, as
+    the strictest reading), has no image, no HTML tag of the text's and no link
+    outside the explorer's own pages."""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(source)
+    links = [h for h in rendered.split('href="')[1:] if not h.startswith("./")]
+    return "<img" not in rendered and not links and "127.0.0.1:9" not in "".join(links)
+
+
+def _markdown_of(at: AppTest) -> list[str]:
+    """The source of every Markdown-rendering element on the page."""
+    kinds = ("markdown", "header", "subheader", "title", "caption", "error", "warning")
+    return [element.value for kind in kinds for element in getattr(at, kind)]
+
+
+@pytest.mark.parametrize("text", [HOSTILE_TITLE, "<b>x</b> & 'y' # z\n- w"])
+def test_app_escape_markdown_leaves_text_inert_and_whole(text):
+    from markdown_it import MarkdownIt
+
+    from app.views import escape_markdown, markdown_link
+
+    source = escape_markdown(text)
+    assert _inert(source)
+    plain = MarkdownIt("commonmark").render(source)
+    assert "&lt;img" in plain or "&lt;b&gt;" in plain  # shown, not dropped
+    assert _inert(markdown_link("bron", "javascript:alert(1)"))
+    assert "(https://example.org/a%28b%29)" in markdown_link(
+        "b", "https://example.org/a(b)"
+    )
+
+
+def test_app_documents_hostile_title_renders_inert(tmp_path, monkeypatch):
+    from ingest.models import DocumentKind, SourceDocument
+
+    hostile = SourceDocument(
+        id="kst-1-1",
+        kind=DocumentKind.KAMERSTUK,
+        title=HOSTILE_TITLE,
+        text="tekst",
+        path="x.txt",
+    )
+    location = tmp_path / "store"
+    store = open_store(location)
+    store.replace_graph(graph_iri(hostile.id), build_document_graph(hostile))
+    store.close()
+    list(_serve(location, monkeypatch))  # caches cleared for this store
+    at = _page("documents")
+    assert not at.exception
+    assert any("img src" in h.value for h in at.header), "title not shown"
+    assert all(_inert(source) for source in _markdown_of(at))
+
+
+def test_app_motions_hostile_title_renders_inert(small_store):
+    import dataclasses
+
+    import streamlit as st
+
+    store = open_store(small_store)
+    motion = _motion()
+    zaak = dataclasses.replace(motion.zaken[0], onderwerp=HOSTILE_TITLE)
+    motion = dataclasses.replace(motion, title=HOSTILE_TITLE, zaken=(zaak,))
+    store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
+    store.close()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = _page("motions")
+    assert not at.exception
+    assert any("img src" in h.value for h in at.header), "title not shown"
+    assert all(_inert(source) for source in _markdown_of(at))
+
+
+def test_app_search_and_console_echo_hostile_input_inert(small_store):
+    at = _page("search")
+    at.text_input(key="query").input(f"artikel 3.71 Vb {HOSTILE_TITLE}").run()
+    assert not at.exception
+    assert all(_inert(source) for source in _markdown_of(at))
+    at = _page("console")
+    at.text_area(key="sparql").input(f"SELECT {HOSTILE_TITLE}")
+    at.button(key="run").click().run()
+    assert at.error, "no refusal shown"
+    assert all(_inert(source) for source in _markdown_of(at))

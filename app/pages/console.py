@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app.state import get_backend
+from app.views import escape_markdown
 from graph.console import run_console_query
 from graph.errors import QueryError
 from graph.sparql import list_queries, load_query
@@ -28,7 +29,7 @@ if not st.button("Uitvoeren", key="run", type="primary"):
 try:
     answer = run_console_query(get_backend(), text)
 except QueryError as error:
-    st.error(str(error))
+    st.error(escape_markdown(str(error)))
     st.stop()
 st.caption(
     f"{len(answer.result.rows)} rijen in {answer.seconds * 1000:.0f} ms"

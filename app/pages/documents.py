@@ -14,6 +14,7 @@ from app.views import (
     documents_table,
     escape_markdown,
     highlight,
+    markdown_link,
     rdf_downloads,
 )
 from graph.errors import GraphError
@@ -108,7 +109,7 @@ def _grouped(result: QueryResult, columns: dict[str, str], *, key: str) -> None:
         for row in rows
     )
     for label, count in groups.most_common():
-        st.markdown(f"**{label}** ({count})")
+        st.markdown(f"**{escape_markdown(label)}** ({count})")
         st.dataframe(
             [
                 {name: row.get(field) for name, field in columns.items()}
@@ -199,7 +200,7 @@ def _articles(document_id: str) -> None:
 try:
     documents = get_documents()
 except GraphError as error:
-    st.error(str(error))
+    st.error(escape_markdown(str(error)))
     st.stop()
 
 if not documents.rows:
@@ -237,19 +238,19 @@ st.query_params["doc"] = selected
 try:
     document = _document(selected, stamp)
 except GraphError as error:
-    st.error(str(error))
+    st.error(escape_markdown(str(error)))
     st.stop()
 if document is None:
-    st.warning(f"{selected} is not in the store.")
+    st.warning(f"{escape_markdown(selected)} is not in the store.")
     st.stop()
 
-st.header(document.title)
-meta = f"**{document.id}** · {document.kind}"
+st.header(escape_markdown(document.title))
+meta = f"**{escape_markdown(document.id)}** · {escape_markdown(str(document.kind))}"
 if document.date:
-    meta += f" · {document.date}"
+    meta += f" · {escape_markdown(str(document.date))}"
 st.markdown(meta)
 if document.official_url:
-    st.markdown(f"[Officiële bron]({document.official_url})")
+    st.markdown(markdown_link("Officiële bron", document.official_url))
 
 outgoing = _outgoing(document.id, stamp)
 # a regeling's articles carry versions (BWB toestand) and history (its WTI)

@@ -7,7 +7,7 @@ import altair as alt
 import streamlit as st
 
 from app.state import get_backend, get_motions
-from app.views import document_link, documents_table
+from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
 from graph.explore import (
     TWEEDE_KAMER_SEATS,
@@ -25,7 +25,7 @@ backend = get_backend()
 try:
     motions, votes = get_motions()
 except GraphError as error:
-    st.error(str(error))
+    st.error(escape_markdown(str(error)))
     st.stop()
 if not motions:
     st.info("Geen moties in de graaf.")
@@ -113,12 +113,12 @@ selected_id = st.selectbox(
     "Motie", ids, index=ids.index(voted[0]) if voted else 0, key="motie"
 )
 motion = next(m for m in shown if m.id == selected_id)
-st.header(motion.title)
+st.header(escape_markdown(motion.title))
 st.markdown(document_link(motion.id, motion.id))
 cast = votes.get(motion.besluit or "", [])
 if cast:
     st.markdown(
-        f"Uitslag: **{motion.uitslag}** — {motion.zetels_voor} voor, "
+        f"Uitslag: **{escape_markdown(str(motion.uitslag))}** — {motion.zetels_voor} voor, "
         f"{motion.zetels_tegen} tegen"
     )
     missing = unrecorded_seats(cast)

@@ -32,7 +32,7 @@ def in_text(phrase: str, stamp: str) -> QueryResult:
 try:
     documents = get_documents()
 except GraphError as error:
-    st.error(str(error))
+    st.error(escape_markdown(str(error)))
     st.stop()
 ingested = {str(row["id"]) for row in documents.as_dicts()}
 
@@ -54,7 +54,9 @@ for citation in citations:
         for r in incoming(citation.work, store_stamp())
         if citation.covers(r["target"])
     ]
-    st.caption(f"{len(links)} inkomende verwijzingen naar {citation.quote}")
+    st.caption(
+        f"{len(links)} inkomende verwijzingen naar {escape_markdown(citation.quote)}"
+    )
     documents_table(
         [
             {"van": r["citingId"], "titel": r["citingTitle"], "citaat": r["quote"]}

@@ -7,7 +7,7 @@ import altair as alt
 import streamlit as st
 
 from app.state import get_backend
-from app.views import document_link, documents_table
+from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
 from graph.explore import ToezeggingRow, list_toezeggingen
 
@@ -28,7 +28,7 @@ reference_date = columns[0].date_input(
 try:
     toezeggingen = load(reference_date)
 except GraphError as error:
-    st.error(str(error))
+    st.error(escape_markdown(str(error)))
     st.stop()
 if not toezeggingen:
     st.info("Geen toezeggingen in de graaf.")
@@ -128,8 +128,10 @@ st.caption(
 ids = [t.id for t in shown]
 selected = st.selectbox("Toezegging", ids, key="toezegging")
 toezegging = next(t for t in shown if t.id == selected)
-st.header(toezegging.id)
-st.markdown(f"**{toezegging.status}** op {reference_date.isoformat()}")
+st.header(escape_markdown(toezegging.id))
+st.markdown(
+    f"**{escape_markdown(str(toezegging.status))}** op {reference_date.isoformat()}"
+)
 st.text(toezegging.text)  # st.text never interprets markup
 for what, letters_of in (
     ("Genoemd in", toezegging.mentioned_in),
