@@ -99,15 +99,44 @@ workers_option = click.option(
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links that lead outside the folders given (refused "
+    "otherwise, each with an error).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let a file replace a document that the store holds from another file "
+    "(refused otherwise, with an error naming both).",
+)
 @store_option
 @workers_option
-def build(paths: tuple[Path, ...], store_dir: Path, workers: int) -> None:
-    """Ingest files and folders (default: the bundled corpus) into the store."""
+def build(
+    paths: tuple[Path, ...],
+    follow_symlinks: bool,
+    replace: bool,
+    store_dir: Path,
+    workers: int,
+) -> None:
+    """Ingest files and folders (default: the bundled corpus) into the store.
+
+    Exits with status 1 after the summary when any file was refused.
+    """
     console = Console(stderr=True)
-    files = list(iter_source_files(paths or (settings.BUNDLED_CORPUS,)))
+    refused: list[str] = []
+    files = list(
+        iter_source_files(
+            paths or (settings.BUNDLED_CORPUS,),
+            follow_symlinks=follow_symlinks,
+            refused=refused,
+        )
+    )
     store = _open(store_dir)
     try:
-        summary = _build_with_progress(store, files, console, workers)
+        summary = _build_with_progress(store, files, console, workers, replace=replace)
+        summary.errors[:0] = refused
         total = len(store)
         where = describe_store(store)
     finally:
@@ -126,10 +155,17 @@ def build(paths: tuple[Path, ...], store_dir: Path, workers: int) -> None:
     ]:
         table.add_row(label, f"{value:,}")
     Console().print(table)
+    if summary.errors:
+        sys.exit(1)
 
 
 def _build_with_progress(
-    store: AnyStore, files: list[Path], console: Console, workers: int = 1
+    store: AnyStore,
+    files: list[Path],
+    console: Console,
+    workers: int = 1,
+    *,
+    replace: bool = False,
 ) -> BuildSummary:
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -145,6 +181,7 @@ def _build_with_progress(
             files,
             progress=lambda path: progress.update(task, advance=1, current=path.name),
             workers=workers,
+            replace=replace,
         )
 
 

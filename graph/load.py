@@ -22,7 +22,9 @@ from rdflib import Graph
 from graph import build
 from graph.build import graph_iri
 from graph.errors import StoreError
+from graph.namespaces import GRAPH_BASE
 from graph.remote import DocumentStore
+from graph.sparql import PROLOGUE
 from graph.store import TripleLines, serialize_triples
 from graph.triples import Triple, as_graph
 from ingest.errors import IngestError
@@ -180,8 +182,14 @@ def write_documents(
     *,
     bulk: bool,
     recount: bool = True,
+    replace: bool = False,
 ) -> BuildSummary:
     """Write prepared documents (error strings are reported as they are).
+
+    A document whose id is already in the store from another source file (its
+    ``wg:sourceFile``), or came from another file earlier in this build, is refused
+    with an error naming both files, unless ``replace``; the same file again replaces
+    its own graph (a rebuild).
 
     With ``bulk``, graphs go to the store in batches of about ``BATCH_TRIPLES``
     (``write_graphs``) and the summary is recounted once at the end (unless
@@ -203,7 +211,20 @@ def write_documents(
                 summary.add(written)
         batch.clear()
 
+    stored = {} if replace else _stored_sources(store)
+    claimed: dict[str, str] = {}  # document id → its file in this build
     for item in prepared:
+        if not isinstance(item, str) and not replace:
+            earlier = claimed.get(item.document_id) or stored.get(
+                str(graph_iri(item.document_id))
+            )
+            if earlier is not None and not _same_file(earlier, item.path):
+                item = (
+                    f"{item.path}: document {item.document_id} is already in the "
+                    f"store from {earlier}; not replaced (--replace replaces it)"
+                )
+            else:
+                claimed[item.document_id] = str(item.path)
         if isinstance(item, str):
             summary.errors.append(item)
         elif bulk:
@@ -226,12 +247,39 @@ def write_documents(
     return summary
 
 
+def _stored_sources(store: DocumentStore) -> dict[str, str]:
+    """Each document graph's source file (``wg:sourceFile``), by graph IRI."""
+    from graph.remote import RemoteStore, open_backend
+    from graph.store import GraphStore
+
+    if not isinstance(store, GraphStore | RemoteStore) or not store.graph_names():
+        return {}
+    query = (
+        f"{PROLOGUE}\nSELECT ?g ?file WHERE {{ GRAPH ?g {{ ?d wg:sourceFile ?file }} "
+        f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}")) }}'
+    )
+    result = open_backend(store).select(query)
+    return {str(g): str(file) for g, file in result.rows}
+
+
+def _same_file(stored: str, path: Path) -> bool:
+    """Whether ``stored`` (a ``wg:sourceFile``) names the file at ``path``."""
+    if stored == str(path):
+        return True
+    try:
+        return Path(stored).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
 def load_paths(
     store: DocumentStore,
     paths: Iterable[Path],
     *,
     progress: Callable[[Path], None] | None = None,
     workers: int = 1,
+    follow_symlinks: bool = False,
+    replace: bool = False,
 ) -> BuildSummary:
     """Ingest every supported file under ``paths`` into ``store``.
 
@@ -244,11 +292,17 @@ def load_paths(
         paths: files and folders (folders are walked recursively).
         progress: called after each file is prepared (for a progress bar).
         workers: parsing processes; 1 parses in this process.
+        follow_symlinks: follow links that lead outside a given folder (else each
+            is refused with an error).
+        replace: let a file replace a document that came from another file.
 
     Returns:
         A BuildSummary; failures are listed in ``errors``, never raised.
     """
-    files = list(iter_source_files(paths))
+    refused: list[str] = []
+    files = list(
+        iter_source_files(paths, follow_symlinks=follow_symlinks, refused=refused)
+    )
 
     def reported() -> Iterator[PreparedDocument | str]:
         parallel = workers if len(files) > 1 else 1
@@ -262,4 +316,6 @@ def load_paths(
     # A store without a summary yet (empty, or built before summaries) is recounted
     # in full: correcting it document by document would leave the others out.
     bulk = len(files) > BULK_FILES or not store.has_summary()
-    return write_documents(store, reported(), bulk=bulk)
+    summary = write_documents(store, reported(), bulk=bulk, replace=replace)
+    summary.errors[:0] = refused
+    return summary

@@ -58,10 +58,101 @@ def test_cli_build_reports_bad_files_and_keeps_going(runner, tmp_path):
     result = runner.invoke(
         cli, ["build", str(bad), str(junk), str(LETTER), "--store", str(location)]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # refused files: a failed build
+    assert "errors" in result.output  # after the summary
     assert "broken.xml: broken XML at line 1" in result.output
     assert "junk.txt: binary content" in result.output
     assert _triples(runner, location) > 0  # the good letter is in
+
+
+def _store_text(location: Path) -> str:
+    from graph.store import open_store
+
+    store = open_store(location, read_only=True)
+    try:
+        return " ".join(str(quad[2]) for quad in store.quads())
+    finally:
+        store.close()
+
+
+def test_cli_build_refuses_symlinks_leaving_the_folder(runner, tmp_path):
+    """A .txt link to a file elsewhere and a link to a folder elsewhere are refused,
+    each named on one line, and their content never reaches the store; with
+    --follow-symlinks they are read (so the refusal is what kept them out)."""
+    outside = tmp_path / "elsewhere"
+    (outside / "folder").mkdir(parents=True)
+    secret = LETTER.read_text(encoding="utf-8") + "\nGEHEIM-A\n"
+    (outside / "secret.txt").write_text(secret, encoding="utf-8")
+    (outside / "folder" / "kst-1-2.txt").write_text("GEHEIM-B tekst", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / LETTER.name).write_bytes(LETTER.read_bytes())
+    (corpus / "passwd.txt").symlink_to(outside / "secret.txt")
+    (corpus / "linked").symlink_to(outside / "folder", target_is_directory=True)
+    location = tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(corpus), "--store", str(location)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if "symbolic link" in line]
+    assert len(lines) == 2, result.output
+    assert any("passwd.txt" in line for line in lines)
+    assert any("linked" in line for line in lines)
+    text = _store_text(location)
+    assert "GEHEIM" not in text and "2025D33530" in text
+    followed = tmp_path / "followed"
+    result = runner.invoke(
+        cli, ["build", str(corpus), "--store", str(followed), "--follow-symlinks"]
+    )
+    assert "symbolic link" not in result.output
+    assert "GEHEIM-B" in _store_text(followed)
+
+
+def test_iter_source_files_keeps_links_inside_the_folder(tmp_path):
+    from ingest.sources import iter_source_files
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "y.txt").symlink_to(tmp_path / "a" / "x.txt")
+    (tmp_path / "b").symlink_to(tmp_path / "a", target_is_directory=True)
+    refused: list[str] = []
+    found = list(iter_source_files([tmp_path], refused=refused))
+    assert len(found) == 1 and not refused  # one file, reached three ways
+
+
+def test_cli_build_refuses_a_document_from_another_file(runner, tmp_path):
+    """The letter copied under another folder has the same document id: refused,
+    naming both files; the first file rebuilt still replaces its own graph; with
+    --replace the other file replaces it."""
+    first, second = tmp_path / "a" / LETTER.name, tmp_path / "b" / LETTER.name
+    for path in (first, second):
+        path.parent.mkdir()
+    first.write_bytes(LETTER.read_bytes())
+    second.write_text(
+        LETTER.read_text(encoding="utf-8") + "\nVERVANGEN\n",
+        encoding="utf-8",
+    )
+    location = tmp_path / "store"
+    build = ["build", "--store", str(location)]
+    assert runner.invoke(cli, [*build, str(first)]).exit_code == 0
+    before = _triples(runner, location)
+    result = runner.invoke(cli, [*build, str(second)])
+    assert result.exit_code == 1, result.output
+    flat = " ".join(result.output.split())
+    assert "is already in the store from" in flat
+    assert str(first) in result.output and str(second) in result.output
+    assert "VERVANGEN" not in _store_text(location)
+    assert _triples(runner, location) == before
+    again = runner.invoke(cli, [*build, str(first)])
+    assert again.exit_code == 0, again.output
+    assert _triples(runner, location) == before
+    both = runner.invoke(
+        cli, ["build", "--store", str(tmp_path / "s2"), str(first), str(second)]
+    )
+    assert both.exit_code == 1 and "is already in the store from" in " ".join(
+        both.output.split()
+    )
+    replaced = runner.invoke(cli, [*build, str(second), "--replace"])
+    assert replaced.exit_code == 0, replaced.output
+    assert "VERVANGEN" in _store_text(location)
 
 
 def test_cli_extract_prints_the_output_contract(runner):

@@ -141,8 +141,18 @@ def _read_xml(path: Path, data: bytes) -> SourceDocument:
     raise SourceError(str(path), f"unknown XML format (root <{parsed.tag}>)")
 
 
-def iter_source_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+def iter_source_files(
+    paths: Iterable[Path | str],
+    *,
+    follow_symlinks: bool = False,
+    refused: list[str] | None = None,
+) -> Iterator[Path]:
     """The supported source files among ``paths``, folders expanded recursively.
+
+    A symbolic link (to a file or a folder) inside a given folder that leads outside
+    it is not followed unless ``follow_symlinks``: a one-line error naming it goes to
+    ``refused`` (when given) instead. A file reached twice (through a link inside the
+    folder) is yielded once.
 
     Skips hidden files and folders, metadata sidecars (``*.meta.json``) and the
     corpus notes (README.md, SOURCES.md). A fetch cache (a folder with the cache's
@@ -156,16 +166,44 @@ def iter_source_files(paths: Iterable[Path | str]) -> Iterator[Path]:
         if cache is not None:
             yield from cached_documents(cache, under=path)
         elif path.is_dir():
-            found = [
-                candidate
-                for candidate in path.rglob("*")
-                if candidate.is_file()
-                and _supported(candidate)
-                and not _hidden(candidate.relative_to(path))
-            ]
-            yield from sorted(found)
+            yield from _walk(path, follow_symlinks, refused)
         else:
             yield path
+
+
+def _walk(root: Path, follow_symlinks: bool, refused: list[str] | None) -> list[Path]:
+    """The supported, not hidden files under ``root``, sorted; links leading outside
+    ``root`` refused unless followed, every real folder and file visited once."""
+    inside = root.resolve()
+    found: dict[Path, Path] = {}  # real path → the path it was found under
+    seen: set[Path] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        real = folder.resolve()
+        if real in seen:
+            continue
+        seen.add(real)
+        for entry in sorted(folder.iterdir()):
+            if _hidden(entry.relative_to(root)):
+                continue
+            is_dir = entry.is_dir()
+            if not is_dir and not (entry.is_file() and _supported(entry)):
+                continue
+            target = entry.resolve()
+            leaves = entry.is_symlink() and not target.is_relative_to(inside)
+            if leaves and not follow_symlinks:
+                if refused is not None:
+                    refused.append(
+                        f"{entry}: symbolic link to {target}, outside {root}; "
+                        "not followed (--follow-symlinks follows it)"
+                    )
+                continue
+            if is_dir:
+                stack.append(entry)
+            else:
+                found.setdefault(target, entry)
+    return sorted(found.values())
 
 
 def _supported(path: Path) -> bool:
