@@ -132,7 +132,9 @@ def _same_target(ref: ResolvedReference, link: EditorialLink) -> bool:
     if kind == "eu_legislation" and link.pinpoint.artikel is None:
         return ref.work == link.work
     if kind == "policy":
-        return ref.work == link.work and ref.pinpoint.paragraaf == link.pinpoint.paragraaf
+        return (
+            ref.work == link.work and ref.pinpoint.paragraaf == link.pinpoint.paragraaf
+        )
     if kind == "division":
         division = link_division(link)
         return (

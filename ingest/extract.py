@@ -686,7 +686,9 @@ class _Scanner:
             pos = sep.end()
         return items, pos
 
-    def _stray_dot_in_list(self, start: int, at: int, number: str, closed: bool) -> bool:
+    def _stray_dot_in_list(
+        self, start: int, at: int, number: str, closed: bool
+    ) -> bool:
         """ "de artikelen 2.4. 2.5 en 2.6": a full stop typed for a comma between two
         numbers of the same shape, in a list the plural keyword opened and no "en"/"of"
         has closed yet."""
@@ -1058,7 +1060,8 @@ class _Scanner:
                 "dossier": _ws(d["dossier"]), "ondernummer": d["nr"],
             }  # fmt: skip
             pos = m.end()
-            if d.get("nrs", "").lower() in {"nrs", "nummers"}:  # "nrs. 4–6", "nrs. 4 en 7"
+            # "nrs. 4–6", "nrs. 4 en 7": one Kamerstuk per number
+            if d.get("nrs", "").lower() in {"nrs", "nummers"}:
                 self._add(m.start(), end, kind, groups)
                 pos = self._more_ondernummers(pos, kind, groups)
             else:
@@ -1066,7 +1069,11 @@ class _Scanner:
             # "…, 34 550 VI, nr. 2 en 34 775 VI, nr. 1": the next dossier of the same
             # citation, with its own number
             while (more := _NEXT_DOSSIER.match(text, pos)) is not None:
-                nxt = {**groups, "dossier": _ws(more["dossier"]), "ondernummer": more["nr"]}
+                nxt = {
+                    **groups,
+                    "dossier": _ws(more["dossier"]),
+                    "ondernummer": more["nr"],
+                }
                 self._add(more.start("dossier"), more.end(), kind, nxt)
                 pos = more.end()
                 if more["nrs"].lower() in {"nrs", "nummers"}:

@@ -80,10 +80,10 @@ def load_alias_table() -> dict[str, AliasEntry]:
         table[alias] = AliasEntry(
             alias, work, _kind_of_work(work), standalone, False, ""
         )
-    for boek, row in load_bw_books().items():  # "Boek 7 van het Burgerlijk Wetboek"
+    for boek, book_work in load_bw_books().items():  # "Boek 7 van het BW"
         table[f"Boek {boek} van het Burgerlijk Wetboek"] = AliasEntry(
             f"Boek {boek} van het Burgerlijk Wetboek",
-            row,
+            book_work,
             _K.LEGISLATION,
             True,
             False,
@@ -139,7 +139,9 @@ def _resolve_bw(
         )
     work = load_bw_books().get(boek.upper())
     if work is None:
-        return _unresolved(reference, f"no Boek {boek} of the Burgerlijk Wetboek", pinpoint)
+        return _unresolved(
+            reference, f"no Boek {boek} of the Burgerlijk Wetboek", pinpoint
+        )
     return _done(reference, work, replace(pinpoint, artikel=artikel))
 
 

@@ -69,9 +69,9 @@ def main() -> None:
         for line in TITLES.open(encoding="utf-8"):
             row = json.loads(line)
             work = row["bwb_id"]
-            if work in numbers and row["citeertitel"] and "2012" in versions[work]:
-                if len(versions[work]) == 1:
-                    titles[work] = row["citeertitel"][0]
+            only_2012 = work in numbers and versions[work] == {"2012"}
+            if only_2012 and row["citeertitel"]:
+                titles[work] = row["citeertitel"][0]
     for work, title in titles.items():
         title = html.unescape(title)
         titles[work] = title[3:] if title.startswith("de ") else title
