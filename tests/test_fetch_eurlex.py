@@ -93,6 +93,14 @@ def test_fetch_eurlex_case_law_of_an_act_brings_each_ruling(fetch_session, repla
     assert len(fetch_session.tally.errors) == 2  # neither text is recorded
 
 
+def test_fetch_eurlex_act_named_and_searched_is_asked_for_once(fetch_session, replay):
+    # The preset names every act (with its name) and searches the core ones.
+    search = {"acts": [RETURN_DIRECTIVE], "content": False, "from_date": "2019-01-01"}
+    fetch_source(fetch_session, "eurlex", [RETURN_DIRECTIVE.lower()], [search])
+    assert [r.path for r in replay.log] == [SPARQL_PATH]
+    assert fetch_session.tally.errors == []
+
+
 def test_fetch_eurlex_text_in_english_when_there_is_no_dutch(fetch_session, replay):
     replay.add(
         Route(
@@ -116,6 +124,39 @@ def test_fetch_eurlex_text_in_english_when_there_is_no_dutch(fetch_session, repl
     recorded = (DATA / "cellar_item_xhtml_32024R0903_DOC_1.html").read_bytes()
     assert fetch_session.cache.read(kept) == recorded
     assert fetch_session.tally.fetched == {"eurlex": 2}
+
+
+def test_fetched_act_text_reads_as_the_act_with_its_articles(
+    fetch_session, replay, tmp_path
+):
+    # Cellar's XHTML has none of EUR-Lex's meta tags: the CELEX is the one the file
+    # was fetched by, the date the one its title gives.
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    [path] = [
+        p for p in iter_source_files([fetch_session.cache.root]) if p.suffix == ".html"
+    ]
+    act = read_source(path)
+    assert (act.id, act.kind, act.date) == (
+        "32024R0903",
+        DocumentKind.EU_ACT,
+        dt.date(2024, 3, 13),
+    )
+    assert act.title.startswith("REGULATION (EU) 2024/903 OF THE EUROPEAN PARLIAMENT")
+    assert act.title.endswith("(Interoperable Europe Act)")  # not the annex's title
+    articles = [d.number for d in _walk(act.divisions) if d.kind == "artikel"]
+    assert articles[:3] == ["1", "2", "3"] and len(articles) == 23
+    assert act.metadata.soort == "verordening"
+    # Renamed to something that is no CELEX number, the page names no act.
+    renamed = tmp_path / "act.html"
+    renamed.write_bytes(path.read_bytes())
+    with pytest.raises(SourceError, match="act.html: EUR-Lex page without a CELEX"):
+        read_source(renamed)
+
+
+def _walk(divisions):
+    for division in divisions:
+        yield division
+        yield from _walk(division.children)
 
 
 def test_fetch_eurlex_ruling_by_ecli(fetch_session, replay):

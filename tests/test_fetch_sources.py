@@ -279,6 +279,8 @@ def test_fetch_preset_migratierecht_names_every_source():
     assert set(preset.plans) == {"bwb", "eurlex", "rechtspraak", "koop", "tk"}
     assert "BWBR0011823" in preset.plans["bwb"].ids
     assert {"32003L0086", "32004L0038", "32013R0604"} <= set(preset.plans["eurlex"].ids)
+    [case_law] = preset.plans["eurlex"].searches
+    assert {"32003L0086", "32008L0115", "32013R0604"} <= set(case_law["acts"])
     assert all(plan.ids or plan.searches for plan in preset.plans.values())
 
 
@@ -291,6 +293,13 @@ def test_fetch_preset_errors(tmp_path):
     bad.write_text(json.dumps({"bwb": {"ids": [3]}}))
     with pytest.raises(IngestError, match="'bwb.ids' holds 3"):
         load_preset(str(bad))
+    # A misspelt search key would widen the search to everything: refused.
+    typo = tmp_path / "typo.json"
+    typo.write_text(json.dumps({"eurlex": {"searches": [{"interpreting": ["x"]}]}}))
+    with pytest.raises(
+        IngestError, match="eurlex search 1 has unknown keys interpreting .known: acts,"
+    ):
+        load_preset(str(typo))
 
 
 # -- crash safety ----------------------------------------------------------------------

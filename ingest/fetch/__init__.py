@@ -24,6 +24,8 @@ __all__ = ["SOURCES", "Preset", "SourcePlan", "fetch_source", "load_preset"]
 #: follows).
 SOURCES = ("bwb", "eurlex", "rechtspraak", "koop", "tk")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: Keys of a preset's search that document it and are not sent to the service.
+NOTE_KEYS = frozenset({"why"})
 
 ClientFn = Callable[[FetchSession, Sequence[str], Sequence[Mapping[str, Any]]], None]
 
@@ -93,6 +95,15 @@ def load_preset(name_or_path: str) -> Preset:
             isinstance(s, dict) for s in searches
         ):
             raise IngestError(f"{path}: '{source}.searches' must be a list of objects")
+        known = _module(source).SEARCH_KEYS | NOTE_KEYS
+        for number, search in enumerate(searches, start=1):
+            unknown = sorted(set(search) - known)
+            if unknown:
+                # A misspelt key would silently widen the search to everything.
+                raise IngestError(
+                    f"{path}: {source} search {number} has unknown keys"
+                    f" {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+                )
         plans[source] = SourcePlan(tuple(ids), tuple(searches))
     return Preset(str(raw.get("name") or path.stem), plans)
 
@@ -106,8 +117,11 @@ def _id_of(entry: object, path: Path, source: str) -> str:
 
 
 def _client(source: str) -> ClientFn:
+    fetch: ClientFn = _module(source).fetch
+    return fetch
+
+
+def _module(source: str) -> Any:
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r} (one of {', '.join(SOURCES)})")
-    module = importlib.import_module(f"ingest.fetch.{source}")
-    fetch: ClientFn = module.fetch
-    return fetch
+    return importlib.import_module(f"ingest.fetch.{source}")

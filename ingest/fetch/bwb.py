@@ -22,9 +22,11 @@ from ingest.fetch.endpoints import base_url
 from ingest.fetch.session import FetchSession, parse_xml_payload
 from ingest.fetch.sru import SruService, element_text, search_records
 
-__all__ = ["SOURCE", "fetch"]
+__all__ = ["SEARCH_KEYS", "SOURCE", "fetch"]
 
 SOURCE = "bwb"
+#: The keys a search (a preset entry) may have: the module docstring says each.
+SEARCH_KEYS = frozenset({"cql"})
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
 _SRU_PARAMS = (
     ("operation", "searchRetrieve"),

@@ -46,9 +46,13 @@ from ingest.fetch.endpoints import base_url
 from ingest.fetch.http import build_url
 from ingest.fetch.session import FetchSession
 
-__all__ = ["SOURCE", "act_query", "fetch", "ruling_query"]
+__all__ = ["SEARCH_KEYS", "SOURCE", "act_query", "fetch", "ruling_query"]
 
 SOURCE = "eurlex"
+#: The keys a search (a preset entry) may have: the module docstring says each.
+SEARCH_KEYS = frozenset(
+    {"acts", "case_law", "case_law_types", "from_date", "content", "limit"}
+)
 SPARQL_PATH = "/webapi/rdf/sparql"
 CELEX = re.compile(r"^[0-9]\d{4}[A-Z]{1,2}\d{4}$")
 ECLI_EU = re.compile(r"^ECLI:EU:[CTF]:\d{4}:\d{1,6}$")
@@ -126,8 +130,13 @@ def fetch(
 ) -> None:
     """Fetch the works named by ``ids`` and the case law ``searches`` ask for."""
     texts: dict[str, None] = {}  # CELEX numbers whose text to fetch, in order
+    searched = {
+        str(act).strip().upper() for search in searches for act in _acts(search)
+    }
     for given in ids:
         value = given.strip().upper()
+        if value in searched:
+            continue  # a search asks for it, with its case law
         if ECLI_EU.match(value) or (CELEX.match(value) and value.startswith("6")):
             rows = _record(session, value, ruling_query(value), "ruling")
             texts.update(dict.fromkeys(_celexes(rows, "rulingCelex")))
@@ -147,9 +156,7 @@ def fetch(
 
 def _search(session: FetchSession, search: Mapping[str, Any]) -> list[str]:
     """The acts of one search and the rulings interpreting them that it wants."""
-    acts = search.get("acts") or []
-    if isinstance(acts, str):
-        acts = [acts]
+    acts = _acts(search)
     types = tuple(search.get("case_law_types") or ("CJ",))
     from_date = str(search.get("from_date") or "")
     if from_date and not _DATE.match(from_date):
@@ -180,6 +187,11 @@ def _search(session: FetchSession, search: Mapping[str, Any]) -> list[str]:
         chosen = _celexes(rulings, "rulingCelex")
         wanted.extend(chosen[:limit] if limit else chosen)
     return wanted
+
+
+def _acts(search: Mapping[str, Any]) -> list[Any]:
+    acts = search.get("acts") or []
+    return [acts] if isinstance(acts, str) else list(acts)
 
 
 def _record(

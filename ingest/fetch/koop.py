@@ -30,9 +30,11 @@ from ingest.fetch.endpoints import base_url, rebase_url
 from ingest.fetch.session import FetchSession
 from ingest.fetch.sru import SruService, element_text, element_texts, search_records
 
-__all__ = ["SOURCE", "fetch", "search_cql"]
+__all__ = ["SEARCH_KEYS", "SOURCE", "fetch", "search_cql"]
 
 SOURCE = "koop"
+#: The keys a search (a preset entry) may have: the module docstring says each.
+SEARCH_KEYS = frozenset({"cql", "dossier", "publicatie", "type", "title", "since"})
 PUBLICATION_ID = re.compile(r"^(kst|stb|stcrt|h-tk|h-ek|ah-tk|ah-ek|blg|trb)-[\w\-]+$")
 DOSSIER = re.compile(r"^\d{4,6}(?:-[A-Z]{1,5}|-\d{1,2})?$")
 _SRU_PARAMS = (("x-connection", "officielepublicaties"),)

@@ -27,9 +27,11 @@ from ingest.fetch.endpoints import base_url
 from ingest.fetch.http import build_url
 from ingest.fetch.session import FetchSession, parse_xml_payload
 
-__all__ = ["SOURCE", "fetch", "feed_entries"]
+__all__ = ["SEARCH_KEYS", "SOURCE", "fetch", "feed_entries"]
 
 SOURCE = "rechtspraak"
+#: The keys a search (a preset entry) may have: the module docstring says each.
+SEARCH_KEYS = frozenset({"subject", "creator", "type", "from_date", "to_date", "limit"})
 ECLI = re.compile(r"^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25}$")
 PAGE_SIZE = 1000
 _ATOM = "{http://www.w3.org/2005/Atom}"

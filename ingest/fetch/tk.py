@@ -49,9 +49,25 @@ from ingest.fetch.endpoints import base_url, rebase_url
 from ingest.fetch.http import build_url
 from ingest.fetch.session import FetchSession
 
-__all__ = ["SOURCE", "fetch", "next_link", "odata_filter"]
+__all__ = ["SEARCH_KEYS", "SOURCE", "fetch", "next_link", "odata_filter"]
 
 SOURCE = "tk"
+#: The keys a search (a preset entry) may have: the module docstring says each.
+SEARCH_KEYS = frozenset(
+    {
+        "entity",
+        "soort",
+        "nummer",
+        "dossiers",
+        "from_date",
+        "to_date",
+        "ministerie",
+        "contains",
+        "status",
+        "kamerstukken",
+        "limit",
+    }
+)
 API_PATH = "/OData/v4/2.0"
 EXPAND_ZAAK = (
     "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie,"

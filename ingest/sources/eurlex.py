@@ -50,25 +50,17 @@ _CELEX = re.compile(r"\b([0-9])(\d{4})([A-Z]{1,2})(\d{4})\b")
 _CONSOLIDATED = re.compile(r"\b0(\d{4})([A-Z])(\d{4})-(\d{8})\b")
 _ACT_TYPES = {"R": "verordening", "L": "richtlijn", "D": "besluit"}
 _ARTICLE_NUMBER = re.compile(r"(\d+\s*[a-z]*)\s*$", re.IGNORECASE)
+#: Month names of act titles, English ("of 13 March 2024") and Dutch ("van 13 maart
+#: 2024": Cellar answers in Dutch first).
 _MONTHS = {
     name: number
-    for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
+    for names in (
+        "january february march april may june july august september october"
+        " november december",
+        "januari februari maart april mei juni juli augustus september oktober"
+        " november december",
     )
+    for number, name in enumerate(names.split(), start=1)
 }
 
 # -- Formex --------------------------------------------------------------------------
@@ -367,7 +359,12 @@ def looks_like_eurlex_html(head: bytes) -> bool:
     if b"<html" not in sample:
         return False
     return (
-        b"eur-lex" in sample or b"fmx2xhtml" in sample or b"consolidated text" in sample
+        b"eur-lex" in sample
+        or b"fmx2xhtml" in sample
+        or b"consolidated text" in sample
+        # Cellar's own XHTML of an OJ act (what content negotiation answers) is made
+        # by the CONVEX converter and names its stylesheet.
+        or b"oj-convex-act" in sample
     )
 
 
@@ -413,6 +410,10 @@ def _read_oj_html(path: Path, page: etree._Element) -> SourceDocument:
         for meta in page.iter("meta")
     }
     celex = metas.get("eli:id_local") or metas.get("WT.z_docID") or ""
+    if not celex and _CELEX.fullmatch(path.stem):
+        # Cellar's XHTML carries none of EUR-Lex's meta tags; ``wetgraaf fetch``
+        # names the file by the CELEX number it asked Cellar for.
+        celex = path.stem
     if not _CELEX.fullmatch(celex):
         raise SourceError(str(path), f"EUR-Lex page without a CELEX number ({celex!r})")
     container = page.get_element_by_id("document1", None)
@@ -421,8 +422,10 @@ def _read_oj_html(path: Path, page: etree._Element) -> SourceDocument:
     builder = TextBuilder()
     divisions = _HtmlWalker(builder).walk(container)
     text = builder.text()
+    # The act's title is in its eli-main-title block; annexes have titles of their own.
+    heading = next(iter(container.find_class("eli-main-title")), container)
     title = " ".join(
-        squash(p.text_content()).strip() for p in container.find_class("oj-doc-ti")
+        squash(p.text_content()).strip() for p in heading.find_class("oj-doc-ti")
     )
     eli = next(
         (
@@ -439,7 +442,7 @@ def _read_oj_html(path: Path, page: etree._Element) -> SourceDocument:
         title,
         text,
         divisions,
-        date=_iso(metas.get("eli:date_document")),
+        date=_iso(metas.get("eli:date_document")) or _title_date(title),
         official_url=f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}",
         extra=extra,
     )
@@ -569,7 +572,7 @@ def _read_consolidated_html(path: Path, page: etree._Element) -> SourceDocument:
         title,
         text,
         articles,
-        date=_english_date(title),
+        date=_title_date(title),
         valid_from=consolidated_from,
         official_url=(
             "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:"
@@ -690,8 +693,9 @@ def _iso(value: str | None) -> dt.date | None:
         return None
 
 
-def _english_date(title: str) -> dt.date | None:
-    found = re.search(r"\bof (\d{1,2}) ([A-Za-z]+) (\d{4})\b", title)
+def _title_date(title: str) -> dt.date | None:
+    """The date an act's title gives: "… of 13 March 2024", "… van 13 maart 2024"."""
+    found = re.search(r"\b(?:of|van) (\d{1,2}) ([A-Za-z]+) (\d{4})\b", title)
     if not found or found.group(2).lower() not in _MONTHS:
         return None
     try:
