@@ -2,8 +2,9 @@
 
 Run: ``python bench/bench_fetch.py [--repeat N]``. Starts the tests' loopback replay
 server with every recorded (and constructed) response, points every service's base
-URL at it, runs ``wetgraaf fetch`` for each source with the ids and searches below
-(no pacing), then a second, incremental run (``--since`` today: what a daily job does),
+URL at it, fetches the test preset (tests/data/api/preset-recorded.json: every source)
+with no pacing, then a second, incremental run (``--since`` 2026-12-01, the date the
+recorded empty answers are for: what a daily job does),
 then builds the cache into a fresh embedded store. The network is loopback, so the
 figures measure the client, the checks, the cache and the build — not the services.
 """
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.load import load_paths  # noqa: E402
 from graph.store import open_store  # noqa: E402
-from ingest.fetch import fetch_source  # noqa: E402
+from ingest.fetch import fetch_source, load_preset  # noqa: E402
 from ingest.fetch.cache import PayloadCache  # noqa: E402
 from ingest.fetch.endpoints import ENDPOINTS  # noqa: E402
 from ingest.fetch.http import HttpClient  # noqa: E402
@@ -33,16 +34,9 @@ from ingest.fetch.session import FetchSession  # noqa: E402
 from ingest.sources import iter_source_files  # noqa: E402
 from tests.replay import ReplayServer, load_routes  # noqa: E402
 
-#: What each source is asked for: every recorded chain the replay server can answer
-#: (the Woo's manifest lists four toestanden whose XML was never recorded: 4 × 404).
-PLANS = {
-    "bwb": (["BWBR0001840", "BWBR0018451", "BWBR0045754"], []),
-    "rechtspraak": (
-        [],
-        [{"creator": ["http://standaarden.overheid.nl/owms/terms/Raad_van_State"]}],
-    ),
-    "koop": (["19637", "stcrt-2015-47076"], []),
-}
+#: What each source is asked for: every chain the recorded responses answer in full.
+PRESET = ROOT / "tests" / "data" / "api" / "preset-recorded.json"
+SINCE = dt.date(2026, 12, 1)
 
 
 def _run(cache_dir: Path, since: dt.date | None) -> tuple[float, FetchSession, int]:
@@ -50,8 +44,8 @@ def _run(cache_dir: Path, since: dt.date | None) -> tuple[float, FetchSession, i
     with PayloadCache(cache_dir) as cache:
         session = FetchSession(http=client, cache=cache, since=since)
         start = time.perf_counter()
-        for source, (ids, searches) in PLANS.items():
-            fetch_source(session, source, ids, searches)
+        for source, plan in load_preset(str(PRESET)).plans.items():
+            fetch_source(session, source, plan.ids, plan.searches)
         seconds = time.perf_counter() - start
     return seconds, session, client.requests
 
@@ -74,7 +68,7 @@ def main() -> None:
         cache = work / "cache"
         first, session, requests = _run(cache, None)
         size = sum(e.bytes for e in session.cache.entries.values())
-        again, second, requests_again = _run(cache, dt.date.today())
+        again, second, requests_again = _run(cache, SINCE)
         files = list(iter_source_files([cache]))
         store = open_store(work / "store")
         start = time.perf_counter()

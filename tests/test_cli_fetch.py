@@ -95,3 +95,67 @@ def test_cli_fetch_refuses_a_cache_in_use(runner, replay, tmp_path):
         result = _fetch(runner, tmp_path / "cache", "bwb", "BWBR0018451")
     assert result.exit_code == 1
     assert "another wetgraaf fetch is using this cache" in result.output
+
+
+PRESET = "tests/data/api/preset-recorded.json"
+# What a build of the preset's cache holds, by source: laws and their history, an EU
+# act and Cellar's record of the rulings interpreting another, rulings, publications,
+# motion records with their Kamerstukken, and toezeggingen.
+PRESET_DOCUMENTS = {
+    "bwb": ["BWBR0001840", "BWBR0018451", "BWBR0018451.WTI"],
+    "eurlex": ["32008L0115.cellar", "32024R0903", "32024R0903.cellar"],
+    "rechtspraak": ["ECLI:NL:CBB:2020:1", "ECLI:NL:PHR:2011:BP5608", "ECLI:NL:RVS:2026:5642"],
+}
+
+
+def _summary(output: str) -> dict[str, list[int]]:
+    """The summary table's rows: source → [fetched, unchanged, failed]."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [cell.strip() for cell in line.split("│")[1:-1]]
+        if len(cells) == 4 and cells[1].isdigit():
+            rows[cells[0]] = [int(cell) for cell in cells[1:]]
+    return rows
+
+
+def test_cli_fetch_preset_then_build_then_nothing_new(runner, replay, tmp_path):
+    cache, store = tmp_path / "cache", tmp_path / "store"
+    fetched = _fetch(runner, cache, "--preset", PRESET)
+    assert fetched.exit_code == 0, fetched.output
+    counts = _summary(fetched.output)
+    assert list(counts) == ["bwb", "eurlex", "rechtspraak", "koop", "tk"]
+    assert all(row[0] > 0 and row[2] == 0 for row in counts.values()), counts
+    built = runner.invoke(
+        cli, ["build", str(cache), "--store", str(store), "--workers", "1"]
+    )
+    assert built.exit_code == 0, built.output
+    opened = open_any_store(store, read_only=True)
+    try:
+        backend = open_backend(opened)
+        ids = {str(row["id"]) for row in run_query(backend, "documents").as_dicts()}
+        motions = run_query(backend, "motions").as_dicts()
+        toezeggingen = run_query(backend, "toezeggingen").as_dicts()
+    finally:
+        opened.close()
+    for source, expected in PRESET_DOCUMENTS.items():
+        assert set(expected) <= ids, source
+    assert {"stcrt-2015-47076", "kst-19637-3384"} <= ids
+    # The motions' zaak records and the Kamerstukken they publish.
+    assert {"2023Z20876", "2023Z20878", "2023Z20879", "2025Z02986"} <= ids
+    assert {str(row["id"]) for row in motions} == {
+        "kst-19637-3185",
+        "kst-19637-3187",
+        "kst-19637-3188",
+        "kst-19637-3384",
+    }
+    # The toezeggingen from the TK's own records, with the status it gives them.
+    assert {(str(row["id"]), str(row["tkStatus"])) for row in toezeggingen} == {
+        ("TZ202505-006", "Voldaan"),
+        ("TZ202505-125", "Openstaand"),
+    }
+    again = _fetch(runner, cache, "--preset", PRESET, "--since", "2026-12-01")
+    assert again.exit_code == 0, again.output
+    # The services answer the Cellar queries again (no validators) with the same rows.
+    assert {source: row[0] for source, row in _summary(again.output).items()} == {
+        "bwb": 0, "eurlex": 0, "rechtspraak": 0, "koop": 0, "tk": 0
+    }
