@@ -536,6 +536,11 @@ class _Scanner:
             groups = _eu_groups(eu)
             if groups is not None:
                 return eu.end(), _K.EU_LEGISLATION, groups
+        bwb = g.p["bwb_id"].match(text, at)  # "artikel 8 BWBV0001000"
+        if bwb:
+            work = bwb.group("bwb").upper()
+            kind = _K.TREATY if work.startswith("BWBV") else _K.LEGISLATION
+            return bwb.end(), kind, {"bwb": work}
         alias = g.alias_at.match(text, at)
         if alias:
             name = _ws(alias.group(0))
@@ -1037,13 +1042,18 @@ class _Scanner:
             if eu is None:
                 return end
             kind, groups = _K.EU_LEGISLATION, eu
-        elif tid == "ecli":
+        elif tid in {"ecli", "ecli_bare"}:  # ecli_bare: "NL:RvS:1984:AH0317"
             kind = _K.CASE_LAW
             groups = {
                 "ecli": ":".join(
                     ["ECLI", d["country"], d["court"], d["year"], d["number"]]
                 )
             }
+        elif tid in _IDENTIFIER_IDS:
+            found = _identifier(tid, m, text)
+            if found is None:
+                return end
+            kind, groups, end = found
         elif tid == "ljn":
             kind, groups = _K.CASE_LAW, {"ljn": re.sub(r"\s", "", d["ljn"]).upper()}
         elif tid == "cjeu_case":
@@ -1119,7 +1129,7 @@ class _Scanner:
         else:  # pragma: no cover - trigger ids are fixed above
             raise PatternError(f"no handler for pattern {tid}")
         self._add(m.start(), end, kind, groups)
-        return m.end()
+        return max(end, m.end())
 
     def _more_ondernummers(
         self, pos: int, kind: ReferenceKind, groups: dict[str, str]
@@ -1305,6 +1315,86 @@ _MORE_NUMBERS = re.compile(
     r"(?:\s*(?P<rng>[–—-]|t/m|tot\s+en\s+met)\s*|\s*,\s*(?:en\s+)?|\s+en\s+)"
     r"(?P<n>\d{1,4}[a-z]?)(?![\w/.,:]\d|\w)"
 )
+
+
+_IDENTIFIER_IDS = frozenset(
+    {"kst_id", "gazette_id", "handelingen_id", "bwb_id", "celex", "eli_eu"}
+)
+# after a BWB id: a wetten.overheid.nl path (/2019-02-27/0/Hoofdstuk3/Artikel16) or
+# anchor (#Hoofdstuk3_Afdeling1_Artikel16), or the parts of a jci reference
+# (&artikel=16&lid=1)
+_BWB_VERSION = re.compile(r"/\d{4}-\d{2}-\d{2}(?:/\d{1,2})?")
+_BWB_PATH_PART = re.compile(
+    r"[/#_](?P<kw>Boek|Deel|Hoofdstuk|Titeldeel|Afdeling|Paragraaf|Artikel|Lid)"
+    r"(?P<num>[0-9A-Za-z](?:[0-9A-Za-z.:]*[0-9A-Za-z])?)"
+)
+_JCI_PART = re.compile(
+    r"&(?P<kw>hoofdstuk|titeldeel|afdeling|paragraaf|artikel|lid|onderdeel)="
+    r"(?P<num>[0-9A-Za-z](?:[0-9A-Za-z.:]*[0-9A-Za-z])?)"
+)
+_PINPOINT_FIELDS = ("hoofdstuk", "titeldeel", "afdeling", "paragraaf")
+_ELI_TYPES = {"dir": "richtlijn", "reg": "verordening", "dec": "besluit"}
+
+
+def _identifier(
+    tid: str, m: re.Match[str], text: str
+) -> tuple[ReferenceKind, dict[str, str], int] | None:
+    """An official identifier written in the text or in a URL: its kind, groups and
+    end (a BWB id with the pinpoint of the URL or jci reference after it)."""
+    d = m.groupdict()
+    if tid == "kst_id":
+        groups = {"dossier": d["dossier"], "ondernummer": d["nr"]}
+        return _K.PARLIAMENTARY, groups, m.end()
+    if tid == "gazette_id":
+        groups = {"series": d["series"], "year": d["year"], "number": d["number"]}
+        return _K.GAZETTE, groups, m.end()
+    if tid == "handelingen_id":
+        vj = d["vj"]
+        if int(vj[4:]) != int(vj[:4]) + 1:
+            return None
+        kamer = "I" if d["chamber"] == "ek" else "II"
+        groups = {"kamer": kamer, "vergaderjaar": f"{vj[:4]}-{vj[4:]}"}
+        if d["pre"] == "ah":
+            if d["item"]:
+                return None  # an Aanhangsel has no items: not an id we know
+            groups.update(aanhangsel="1", nummer=d["nr"])
+        else:
+            groups.update(handelingen="1", nummer=d["nr"], item=d["item"] or "")
+        return _K.PARLIAMENTARY, groups, m.end()
+    if tid == "celex":
+        celex = d["celex"]
+        if celex[0] == "0":  # a consolidated version ("02009L0065-20130620"): the act
+            celex = "3" + celex[1:]
+        kind = _K.CASE_LAW if celex[0] == "6" else _K.EU_LEGISLATION
+        return kind, {"celex": celex}, m.end()
+    if tid == "eli_eu":
+        groups = {
+            "eu_type": _ELI_TYPES[d["eli_type"]],
+            "eu_year": d["eli_year"],
+            "eu_number": d["eli_number"],
+        }
+        return _K.EU_LEGISLATION, groups, m.end()
+    bwb = d["bwb"].upper()
+    kind = _K.TREATY if bwb.startswith("BWBV") else _K.LEGISLATION
+    groups = {"bwb": bwb}
+    end = m.end()
+    version = _BWB_VERSION.match(text, end)
+    pos = version.end() if version else end
+    parts: dict[str, str] = {}
+    pattern = _JCI_PART if text.startswith("&", pos) else _BWB_PATH_PART
+    while (part := pattern.match(text, pos)) is not None:
+        parts[part.group("kw").lower()] = part.group("num")
+        pos = part.end()
+    if "artikel" in parts:  # the article is the pinpoint, as in the publisher's links
+        groups["artikel"] = parts["artikel"]
+        for key in ("lid", "onderdeel"):
+            if key in parts:
+                groups[key] = parts[key]
+    else:
+        for key in _PINPOINT_FIELDS:
+            if key in parts:
+                groups[key] = parts[key]
+    return kind, groups, pos if parts else end
 
 
 def _article_number(raw: str) -> str:

@@ -295,6 +295,9 @@ def resolve_legislation(
         return resolve_short_form(reference, context=context, previous=previous)
     if reference.group("eu_type"):
         return resolve_eu_legislation(reference, context=context, previous=previous)
+    bwb = reference.group("bwb")
+    if bwb:  # "BWBR0011823", a wetten.overheid.nl URL: the work as written
+        return _done(reference, bwb, pinpoint)
     regeling = reference.group("regeling")
     if regeling in _BW_NAMES:
         return _resolve_bw(reference, pinpoint, reference.group("boek"))
@@ -511,6 +514,9 @@ def resolve_eu_legislation(
         return resolve_legislation(reference, context=context, previous=previous)
     if reference.group("short"):
         return resolve_short_form(reference, context=context, previous=previous)
+    written = reference.group("celex")
+    if written:  # "CELEX:32008L0115", "?uri=CELEX%3A32019R1155"
+        return _done(reference, written, pinpoint)
     celex = ids.celex_for_eu_act(
         reference.group("eu_type") or "",
         reference.group("eu_year") or "",
@@ -530,6 +536,9 @@ def resolve_case_law(
     """ECLI as written; CJEU case numbers and case names through ``case_law.csv``."""
     if reference.group("short"):
         return resolve_short_form(reference, context=context, previous=previous)
+    celex = reference.group("celex")
+    if celex:  # a ruling's CELEX number (sector 6): its ECLI when case_law.csv has it
+        return _done(reference, load_case_names().get(celex, celex))
     raw = reference.group("ecli")
     if raw:
         ecli = ids.normalise_ecli(raw)

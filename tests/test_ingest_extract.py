@@ -114,7 +114,7 @@ ENGLISH = [
     pytest.param("there needs to be a single legislative act to amend Council Regulation (EEC) No 1612/68 of 15 October 1968", [E("eu_legislation", "31968R1612")], id="en-council-regulation"),
     # never guessed: "the directive" is whichever was named before
     pytest.param("Member States are required, pursuant to Article 46(3) of the directive, to ensure", [E("legislation", None, artikel="46", lid="3")], id="en-the-directive-unresolved"),
-    pytest.param("(see, to that effect, judgment of 26 July 2017, Sacko, C‑348/16, EU:C:2017:591, paragraphs 31 and 44)", [E("case_law", "ECLI:EU:C:2017:591"), E("case_law", "ECLI:EU:C:2017:591")], id="en-case-name-and-number"),
+    pytest.param("(see, to that effect, judgment of 26 July 2017, Sacko, C‑348/16, EU:C:2017:591, paragraphs 31 and 44)", [E("case_law", "ECLI:EU:C:2017:591"), E("case_law", "ECLI:EU:C:2017:591"), E("case_law", "ECLI:EU:C:2017:591")], id="en-case-name-and-number"),
     pytest.param("In Case C‑348/16,", [E("case_law", "ECLI:EU:C:2017:591")], id="cjeu-number-nb-hyphen"),
     pytest.param("zaak C-348/16", [E("case_law", "ECLI:EU:C:2017:591")], id="zaak-cjeu-number"),
     pytest.param("het arrest Sacko", [E("case_law", "ECLI:EU:C:2017:591")], id="generated-case-name"),

@@ -11,6 +11,7 @@ fails; they are not the issue's targets (see RESULTS.md for the gap and why).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -135,18 +136,34 @@ def test_gold_wetsuite_good_ecli_mentions_found() -> None:
     assert ok / len(mentions) >= 0.97, f"{ok}/{len(mentions)}"
 
 
+# an ECLI with its "ECLI:" prefix left out, as the CJEU cites ("Sacko, C-348/16,
+# EU:C:2017:591") and the nllegalcit vectors expect ("NL:RvS:1984:AH0317"); WetSuite
+# lists such mentions as bad (not well-formed), issue 23 asks for them
+_PREFIX_LEFT_OUT = re.compile(
+    r"[A-Z]{2}:[A-Z][A-Za-z0-9]{0,6}:\d{4}:[A-Za-z0-9.]*[A-Za-z0-9]"
+)
+
+
 def test_gold_wetsuite_bad_ecli_mentions_not_taken_as_ecli_at_start() -> None:
+    """A bad mention that does not open with "ECLI" is taken only when it opens with an
+    ECLI whose prefix was left out, and then as exactly that ECLI."""
     mentions = _tsv("wetsuite_ecli_bad.sample.tsv")
-    wrong = sum(
-        any(
-            r.reference.start == 0 and r.work
-            for r in find_references(m)
-            if r.reference.group("ecli")
-        )
-        for m in mentions
-        if not m.startswith("ECLI")
-    )
+    wrong = prefix_left_out = 0
+    for mention in mentions:
+        if mention[:4].upper() == "ECLI":  # line breaks in it: see RESULTS.md
+            continue
+        taken = [
+            r
+            for r in find_references(mention)
+            if r.reference.start == 0 and r.work and r.reference.group("ecli")
+        ]
+        bare = _PREFIX_LEFT_OUT.match(mention)
+        if taken and bare and taken[0].work == "ECLI:" + bare.group().upper():
+            prefix_left_out += 1
+        elif taken:
+            wrong += 1
     assert wrong == 0
+    assert prefix_left_out >= 100  # the sample's "EU:C:1978:49," … (CJEU style)
 
 
 @pytest.mark.slow
