@@ -439,6 +439,9 @@ class ToezeggingRow:
     status: ToezeggingStatus
     mentioned_in: tuple[tuple[str, dt.date | None], ...]  # (letter id, its date)
     answered_by: tuple[tuple[str, dt.date | None], ...]
+    # The Kamer's own status when its record was fetched ("Openstaand", "Voldaan", …):
+    # as of that day, where ``status`` is on the reference date.
+    tk_status: str | None = None
 
 
 def list_toezeggingen(
@@ -485,6 +488,9 @@ def list_toezeggingen(
                 ),
                 mentioned_in=_letters(found, "mentionedIn", "mentionedOn", labels),
                 answered_by=answered,
+                tk_status=next(
+                    (str(r["tkStatus"]) for r in found if r.get("tkStatus")), None
+                ),
             )
         )
     return found_toezeggingen

@@ -46,3 +46,39 @@ def test_graph_toezeggingen_status_on_a_date(backend, on, expected):
 def test_graph_toezeggingen_without_a_date_has_no_status(backend):
     rows = run_query(backend, "toezeggingen").as_dicts()
     assert rows and all(row["status"] is None for row in rows)
+
+
+def test_graph_toezeggingen_of_letter_and_kamer_record_are_one(fetch_session, tmp_path):
+    """A toezegging a letter mentions and the Kamer's record of it (wetgraaf fetch tk)
+    are one row in the explorer: the letter as where it is mentioned, the record's
+    status beside the status on the reference date; a record no letter mentions is
+    listed too."""
+    from ingest.fetch import fetch_source
+    from ingest.sources import iter_source_files, read_source
+
+    fetch_source(
+        fetch_session, "tk", [], [{"entity": "Toezegging", "ministerie": "Asiel en Migratie"}]
+    )
+    store = open_store(tmp_path / "store")
+    try:
+        letter, refs = toezegging_letter()
+        store.replace_graph(graph_iri(letter.id), document_graph(letter, refs))
+        for path in iter_source_files([fetch_session.cache.root]):
+            record = read_source(path)
+            store.replace_graph(graph_iri(record.id), document_graph(record, []))
+        backend = LocalBackend(store)
+        rows = run_query(backend, "toezeggingen").as_dicts()
+        explorer = {
+            row.id: row for row in list_toezeggingen(backend, dt.date(2025, 7, 10))
+        }
+    finally:
+        store.close()
+    assert {(str(r["id"]), str(r["tkStatus"])) for r in rows} == {
+        ("TZ202505-006", "Voldaan"),
+        ("TZ202505-125", "Openstaand"),
+    }
+    assert sorted(explorer) == ["TZ202505-006", "TZ202505-125"]
+    mentioned = [letter_id for letter_id, _ in explorer["TZ202505-006"].mentioned_in]
+    assert mentioned == [letter.id]
+    assert explorer["TZ202505-006"].tk_status == "Voldaan"
+    assert explorer["TZ202505-125"].tk_status == "Openstaand"

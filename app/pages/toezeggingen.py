@@ -65,6 +65,7 @@ documents_table(
             "tekst": t.text,
             "genoemd in": _ids(t.mentioned_in),
             "beantwoord door": _ids(t.answered_by),
+            "status TK": t.tk_status,
         }
         for t in shown
     ],
@@ -132,6 +133,8 @@ st.header(escape_markdown(toezegging.id))
 st.markdown(
     f"**{escape_markdown(str(toezegging.status))}** op {reference_date.isoformat()}"
 )
+if toezegging.tk_status:
+    st.caption(f"Status bij de Tweede Kamer: {escape_markdown(toezegging.tk_status)}")
 st.text(toezegging.text)  # st.text never interprets markup
 for what, letters_of in (
     ("Genoemd in", toezegging.mentioned_in),
