@@ -146,6 +146,10 @@ def _prepare(path: Path) -> PreparedDocument | str:
         return prepare_document(read_source(path), path)
     except (IngestError, StoreError) as error:
         return str(error)
+    except Exception as error:  # a surprise in extraction or building: this file only
+        text = str(error).strip()
+        message = text.splitlines()[0][:200] if text else ""
+        return f"{path}: cannot be processed ({type(error).__name__}: {message})"
 
 
 def prepared_in_order(

@@ -23,6 +23,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from ingest.errors import IngestError
 from ingest.fetch.cache import CacheEntry, PayloadCache, Role
 from ingest.fetch.http import FetchError, HttpClient, Response
+from ingest.sources._xml import safe_xml_parser
 
 __all__ = [
     "Expect",
@@ -76,11 +77,8 @@ class FetchTally:
 def parse_xml_payload(url: str, body: bytes) -> etree._Element:
     """Parse a response as XML with the same safe settings as the readers (no
     entities, no DTDs, no network); FetchError naming the URL when it is not."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
     try:
-        return etree.fromstring(body, parser=parser)
+        return etree.fromstring(body, parser=safe_xml_parser(keep_comments=True))
     except etree.XMLSyntaxError as error:
         message = (error.msg or "syntax error").splitlines()[0]
         raise FetchError(url, f"not well-formed XML ({message})") from None

@@ -64,14 +64,33 @@ def read_source(path: Path) -> SourceDocument:
 
     Raises:
         SourceError: empty file, file over MAX_SOURCE_BYTES, binary or non-UTF-8
-            content, broken or truncated XML (with line and column), or an unknown
-            format.
+            content, broken or truncated XML (with line and column), an unknown
+            format, or anything else a reader did not expect (one line naming the
+            file, never another exception).
 
     Example:
         >>> read_source(Path("corpus/kamerstukken/kst-29861-126.xml")).id
         'kst-29861-126'
     """
     path = Path(path)
+    try:
+        return _read_source(path)
+    except SourceError:
+        raise
+    except OSError as error:  # a name too long for a sidecar beside it, a lost file
+        problem = f"cannot read file ({error.strerror or error})"
+        raise SourceError(str(path), problem) from None
+    except RecursionError:
+        raise SourceError(str(path), "nested too deeply to read") from None
+    except Exception as error:
+        # A reader met content it did not expect: one line naming the file, so the
+        # rest of the batch goes on.
+        message = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+        problem = f"unreadable content ({type(error).__name__}: {message})"
+        raise SourceError(str(path), problem) from None
+
+
+def _read_source(path: Path) -> SourceDocument:
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -85,6 +104,8 @@ def read_source(path: Path) -> SourceDocument:
             str(path), f"file too large ({size} bytes, limit {MAX_SOURCE_BYTES})"
         )
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(str(path), "UTF-16 text (byte-order mark); save it as UTF-8")
     if b"\x00" in data:
         raise SourceError(str(path), "binary content (NUL bytes), not a text source")
     try:

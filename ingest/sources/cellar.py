@@ -26,6 +26,7 @@ from typing import Any
 from ingest.errors import SourceError
 from ingest.identifiers import CELEX, ECLI
 from ingest.models import DocumentKind, DocumentMetadata, Relation, SourceDocument
+from ingest.sources._json import load_json
 
 __all__ = ["INTERPRETS", "looks_like_sparql_json", "read_cellar_sparql"]
 
@@ -42,7 +43,7 @@ def looks_like_sparql_json(data: bytes) -> bool:
         return False
     try:
         answer = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return False
     return _rows(answer) is not None
 
@@ -67,15 +68,12 @@ def read_cellar_sparql(path: Path, data: bytes | None = None) -> SourceDocument:
         '32008L0115.cellar'
     """
     raw = path.read_bytes() if data is None else data
-    try:
-        answer = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise SourceError(str(path), f"broken JSON: {error}") from None
+    answer = load_json(path, raw)
     rows = _rows(answer)
     if rows is None:
         raise SourceError(str(path), "not a SPARQL JSON result")
     variables = answer["head"].get("vars") or []
-    if not variables or variables[0] not in _SHAPES:
+    if not isinstance(variables, list) or not variables or variables[0] not in _SHAPES:
         raise SourceError(
             str(path),
             "a SPARQL result of a query wetgraaf does not read "

@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
-from lxml import etree, html  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
 
 from ingest.errors import SourceError
 from ingest.identifiers import CELEX, ECLI
@@ -41,7 +41,7 @@ from ingest.models import (
     SourceDocument,
 )
 from ingest.sources._flatten import TextBuilder, finish_division, finish_link, squash
-from ingest.sources._xml import parse_xml
+from ingest.sources._xml import parse_html, parse_xml
 
 __all__ = ["judgment_short_name", "looks_like_cjeu_judgment", "read_cjeu_judgment"]
 
@@ -251,10 +251,7 @@ def _parse(path: Path, data: bytes) -> etree._Element:
     except SourceError:
         if b"<html" not in data[:4096].lower():
             raise
-    try:
-        return html.document_fromstring(data)
-    except (etree.ParserError, ValueError) as error:
-        raise SourceError(str(path), f"broken HTML ({error})") from None
+    return parse_html(path, data)
 
 
 def _name(element: etree._Element) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree, html  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
 
 from ingest.errors import SourceError
 from ingest.models import (
@@ -37,7 +37,7 @@ from ingest.models import (
     SourceDocument,
 )
 from ingest.sources._flatten import TextBuilder, finish_division, squash
-from ingest.sources._xml import parse_xml
+from ingest.sources._xml import parse_html, parse_xml
 
 __all__ = [
     "looks_like_eurlex_html",
@@ -390,12 +390,7 @@ def read_eurlex_html(path: Path, data: bytes | None = None) -> SourceDocument:
             raise SourceError(
                 str(path), f"cannot read file ({error.strerror})"
             ) from None
-    if not data.strip():
-        raise SourceError(str(path), "empty file")
-    try:
-        page = html.document_fromstring(data)
-    except (etree.ParserError, ValueError) as error:
-        raise SourceError(str(path), f"broken HTML ({error})") from None
+    page = parse_html(path, data)
     if (
         page.find_class("eli-subdivision")
         or page.get_element_by_id("document1", None) is not None

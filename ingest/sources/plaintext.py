@@ -436,7 +436,11 @@ def _glued_ok(text: str, offset: int) -> bool:
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
     sidecar = sidecar_path(path)
-    if not sidecar.is_file():
+    try:
+        exists = sidecar.is_file()
+    except OSError:  # the text file's name is too long to have a sidecar beside it
+        return {}
+    if not exists:
         return {}
     try:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
@@ -446,6 +450,19 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict):
         raise SourceError(str(sidecar), "metadata sidecar is not a JSON object")
+    for key, value in data.items():
+        # every field is text (or null), indieners a list of names: anything else
+        # would go into the graph as Python's repr of it
+        expected = "a list of text" if key == "indieners" else "text"
+        if key == "indieners" and value is not None:
+            valid = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else:
+            valid = value is None or isinstance(value, str)
+        if not valid:
+            found = type(value).__name__.replace("str", "text")
+            raise SourceError(
+                str(sidecar), f"metadata field {key!r} is {found}, expected {expected}"
+            )
     return data
 
 

@@ -20,7 +20,6 @@ several; such a besluit is kept without a zaak rather than matched by guesswork.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,116 @@ from ingest.models import (
     Vote,
     Zaak,
 )
+from ingest.sources._json import (
+    OPTIONAL_BOOL,
+    OPTIONAL_INT,
+    OPTIONAL_TEXT,
+    TEXT,
+    Each,
+    Fields,
+    check_fields,
+    load_json,
+)
 
 __all__ = ["looks_like_tk_odata", "read_tk_odata"]
+
+# The types of every field the reader reads (as the API's $metadata declares them);
+# a record that differs is refused naming the field.
+_ZAAK = Fields(
+    {
+        "Nummer": TEXT,
+        "Soort": TEXT,
+        "Onderwerp": OPTIONAL_TEXT,
+        "Titel": OPTIONAL_TEXT,
+        "Vergaderjaar": OPTIONAL_TEXT,
+        "Volgnummer": OPTIONAL_INT,
+        "GestartOp": OPTIONAL_TEXT,
+        "Kabinetsappreciatie": OPTIONAL_TEXT,
+        "Afgedaan": OPTIONAL_BOOL,
+        "Termijn": OPTIONAL_TEXT,
+        "Document": Each(
+            Fields(
+                {
+                    "DocumentNummer": OPTIONAL_TEXT,
+                    "HuidigeDocumentVersie": Fields(
+                        {"ExterneIdentifier": OPTIONAL_TEXT}
+                    ),
+                },
+                optional=False,
+            )
+        ),
+    },
+    optional=False,
+)
+_PERSOON = Fields(
+    dict.fromkeys(
+        ("Roepnaam", "Voornamen", "Tussenvoegsel", "Achternaam", "Id"), OPTIONAL_TEXT
+    )
+)
+_AGENDAPUNT = Fields(
+    {
+        "Agendapunt": Fields(
+            {
+                "Nummer": TEXT,
+                "Onderwerp": OPTIONAL_TEXT,
+                "Aanvangstijd": OPTIONAL_TEXT,
+                "Zaak": Each(_ZAAK),
+            },
+            optional=False,
+        ),
+        "Stemming": Each(
+            Fields(
+                {
+                    "Verwijderd": OPTIONAL_BOOL,
+                    "Fractie": Fields({"NaamNL": OPTIONAL_TEXT}),
+                    "Persoon": _PERSOON,
+                    "Besluit_Id": TEXT,
+                    "ActorFractie": OPTIONAL_TEXT,
+                    "ActorNaam": OPTIONAL_TEXT,
+                    "Soort": TEXT,
+                    "FractieGrootte": OPTIONAL_INT,
+                    "Vergissing": OPTIONAL_BOOL,
+                },
+                optional=False,
+            )
+        ),
+        "Besluit": Each(
+            Fields(
+                {
+                    "Id": TEXT,
+                    "BesluitSoort": OPTIONAL_TEXT,
+                    "BesluitTekst": OPTIONAL_TEXT,
+                    "StemmingsSoort": OPTIONAL_TEXT,
+                    "AgendapuntZaakBesluitVolgorde": OPTIONAL_INT,
+                    "Verwijderd": OPTIONAL_BOOL,
+                },
+                optional=False,
+            )
+        ),
+    },
+    optional=False,
+)
+_TOEZEGGING = Fields(
+    dict.fromkeys(
+        (
+            "Tekst",
+            "DatumNakoming",
+            "KamerbriefNakoming",
+            "Functie",
+            "Status",
+            "Ministerie",
+            "Initialen",
+            "Tussenvoegsel",
+            "Achternaam",
+            "Naam",
+            "ActiviteitNummer",
+            "Aanmaakdatum",
+        ),
+        OPTIONAL_TEXT,
+    )
+    | {"Nummer": TEXT},
+    optional=False,
+)
 
 
 def looks_like_tk_odata(record: object) -> bool:
@@ -90,18 +197,18 @@ def read_tk_odata(path: Path, data: bytes | None = None) -> SourceDocument:
         '2024Z14350'
     """
     raw = path.read_bytes() if data is None else data
-    try:
-        record = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise SourceError(str(path), f"broken JSON: {error}") from None
+    record = load_json(path, raw)
     if not isinstance(record, Mapping):
         raise SourceError(str(path), "unknown JSON format (not an object)")
     try:
         if _is_toezegging(record):
+            check_fields(path, record, _TOEZEGGING)
             return _toezegging_document(path, record)
         if _is_zaak(record):
+            check_fields(path, record, _ZAAK)
             return _zaak_document(path, record)
         if _is_agendapunt(record):
+            check_fields(path, record, _AGENDAPUNT)
             return _agendapunt_document(path, record)
     except (KeyError, TypeError, ValueError) as error:
         raise SourceError(str(path), f"malformed TK OData record: {error!r}") from None
