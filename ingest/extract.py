@@ -195,7 +195,7 @@ class _Grammar:
         minor = (
             r",?\s*(?:(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)"
             r"|ten\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
-            r"|negende|tiende))\b"
+            r"|negende|tiende)|punt\s+\d{1,2}[a-z]?)\b"  # "artikel 3, punt 6, van de …"
         )
         # one match per part after an article number instead of three
         self.part = re.compile(
@@ -544,6 +544,10 @@ class _Scanner:
         alias = g.alias_at.match(text, at)
         if alias:
             name = _ws(alias.group(0))
+            if name in self.terms and g.aliases[name].source == "eu_acts.csv":
+                # "(hierna: Procedurerichtlijn)": the text says which act it means
+                groups = {**dict(self.terms[name]), "defined": name}
+                return alias.end(), self.term_kinds[name], groups
             return alias.end(), g.aliases[name].kind, {"regeling": name}
         for term, term_groups in self.terms.items():
             end = at + len(term)
@@ -1295,7 +1299,9 @@ class _Scanner:
                 if g.person_title.search(text, max(0, start - 12), start):
                     continue  # "Mr Sacko": the party, not the case
                 self._add(start, end, _K.CASE_LAW, {"case_name": name})
-            elif name in self.terms and name not in g.aliases:
+            elif name in self.terms and (
+                name not in g.aliases or g.aliases[name].source == "eu_acts.csv"
+            ):
                 groups = {**dict(self.terms[name]), "defined": name}
                 self._add(start, end, self.term_kinds[name], groups)
             else:

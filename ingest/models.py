@@ -449,6 +449,7 @@ class CitingContext:
     headings: tuple[tuple[int, int], ...] = ()
     parts: tuple[PartSpan, ...] = ()
     document: str | None = None
+    date: dt.date | None = None  # the citing text's date: which act a name meant then
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -469,10 +470,19 @@ class CitingContext:
             key=lambda part: (part.start, -part.end),
         )
         work = document.id if document.kind is DocumentKind.REGELING else None
+        # a regeling's text is that of its version (the signing date is not the date
+        # of a consolidated text); other documents are dated by their own date
+        date = document.metadata.valid_from if work else document.date
         footnotes = document.footnotes
         headings = heading_spans(document.text, [(f.start, f.end) for f in footnotes])
         return cls(
-            work, articles, footnotes, tuple(headings), tuple(parts), document.id
+            work,
+            articles,
+            footnotes,
+            tuple(headings),
+            tuple(parts),
+            document.id,
+            date,
         )
 
     def part_at(self, offset: int, kind: str) -> PartSpan | None:

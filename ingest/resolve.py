@@ -10,6 +10,7 @@ articles, its footnotes). A reference that cannot be resolved is kept with
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 import re
@@ -89,6 +90,15 @@ def load_alias_table() -> dict[str, AliasEntry]:
             False,
             "burgerlijk_wetboek.csv",
         )
+    for name, acts in load_eu_acts().items():
+        table[name] = AliasEntry(
+            name,
+            acts[-1].celex,
+            _K.EU_LEGISLATION,
+            True,
+            name.isupper(),
+            "eu_acts.csv",
+        )
     for row in _read_csv("regelingen.csv"):
         alias, work = row["alias"], row["work"]
         if not ids.is_valid_work(work):
@@ -103,6 +113,68 @@ def load_alias_table() -> dict[str, AliasEntry]:
             row["source"],
         )
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class EuActName:
+    """One row of ``eu_acts.csv``: a common name and the act it means in a period."""
+
+    name: str
+    celex: str
+    since: dt.date
+    until: dt.date | None
+    source: str
+
+    def holds(self, day: dt.date) -> bool:
+        return self.since <= day and (self.until is None or day < self.until)
+
+
+@functools.cache
+def load_eu_acts() -> dict[str, tuple[EuActName, ...]]:
+    """Common name ("Procedurerichtlijn", also "procedurerichtlijn") -> the acts it
+    names, oldest first, from ``eu_acts.csv``."""
+    table: dict[str, list[EuActName]] = {}
+    for row in _read_csv("eu_acts.csv"):
+        if not ids.CELEX.match(row["celex"]):
+            raise PatternError(f"eu_acts.csv: bad CELEX {row['celex']!r}")
+        act = EuActName(
+            row["name"],
+            row["celex"],
+            dt.date.fromisoformat(row["from"]),
+            dt.date.fromisoformat(row["until"]) if row["until"] else None,
+            row["source"],
+        )
+        names = [act.name]
+        # "de procedurerichtlijn" in running text; not "visumcode", a word of other
+        # titles ("tot vaststelling van een gemeenschappelijke visumcode")
+        if act.name.endswith(("richtlijn", "verordening")) and " " not in act.name:
+            names.append(act.name[0].lower() + act.name[1:])
+        for name in names:
+            table.setdefault(name, []).append(act)
+    return {
+        name: tuple(sorted(acts, key=lambda a: a.since)) for name, acts in table.items()
+    }
+
+
+def _resolve_eu_name(
+    reference: Reference,
+    acts: tuple[EuActName, ...],
+    pinpoint: Pinpoint,
+    context: CitingContext | None,
+) -> ResolvedReference:
+    """A common name that meant one act before a recast and another after: the one of
+    the citing text's date; without a date (or a date no row holds: "AVG" in a text
+    of 2012) unresolved."""
+    day = context.date if context is not None else None
+    fits = [act for act in acts if day is not None and act.holds(day)]
+    if len(fits) == 1:
+        return _done(reference, fits[0].celex, pinpoint)
+    spans = "; ".join(f"{act.celex} {act.since}..{act.until or ''}" for act in acts)
+    if day is None:
+        why = f"names several acts ({spans}): the citing text's date is not known"
+    else:
+        why = f"names {spans}: none on {day}, the citing text's date"
+    return _unresolved(reference, f"{acts[0].name!r} {why}", pinpoint)
 
 
 # the whole code: one regeling per Boek, so these names need the Boek ("3:40 BW")
@@ -301,6 +373,9 @@ def resolve_legislation(
     regeling = reference.group("regeling")
     if regeling in _BW_NAMES:
         return _resolve_bw(reference, pinpoint, reference.group("boek"))
+    acts = load_eu_acts().get(regeling or "")
+    if acts is not None and (len(acts) > 1 or (context and context.date)):
+        return _resolve_eu_name(reference, acts, pinpoint, context)
     if regeling:
         entry = load_alias_table().get(regeling)
         if entry is None:

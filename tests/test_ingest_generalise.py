@@ -65,9 +65,14 @@ BARE_ARTICLE_OTHER_REGELING = [
     pytest.param(
         "b. de hoofdpersoon bij wie de vreemdeling als gezinslid wil verblijven een Turkse werknemer is als bedoeld in artikelen 6 en 13 van Besluit 1/80 van de Associatieraad",
         [None, None], id="unknown-designation-no-guess"),
-    # a designation the grammar does not know follows: abstain even with the Vw named
+    # the designation that follows is the article's own (eu_acts.csv knows "richtlijn
+    # tijdelijke bescherming"), not the Vw named before it
     pytest.param(
         "gelet op de Vreemdelingenwet 2000 en artikel 5, derde lid, van de richtlijn tijdelijke bescherming",
+        [VW, "32001L0055"], id="own-designation-after-a-named-law"),
+    # a designation the grammar does not know follows: abstain even with the Vw named
+    pytest.param(
+        "gelet op de Vreemdelingenwet 2000 en artikel 5, derde lid, van de richtlijn arbeidsmigratie",
         [VW, None], id="unknown-designation-after-a-named-law"),
     # two regelingen named before it: which one is not said
     pytest.param(
