@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
 from graph.namespaces import TK, WG, our_iri
 from graph.triples import Triple
 from ingest.identifiers import work_iri
-from ingest.models import Besluit, SourceDocument, Vote, Zaak
+from ingest.models import Besluit, DocumentKind, SourceDocument, Vote, Zaak
 
 
 def zaak_iri(nummer: str) -> URIRef:
@@ -30,8 +30,11 @@ def add_parliament(graph: set[Triple], doc: URIRef, document: SourceDocument) ->
         node = _add_zaak(graph, zaak)
         if node != doc:
             graph.add((doc, WG.hasZaak, node))
+    # An agendapunt record holds the besluiten taken on it; a zaak record (as the
+    # fetch client expands it) the besluiten about it, its agendapunt not named.
+    agendapunt = doc if document.kind is DocumentKind.AGENDAPUNT else None
     for besluit in document.besluiten:
-        _add_besluit(graph, doc, besluit)
+        _add_besluit(graph, agendapunt, besluit)
 
 
 def _add_zaak(graph: set[Triple], zaak: Zaak) -> URIRef:
@@ -63,10 +66,13 @@ def _add_zaak(graph: set[Triple], zaak: Zaak) -> URIRef:
     return node
 
 
-def _add_besluit(graph: set[Triple], agendapunt: URIRef, besluit: Besluit) -> None:
+def _add_besluit(
+    graph: set[Triple], agendapunt: URIRef | None, besluit: Besluit
+) -> None:
     node = our_iri("besluit", besluit.id)
     graph.add((node, RDF.type, WG.Besluit))
-    graph.add((node, WG.opAgendapunt, agendapunt))
+    if agendapunt is not None:
+        graph.add((node, WG.opAgendapunt, agendapunt))
     graph.add((node, WG.uitslag, Literal(besluit.uitslag)))
     graph.add((node, TK.BesluitSoort, Literal(besluit.soort)))
     if besluit.tekst:

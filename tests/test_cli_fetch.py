@@ -135,19 +135,23 @@ def test_cli_fetch_preset_then_build_then_nothing_new(runner, replay, tmp_path):
         ids = {str(row["id"]) for row in run_query(backend, "documents").as_dicts()}
         motions = run_query(backend, "motions").as_dicts()
         toezeggingen = run_query(backend, "toezeggingen").as_dicts()
+        votes = run_query(backend, "votes").as_dicts()
     finally:
         opened.close()
     for source, expected in PRESET_DOCUMENTS.items():
         assert set(expected) <= ids, source
     assert {"stcrt-2015-47076", "kst-19637-3384"} <= ids
     # The motions' zaak records and the Kamerstukken they publish.
-    assert {"2023Z20876", "2023Z20878", "2023Z20879", "2025Z02986"} <= ids
+    assert {"2023Z20876", "2023Z20878", "2023Z20879", "2025Z02986", "2025Z17647"} <= ids
     assert {str(row["id"]) for row in motions} == {
         "kst-19637-3185",
         "kst-19637-3187",
         "kst-19637-3188",
         "kst-19637-3384",
     }
+    # A zaak's besluit with the votes of its fracties.
+    assert {str(row["soort"]) for row in votes} == {"Voor"}
+    assert sum(int(row["zetels"]) for row in votes) == 49
     # The toezeggingen from the TK's own records, with the status it gives them.
     assert {(str(row["id"]), str(row["tkStatus"])) for row in toezeggingen} == {
         ("TZ202505-006", "Voldaan"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, XSD
 
 from graph.build import build_document_graph
 from graph.namespaces import TK, WG
@@ -375,3 +375,33 @@ def test_toezegging_record_and_letter_share_the_toezegging_node(fetch_session, r
     assert list(graph.objects(node, WG.mentionedIn)) == []
     text = next(graph.objects(node, WG.toezeggingText))
     assert str(text).startswith("Toezeggingen over de voortgang")
+
+
+def test_fetch_tk_zaak_brings_its_besluiten_with_their_votes(fetch_session, replay):
+    """A Zaak as the client expands it (Besluit($expand=Stemming)) holds the besluiten
+    about it: each tied to the zaak with no guess, with the votes of its stemmingen.
+    (The recorded stemmingen are three fracties of the vote: the top 3 recorded.)"""
+    fetch_source(fetch_session, "tk", ["2025Z17647"])
+    assert fetch_session.tally.errors == []
+    [path] = list(iter_source_files([fetch_session.cache.root]))
+    document = read_source(path)
+    assert (document.id, document.kind) == ("2025Z17647", DocumentKind.ZAAK)
+    [besluit] = document.besluiten
+    assert (besluit.zaak, besluit.uitslag, besluit.stemmingssoort) == (
+        "2025Z17647",
+        "aangenomen",
+        "Met handopsteken",
+    )
+    assert [(v.fractie, v.soort, v.zetels) for v in besluit.votes] == [
+        ("GroenLinks-PvdA", "Voor", 25),
+        ("NSC", "Voor", 19),
+        ("SP", "Voor", 5),
+    ]
+    graph = build_document_graph(document)
+    node = next(graph.subjects(RDF.type, WG.Besluit))
+    zaak = URIRef("https://opendata.tweedekamer.nl/id/zaak/2025Z17647")
+    assert (node, WG.overZaak, zaak) in graph
+    assert (node, WG.zetelsVoor, Literal(49, datatype=XSD.integer)) in graph
+    # The zaak record names no agendapunt: the besluit is on none.
+    assert list(graph.objects(node, WG.opAgendapunt)) == []
+    assert len(list(graph.subjects(WG.besluit, node))) == 3

@@ -40,6 +40,7 @@ CONTEXT = f"https://{TK_HOST}/OData/v4/2.0/$metadata#"
 SINCE = "2026-01-01"  # the --since of the incremental runs in the tests
 
 ZAAK_ID = {"nummer": "2025Z02986"}
+VOTED_ZAAK_ID = {"nummer": "2025Z17647"}
 DOSSIER_SEARCH = {
     "dossiers": ["19637"],
     "from_date": "2023-12-01",
@@ -120,6 +121,7 @@ def _tk() -> list[dict]:
         {"@odata.context": zaak_context, "value": [_zaak("2023Z20876")]},
     )
     _dump(folder / "constructed-toezegging-page.json", _toezeggingen())
+    _dump(folder / "constructed-zaak-2025Z17647-page.json", _voted_zaak(folder))
     zaak = tk.odata_filter("Zaak", ZAAK_ID)
     toezegging = tk.odata_filter("Toezegging", TOEZEGGING_SEARCH)
     routes: list[dict] = [
@@ -149,6 +151,11 @@ def _tk() -> list[dict]:
         ),
         _odata_route("Toezegging", toezegging, "tk/constructed-toezegging-page.json"),
         _odata_route(
+            "Zaak",
+            tk.odata_filter("Zaak", VOTED_ZAAK_ID),
+            "tk/constructed-zaak-2025Z17647-page.json",
+        ),
+        _odata_route(
             "Toezegging",
             tk.odata_filter("Toezegging", TOEZEGGING_SEARCH, _Since()),  # type: ignore[arg-type]
             "tk/constructed-empty-page.json",
@@ -172,6 +179,30 @@ def _tk() -> list[dict]:
             }
         )
     return routes
+
+
+def _voted_zaak(folder: Path) -> dict:
+    """The page answering the client's query for 2025Z17647: the zaak as the recorded
+    Stemming response expands it (Stemming → Besluit → Agendapunt → Zaak), turned the
+    way the client expands it (Zaak → Besluit → Stemming). The agendapunt has this one
+    zaak, so its besluit is the zaak's; the three stemmingen are all that was
+    recorded (top 3), not the whole vote."""
+    recorded = json.loads(
+        (folder / "odata_Stemming_expand_Besluit_Agendapunt_Zaak.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    besluit = dict(recorded["value"][0]["Besluit"])
+    [zaak] = besluit.pop("Agendapunt")["Zaak"]
+    besluit["Stemming"] = [
+        {key: value for key, value in stemming.items() if key != "Besluit"}
+        for stemming in recorded["value"]
+        if stemming["Besluit_Id"] == besluit["Id"]
+    ]
+    return {
+        "@odata.context": CONTEXT + "Zaak",
+        "value": [{**zaak, "Document": [], "Besluit": [besluit]}],
+    }
 
 
 def _toezeggingen() -> dict:

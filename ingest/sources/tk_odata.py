@@ -51,6 +51,33 @@ __all__ = ["looks_like_tk_odata", "read_tk_odata"]
 
 # The types of every field the reader reads (as the API's $metadata declares them);
 # a record that differs is refused naming the field.
+_STEMMING = Fields(
+    {
+        "Verwijderd": OPTIONAL_BOOL,
+        "Fractie": Fields({"NaamNL": OPTIONAL_TEXT}),
+        "Persoon": Fields(
+            dict.fromkeys(
+                ("Roepnaam", "Voornamen", "Tussenvoegsel", "Achternaam", "Id"),
+                OPTIONAL_TEXT,
+            )
+        ),
+        "Besluit_Id": TEXT,
+        "ActorFractie": OPTIONAL_TEXT,
+        "ActorNaam": OPTIONAL_TEXT,
+        "Soort": TEXT,
+        "FractieGrootte": OPTIONAL_INT,
+        "Vergissing": OPTIONAL_BOOL,
+    },
+    optional=False,
+)
+_BESLUIT = {
+    "Id": TEXT,
+    "BesluitSoort": OPTIONAL_TEXT,
+    "BesluitTekst": OPTIONAL_TEXT,
+    "StemmingsSoort": OPTIONAL_TEXT,
+    "AgendapuntZaakBesluitVolgorde": OPTIONAL_INT,
+    "Verwijderd": OPTIONAL_BOOL,
+}
 _ZAAK = Fields(
     {
         "Nummer": TEXT,
@@ -74,13 +101,13 @@ _ZAAK = Fields(
                 optional=False,
             )
         ),
+        # A zaak the fetch client expanded with Besluit($expand=Stemming): the
+        # besluiten about this zaak, each with its votes.
+        "Besluit": Each(
+            Fields(_BESLUIT | {"Stemming": Each(_STEMMING)}, optional=False)
+        ),
     },
     optional=False,
-)
-_PERSOON = Fields(
-    dict.fromkeys(
-        ("Roepnaam", "Voornamen", "Tussenvoegsel", "Achternaam", "Id"), OPTIONAL_TEXT
-    )
 )
 _AGENDAPUNT = Fields(
     {
@@ -93,35 +120,8 @@ _AGENDAPUNT = Fields(
             },
             optional=False,
         ),
-        "Stemming": Each(
-            Fields(
-                {
-                    "Verwijderd": OPTIONAL_BOOL,
-                    "Fractie": Fields({"NaamNL": OPTIONAL_TEXT}),
-                    "Persoon": _PERSOON,
-                    "Besluit_Id": TEXT,
-                    "ActorFractie": OPTIONAL_TEXT,
-                    "ActorNaam": OPTIONAL_TEXT,
-                    "Soort": TEXT,
-                    "FractieGrootte": OPTIONAL_INT,
-                    "Vergissing": OPTIONAL_BOOL,
-                },
-                optional=False,
-            )
-        ),
-        "Besluit": Each(
-            Fields(
-                {
-                    "Id": TEXT,
-                    "BesluitSoort": OPTIONAL_TEXT,
-                    "BesluitTekst": OPTIONAL_TEXT,
-                    "StemmingsSoort": OPTIONAL_TEXT,
-                    "AgendapuntZaakBesluitVolgorde": OPTIONAL_INT,
-                    "Verwijderd": OPTIONAL_BOOL,
-                },
-                optional=False,
-            )
-        ),
+        "Stemming": Each(_STEMMING),
+        "Besluit": Each(Fields(_BESLUIT, optional=False)),
     },
     optional=False,
 )
@@ -246,6 +246,18 @@ def _zaak(record: Mapping[str, Any]) -> Zaak:
 
 def _zaak_document(path: Path, record: Mapping[str, Any]) -> SourceDocument:
     zaak = _zaak(record)
+    # Besluiten expanded from the zaak are about it (the nav property Zaak.Besluit):
+    # unlike an agendapunt's, no guess is needed to tie them to their zaak.
+    besluiten = _besluiten(
+        record.get("Besluit") or [],
+        {
+            besluit["Id"]: [
+                s for s in besluit.get("Stemming") or [] if not s.get("Verwijderd")
+            ]
+            for besluit in record.get("Besluit") or []
+        },
+        zaak.nummer,
+    )
     text = "\n".join(part for part in (zaak.titel, zaak.onderwerp) if part) + "\n"
     return SourceDocument(
         id=zaak.nummer,
@@ -262,6 +274,7 @@ def _zaak_document(path: Path, record: Mapping[str, Any]) -> SourceDocument:
             official_url=f"https://www.tweedekamer.nl/kamerstukken/detail?id={zaak.nummer}",
         ),
         zaken=(zaak,),
+        besluiten=besluiten,
     )
 
 
@@ -269,40 +282,11 @@ def _agendapunt_document(path: Path, record: Mapping[str, Any]) -> SourceDocumen
     agendapunt = record["Agendapunt"]
     zaken = tuple(_zaak(z) for z in agendapunt.get("Zaak") or [])
     only_zaak = zaken[0].nummer if len(zaken) == 1 else None
-    votes_by_besluit: dict[str, list[Vote]] = {}
+    stemmingen: dict[str, list[Mapping[str, Any]]] = {}
     for stemming in record["Stemming"]:
-        if stemming.get("Verwijderd"):
-            continue
-        fractie = stemming.get("Fractie") or {}
-        persoon = stemming.get("Persoon") or {}
-        votes_by_besluit.setdefault(stemming["Besluit_Id"], []).append(
-            Vote(
-                fractie=stemming.get("ActorFractie") or stemming.get("ActorNaam") or "",
-                soort=stemming["Soort"],
-                # A hoofdelijke stemming records each member with the fractie's size.
-                zetels=1 if persoon else int(stemming.get("FractieGrootte") or 0),
-                fractie_naam=fractie.get("NaamNL") or "",
-                persoon=_person_name(persoon) if persoon else None,
-                vergissing=bool(stemming.get("Vergissing")),
-            )
-        )
-    besluiten = tuple(
-        Besluit(
-            id=besluit["Id"],
-            soort=besluit.get("BesluitSoort") or "",
-            tekst=(besluit.get("BesluitTekst") or "").strip(),
-            stemmingssoort=besluit.get("StemmingsSoort"),
-            zaak=only_zaak,
-            votes=tuple(
-                sorted(votes_by_besluit.get(besluit["Id"], []), key=_vote_order)
-            ),
-        )
-        for besluit in sorted(
-            record.get("Besluit") or [],
-            key=lambda b: (b.get("AgendapuntZaakBesluitVolgorde") or 0, b["Id"]),
-        )
-        if not besluit.get("Verwijderd")
-    )
+        if not stemming.get("Verwijderd"):
+            stemmingen.setdefault(stemming["Besluit_Id"], []).append(stemming)
+    besluiten = _besluiten(record.get("Besluit") or [], stemmingen, only_zaak)
     onderwerp = (agendapunt.get("Onderwerp") or "").strip()
     lines = [onderwerp] + [f"{z.nummer}: {z.onderwerp}" for z in zaken]
     return SourceDocument(
@@ -371,6 +355,49 @@ def _bewindspersoon(record: Mapping[str, Any]) -> str | None:
     if record.get("Achternaam"):
         return " ".join(str(part).strip() for part in parts if part)
     return (record.get("Naam") or "").strip() or None
+
+
+def _besluiten(
+    records: list[Mapping[str, Any]],
+    stemmingen: Mapping[str, list[Mapping[str, Any]]],
+    zaak: str | None,
+) -> tuple[Besluit, ...]:
+    """The besluiten of ``records`` (deleted ones left out) in agenda order, each with
+    the votes of its stemmingen (by Besluit Id)."""
+    return tuple(
+        Besluit(
+            id=besluit["Id"],
+            soort=besluit.get("BesluitSoort") or "",
+            tekst=(besluit.get("BesluitTekst") or "").strip(),
+            stemmingssoort=besluit.get("StemmingsSoort"),
+            zaak=zaak,
+            votes=tuple(
+                sorted(
+                    (_vote(s) for s in stemmingen.get(besluit["Id"], [])),
+                    key=_vote_order,
+                )
+            ),
+        )
+        for besluit in sorted(
+            records,
+            key=lambda b: (b.get("AgendapuntZaakBesluitVolgorde") or 0, b["Id"]),
+        )
+        if not besluit.get("Verwijderd")
+    )
+
+
+def _vote(stemming: Mapping[str, Any]) -> Vote:
+    fractie = stemming.get("Fractie") or {}
+    persoon = stemming.get("Persoon") or {}
+    return Vote(
+        fractie=stemming.get("ActorFractie") or stemming.get("ActorNaam") or "",
+        soort=stemming["Soort"],
+        # A hoofdelijke stemming records each member with the fractie's size.
+        zetels=1 if persoon else int(stemming.get("FractieGrootte") or 0),
+        fractie_naam=fractie.get("NaamNL") or "",
+        persoon=_person_name(persoon) if persoon else None,
+        vergissing=bool(stemming.get("Vergissing")),
+    )
 
 
 def _vote_order(vote: Vote) -> tuple[str, str]:
