@@ -90,7 +90,10 @@ def test_fetch_eurlex_case_law_of_an_act_brings_each_ruling(fetch_session, repla
         "/resource/celex/62016CJ0082",
         "/resource/celex/62016CJ0082",
     ]
-    assert len(fetch_session.tally.errors) == 2  # neither text is recorded
+    # Neither text is recorded: one failure each, for the last language asked.
+    assert len(fetch_session.tally.errors) == 2
+    assert fetch_session.tally.failed == {"eurlex": 2}
+    assert all(": HTTP 404" in error for error in fetch_session.tally.errors)
 
 
 def test_fetch_eurlex_act_named_and_searched_is_asked_for_once(fetch_session, replay):

@@ -236,27 +236,16 @@ def _record(
 
 def _content(session: FetchSession, celex: str) -> None:
     """The text of a work as XHTML: Dutch, else (HTTP 404 or 406) English."""
-    url = build_url(base_url("cellar"), f"/resource/celex/{celex}")
-    for language in CONTENT_LANGUAGES:
-        failures = len(session.tally.errors)
-        body = session.document(
-            SOURCE,
-            url,
-            f"{celex}.html",
-            expect="html",
-            headers={"Accept": CONTENT_ACCEPT, "Accept-Language": language},
-        )
-        missing = len(session.tally.errors) == failures + 1 and re.search(
-            r": HTTP 40[46] ", session.tally.errors[-1] + " "
-        )
-        if body is not None or not missing or language == CONTENT_LANGUAGES[-1]:
-            return
-        _forget_last_failure(session)  # no Dutch text: ask for the English one
-
-
-def _forget_last_failure(session: FetchSession) -> None:
-    session.tally.errors.pop()
-    session.tally.failed[SOURCE] -= 1
+    session.first_document(
+        SOURCE,
+        build_url(base_url("cellar"), f"/resource/celex/{celex}"),
+        f"{celex}.html",
+        [
+            {"Accept": CONTENT_ACCEPT, "Accept-Language": language}
+            for language in CONTENT_LANGUAGES
+        ],
+        expect="html",
+    )
 
 
 def _bindings(answer: object) -> list[Mapping[str, Any]] | None:

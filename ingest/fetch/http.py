@@ -37,10 +37,11 @@ MAX_BODY_BYTES = 256 * 1024 * 1024
 class FetchError(IngestError):
     """A request failed for good: the message is ``<url>: <problem>`` on one line."""
 
-    def __init__(self, url: str, problem: str) -> None:
+    def __init__(self, url: str, problem: str, status: int | None = None) -> None:
         super().__init__(f"{url}: {problem}")
         self.url = url
         self.problem = problem
+        self.status = status  # the HTTP status that ended it, if the server answered
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,9 @@ class HttpClient:
                     f"HTTP {error.code} {error.reason}",
                     _retry_after(error.headers.get("Retry-After")),
                 ) from None
-            raise FetchError(url, f"HTTP {error.code} {error.reason}") from None
+            raise FetchError(
+                url, f"HTTP {error.code} {error.reason}", status=error.code
+            ) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             raise _RetryableError(_describe(error)) from None
 

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -150,6 +150,46 @@ class FetchSession:
         self.on_item(source, name)
         return body
 
+    def first_document(
+        self,
+        source: str,
+        url: str,
+        name: str,
+        variants: Sequence[Mapping[str, str]],
+        *,
+        absent: Collection[int] = (404, 406),
+        expect: Expect = "xml",
+    ) -> bytes | None:
+        """A document that may exist in several variants of one request (e.g. one
+        per language, by ``Accept-Language``): each set of ``variants`` headers is
+        asked in turn until one answers; an ``absent`` status moves on to the next
+        and is a failure only for the last. Cached, skipped and reported as
+        :meth:`document`."""
+        key = _key(url, None)
+        if self.cache.get(key) is not None:
+            self.tally.count(self.tally.unchanged, source)
+            self.on_item(source, name)
+            return None
+        body = None
+        for number, headers in enumerate(variants, start=1):
+            last = number == len(variants)
+            try:
+                body = self._fetch(
+                    source,
+                    url,
+                    name,
+                    "document",
+                    expect,
+                    dict(headers),
+                    None,
+                    absent=() if last else absent,
+                )
+                break
+            except _AbsentError:
+                continue
+        self.on_item(source, name)
+        return body
+
     def derived(
         self,
         source: str,
@@ -195,7 +235,13 @@ class FetchSession:
         headers: dict[str, str] | None,
         data: bytes | None,
         check: Callable[[bytes], str | None] | None = None,
+        absent: Collection[int] = (),
     ) -> bytes | None:
+        """Fetch, check and keep one payload; None on a failure (reported).
+
+        Raises:
+            _AbsentError: the server answered a status in ``absent`` (not reported).
+        """
         key = _key(url, data)
         cached = self.cache.get(key)
         try:
@@ -219,6 +265,8 @@ class FetchSession:
             if problem:
                 raise FetchError(response.url, problem)
         except FetchError as error:
+            if error.status in absent:
+                raise _AbsentError from None
             self.tally.fail(source, str(error))
             return None
         except IngestError as error:  # pragma: no cover - defensive
@@ -245,6 +293,10 @@ class FetchSession:
         if role == "document":
             self.tally.count(self.tally.fetched, source)
         return entry
+
+
+class _AbsentError(Exception):
+    """An answer that says "not here" where another variant of the request may be."""
 
 
 def _key(url: str, data: bytes | None) -> str:
