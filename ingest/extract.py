@@ -135,13 +135,30 @@ class _Grammar:
         self.p = {key: re.compile(spec.pattern) for key, spec in specs.items()}
         p = specs
         self.aliases = load_alias_table()
-        names = sorted(self.aliases)
+        scanned = {name: entry for name, entry in self.aliases.items() if entry.scanned}
+        self.scanned = frozenset(scanned)
+        names = sorted(scanned)
         self.alias_at = re.compile(
             "(?:" + _trie_pattern(names) + r")(?![\w-])(?!\s+\d{4}(?![\d/]))"
         )
         self.standalone_names = sorted(
-            name for name, entry in self.aliases.items() if entry.standalone
+            name for name, entry in scanned.items() if entry.standalone
         )
+        # every title of the table by its lower-case spelling ("OPIUMWET", "Wet Op De
+        # Rechterlijke Organisatie", "wet openbaarheid van bestuur"), when one work has
+        # it; abbreviations ("BW", "VV") and short names keep their case
+        folded: dict[str, str | None] = {}
+        for name, entry in self.aliases.items():
+            if entry.abbreviation or name.isupper() or len(name) < 5:
+                continue
+            key = name.lower()
+            other = folded.get(key)
+            if other is None and key not in folded:
+                folded[key] = name
+            elif other is not None and self.aliases[other].work != entry.work:
+                folded[key] = None
+        self.folded = {key: name for key, name in folded.items() if name}
+        self.title_words = max((key.count(" ") + 1 for key in self.folded), default=0)
         self.case_names = load_case_names()
         # case numbers have a pattern of their own, CELEX numbers are no names
         named_cases = [
@@ -352,6 +369,11 @@ def _grammar() -> _Grammar:
 
 
 _BY_SPAN = operator.attrgetter("start", "end")
+_WORD = re.compile(r"\S+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[a-z0-9]{1,3}[.°)]|[-–•])[ \t]")
+_ENTRY_HEAD = re.compile(
+    r"[ \t]*(?P<head>[A-Z][^\n,:;()]{2,150}?)[ \t]*(?:[,:;(]|\n|$)"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -542,6 +564,9 @@ class _Scanner:
             kind = _K.TREATY if work.startswith("BWBV") else _K.LEGISLATION
             return bwb.end(), kind, {"bwb": work}
         alias = g.alias_at.match(text, at)
+        known = self._known_title(at)
+        if alias and known and known[1] > alias.end():
+            alias = None  # "Wet openbaarheid van bestuur BES": the longer title
         if alias:
             name = _ws(alias.group(0))
             if name in self.terms and g.aliases[name].source == "eu_acts.csv":
@@ -562,6 +587,9 @@ class _Scanner:
                 continue
             kind = self.term_kinds[term]
             return end, kind, {**dict(term_groups), "defined": term}
+        if known is not None:
+            name, end = known
+            return end, g.aliases[name].kind, {"regeling": name}
         if det in {"de", "het"}:
             generic = g.p["generic_title"].match(text, at)
             if generic:
@@ -569,6 +597,29 @@ class _Scanner:
                 if len(title) > 3:
                     kind = _K.TREATY if title.startswith("Verdrag") else _K.LEGISLATION
                     return at + len(title), kind, {"regeling": _ws(title)}
+        return None
+
+    def _known_title(self, at: int) -> tuple[str, int] | None:
+        """The longest title of the table (any case, see ``_Grammar.folded``) that the
+        words from ``at`` spell, up to the first punctuation: (name, end)."""
+        text = self.text
+        if not text[at : at + 1].isupper():
+            return None
+        words: list[re.Match[str]] = []
+        for word in _WORD.finditer(text, at, at + 200):
+            words.append(word)
+            if len(words) == self.g.title_words or word.group()[-1] in ",;:.)":
+                break
+        for last in reversed(words):
+            written = last.group().rstrip(",;:.)")
+            phrase = " ".join((text[at : last.start()] + written).split())
+            name = self.g.folded.get(phrase.lower())
+            end = last.start() + len(written)
+            # only where the title ends: "Besluit uitvoering Wet arbeid vreemdelingen
+            # 2022" or "Wet inburgering buitenland" is another regeling than the one
+            # whose title they start with
+            if name is not None and self.g.term_end.match(text, end):
+                return name, end
         return None
 
     @staticmethod
@@ -859,6 +910,16 @@ class _Scanner:
         title_start, title = self.line_titles[index]
         if title_start < self.last_article_heading or start - title_start > 3000:
             return None
+        entry_start = self._entry_line_start(line_start, title_start)
+        if entry_start > title_start:
+            # a later line, no list item, opens the entry this reference is in
+            # ("Telecommunicatiewet, met inbegrip van … artikel 18.2a, met uitzondering
+            # van:\na. de artikelen 3.5, …" after "Sanctiewet 1977: …"): its own head
+            # names the regeling, or none is named
+            head = _ENTRY_HEAD.match(self.text, entry_start)
+            if head and _LAW_NOUN.search(head.group("head")):
+                return _ws(head.group("head"))
+            return None
         title_end = self.text.find("\n", title_start, start)
         if title_end != -1:
             entry = self._last_entry_line(title_end, start)
@@ -870,6 +931,14 @@ class _Scanner:
                     return self._book(entry, start)
                 return None
         return self._book(title, start)
+
+    def _entry_line_start(self, line_start: int, stop: int) -> int:
+        """The start of the nearest line at or above ``line_start`` that is no list
+        item ("a. …", "1° …"), not looking above ``stop``."""
+        text = self.text
+        while line_start > stop and _LIST_ITEM.match(text, line_start):
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        return line_start
 
     def _line_head(self, line_start: int, start: int) -> str | None:
         """The regeling title opening the line at ``line_start`` before ``start``
@@ -1199,7 +1268,7 @@ class _Scanner:
         definition line and longer titles such as "de Wet op het …" excluded)."""
         text, found = self.text, []
         for term in self.terms:
-            if term in self.g.aliases:
+            if term in self.g.scanned:
                 continue  # the name scan finds it already
             # a literal first (fast), then the article before it
             for m in re.finditer(rf"{re.escape(term)}(?![\w-])", text):
@@ -1300,7 +1369,7 @@ class _Scanner:
                     continue  # "Mr Sacko": the party, not the case
                 self._add(start, end, _K.CASE_LAW, {"case_name": name})
             elif name in self.terms and (
-                name not in g.aliases or g.aliases[name].source == "eu_acts.csv"
+                name not in g.scanned or g.aliases[name].source == "eu_acts.csv"
             ):
                 groups = {**dict(self.terms[name]), "defined": name}
                 self._add(start, end, self.term_kinds[name], groups)

@@ -52,6 +52,9 @@ class AliasEntry:
     standalone: bool
     abbreviation: bool
     source: str
+    # whether the scanner looks for it in any text (a trigger); the whole BWB's
+    # citeertitels are only looked up where a designation stands ("artikel 5 van de …")
+    scanned: bool = True
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -80,6 +83,23 @@ def load_alias_table() -> dict[str, AliasEntry]:
             raise PatternError(f"regeling_titles.csv: bad BWB id {work!r}")
         table[alias] = AliasEntry(
             alias, work, _kind_of_work(work), standalone, False, ""
+        )
+    for row in _read_csv("bwb_citeertitels.csv"):  # the whole BWB's citeertitels
+        alias, work = row["alias"], row["work"]
+        if not ids.BWB_ID.match(work):
+            raise PatternError(f"bwb_citeertitels.csv: bad BWB id {work!r}")
+        if alias in table:
+            continue  # the link-derived title table was here first
+        words = alias.split()
+        standalone = len(words) > 1 or alias.lower().endswith(("wet", "wetboek"))
+        table[alias] = AliasEntry(
+            alias,
+            work,
+            _kind_of_work(work),
+            standalone,
+            False,
+            "bwb_citeertitels.csv",
+            scanned=False,
         )
     for boek, book_work in load_bw_books().items():  # "Boek 7 van het BW"
         table[f"Boek {boek} van het Burgerlijk Wetboek"] = AliasEntry(
