@@ -331,12 +331,15 @@ def stats(store_dir: Path) -> None:
     store = _open(store_dir, read_only=True)
     try:
         documents = list_documents(open_backend(store))
-        click.echo(f"documents: {len(documents.rows)}")
         links = sum(int(str(v)) for v in documents.column("links") if v is not None)
-        click.echo(f"links:     {links}")
-        click.echo(f"triples:   {len(store)}")
+        triples = len(store)
+    except GraphError as error:  # an endpoint that refuses, hangs or answers garbage
+        raise click.ClickException(str(error)) from error
     finally:
         store.close()
+    click.echo(f"documents: {len(documents.rows)}")
+    click.echo(f"links:     {links}")
+    click.echo(f"triples:   {triples}")
 
 
 @cli.command()

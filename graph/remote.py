@@ -32,6 +32,7 @@ import json
 import logging
 import re
 import socket
+import threading
 import time
 import urllib.error
 import uuid
@@ -92,13 +93,20 @@ class RejectedRequestError(EndpointError, QueryError):
     store)."""
 
 
+#: The largest answer read from an endpoint (a runaway CONSTRUCT, a garbage stream).
+MAX_ANSWER_BYTES = 512 * 1024 * 1024
+_CHUNK = 1 << 16
+
+
 @dataclass(frozen=True, slots=True)
 class ConnectionSettings:
     """How to talk to an endpoint: timeouts, retries and HTTP credentials.
 
     Args:
-        timeout: seconds to wait for the answer to a query, per try.
-        update_timeout: seconds to wait for an update request (one document), per try.
+        timeout: seconds the answer to a query may take, per try, in all (a server
+            trickling bytes is cut off at it, not only one that is silent).
+        update_timeout: seconds an update request (one document) may take, per try.
+        max_bytes: the largest answer read; a larger one is an EndpointError.
         tries: attempts for connection errors, timeouts and 5xx answers.
         backoff: seconds before the second try, doubled for each next one.
         user, password: HTTP credentials, if the endpoint asks for them.
@@ -110,6 +118,7 @@ class ConnectionSettings:
 
     timeout: float = 10.0
     update_timeout: float = 120.0
+    max_bytes: int = MAX_ANSWER_BYTES
     tries: int = TRIES
     backoff: float = BACKOFF
     user: str | None = None
@@ -161,6 +170,7 @@ class _Connection:
             raise ValueError(f"{url!r} is not an http(s) URL")
         self.url = url
         self.timeout = timeout
+        self.max_bytes = connection.max_bytes
         self.tries = connection.tries
         self.backoff = connection.backoff
         self.user = connection.user or None
@@ -188,7 +198,7 @@ class _Connection:
         """Run ``request`` with bounded retries; every failure becomes one line."""
         for attempt in range(1, self.tries + 1):
             try:
-                return request()
+                return _within(self.timeout, request)
             except (
                 SPARQLWrapperException,
                 OSError,
@@ -208,6 +218,61 @@ class _Connection:
                 log.warning("%s: %s; retrying in %.1f s", self.url, problem, delay)
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _within(seconds: float, request: Callable[[], T]) -> T:
+    """``request()``, or TimeoutError when it has not returned after ``seconds``.
+
+    The socket timeout bounds each read, not the whole answer: a server sending a byte
+    every few seconds would hold a command forever. The request runs in a daemon
+    thread, so the caller stops waiting at the deadline; the reads of the body check
+    the same deadline (``_read_body``) and end that thread too."""
+    outcome: dict[str, Any] = {}
+    deadline = time.monotonic() + seconds
+
+    def run() -> None:
+        _DEADLINE.value = deadline
+        try:
+            outcome["value"] = request()
+        except BaseException as error:  # handed to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="endpoint-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"no answer within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+_DEADLINE = threading.local()
+
+
+def _read_body(response: Any, max_bytes: int, url: str) -> bytes:
+    """The whole body, read as it comes, at most ``max_bytes`` and no later than the
+    request's deadline."""
+    deadline = getattr(_DEADLINE, "value", None)
+    read = getattr(response, "read1", response.read)
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError("the answer kept coming past the time limit")
+            chunk = read(_CHUNK)
+            if not chunk:
+                return b"".join(parts)
+            size += len(chunk)
+            if size > max_bytes:
+                raise EndpointError(
+                    f"{url}: the answer is larger than {max_bytes // (1024 * 1024)} MB;"
+                    " ask for less (LIMIT) or raise WETGRAAF_ENDPOINT_MAX_MB"
+                )
+            parts.append(chunk)
+    finally:
+        response.close()
 
 
 def _describe(error: BaseException, timeout: float) -> tuple[bool, str]:
@@ -251,17 +316,15 @@ def _one_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _read_json(wrapper: SPARQLWrapper) -> dict[str, Any]:
+def _read_json(
+    wrapper: SPARQLWrapper, max_bytes: int = MAX_ANSWER_BYTES
+) -> dict[str, Any]:
     """The JSON answer, parsed here: SPARQLWrapper's ``convert`` only warns (and
     returns something else) when the content type is unexpected."""
-    response = wrapper.query().response
-    try:
-        body = response.read()
-    finally:
-        response.close()
+    body = _read_body(wrapper.query().response, max_bytes, wrapper.endpoint)
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
     if not isinstance(data, dict):
         raise EndpointError(f"{wrapper.endpoint}: the answer is not SPARQL JSON")
@@ -269,11 +332,7 @@ def _read_json(wrapper: SPARQLWrapper) -> dict[str, Any]:
 
 
 def _send_update(wrapper: SPARQLWrapper) -> None:
-    result = wrapper.query()
-    try:
-        result.response.read()
-    finally:
-        result.response.close()
+    _read_body(wrapper.query().response, MAX_ANSWER_BYTES, wrapper.endpoint)
 
 
 def term_from_json(binding: dict[str, str]) -> Identifier:
@@ -357,7 +416,8 @@ class RemoteBackend:
         wrapper = self._connection.wrapper(query)
         if wrapper.queryType != SELECT:
             raise QueryError("only SELECT queries return tables")
-        data = self._connection.call("query", lambda: _read_json(wrapper))
+        limit = self._connection.max_bytes
+        data = self._connection.call("query", lambda: _read_json(wrapper, limit))
         return _rows(data, self.url)
 
 
@@ -690,6 +750,7 @@ def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
         ConnectionSettings(
             timeout=_seconds(settings.QUERY_TIMEOUT),
             update_timeout=_seconds(settings.UPDATE_TIMEOUT),
+            max_bytes=int(float(settings.ENDPOINT_MAX_MB.value()) * 1024 * 1024),
             user=settings.ENDPOINT_USER.value() or None,
             password=settings.ENDPOINT_PASSWORD.value() or None,
             auth=settings.ENDPOINT_AUTH.value(),

@@ -60,6 +60,11 @@ ENDPOINT_AUTH = Setting(
     "basic",
     "HTTP authentication scheme of the remote endpoint: basic or digest.",
 )
+ENDPOINT_MAX_MB = Setting(
+    "WETGRAAF_ENDPOINT_MAX_MB",
+    "512",
+    "Largest answer (in MB) read from the remote endpoint; a larger one is an error.",
+)
 UPDATE_TIMEOUT = Setting(
     "WETGRAAF_UPDATE_TIMEOUT",
     "120",

@@ -8,6 +8,7 @@ the previous version intact, and re-ingesting the same document gives the same g
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,7 +333,7 @@ class GraphStore:
             if not (self.read_only and self.location):
                 raise
             # A build rewrote the files under this read-only view: open it afresh.
-            self._inner = pyoxigraph.Store.read_only(str(self.location))
+            self._inner = _open_read_only(self.location)
             result = self._inner.query(sparql, use_default_graph_as_union=True)
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise TypeError("only SELECT queries return tables")
@@ -479,7 +480,7 @@ def open_store(location: Path | None = None, *, read_only: bool = False) -> Grap
                 raise StoreError(
                     f"{location}: no store here; run `wetgraaf build` first"
                 )
-            inner = pyoxigraph.Store.read_only(str(location))
+            inner = _open_read_only(location)
         else:
             location.mkdir(parents=True, exist_ok=True)
             inner = pyoxigraph.Store(str(location))
@@ -489,6 +490,23 @@ def open_store(location: Path | None = None, *, read_only: bool = False) -> Grap
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     return GraphStore(dataset, inner, location, read_only)
+
+
+#: A read-only view lists the store's files and then opens them; a build writing at
+#: that moment can rotate its log in between ("IO error: No such file or directory
+#: … .log"). Opening again a few times, briefly apart, finds a consistent set.
+_READ_ONLY_ATTEMPTS = 6
+
+
+def _open_read_only(location: Path) -> pyoxigraph.Store:
+    for attempt in range(_READ_ONLY_ATTEMPTS):
+        try:
+            return pyoxigraph.Store.read_only(str(location))
+        except OSError:
+            if attempt == _READ_ONLY_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 def value_of(term: object) -> Value:
