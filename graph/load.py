@@ -33,7 +33,7 @@ from ingest.models import CitingContext, ResolvedReference, SourceDocument
 from ingest.relations import extract_relations
 from ingest.sources import iter_source_files, read_source
 from ingest.sources.pdftext import extraction_text
-from ingest.toezeggingen import extract_toezeggingen
+from ingest.toezeggingen import extract_toezeggingen, stated_toezeggingen
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,7 @@ def document_triples(
     document: SourceDocument, references: Sequence[ResolvedReference]
 ) -> set[Triple]:
     """A document's triples with its references, relation claims and toezeggingen."""
+    references = [*references, *stated_toezeggingen(document, references)]
     relations = extract_relations(document, references)
     toezeggingen = extract_toezeggingen(document, references, relations)
     return build.document_triples(document, references, relations, toezeggingen)

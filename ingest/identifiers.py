@@ -21,6 +21,9 @@ OFFICIAL_PUBLICATION = re.compile(
 )
 TK_RECORD = re.compile(r"^\d{4}[DZAP]\d{5}$")
 TOEZEGGING = re.compile(r"^TZ\d{6}-\d{3}$")
+#: A toezegging a letter states without a TK number: ``<letter id>-toezegging-<n>``,
+#: the n-th such commitment in the letter (ingest/toezeggingen.py).
+STATED_TOEZEGGING = re.compile(r"^(?P<document>.+)-toezegging-(?P<n>\d+)$")
 
 _ELI_TYPES = {"L": "dir", "R": "reg", "D": "dec"}
 _CELEX_PARTS = re.compile(r"^3(\d{4})([LRD])(\d{4})$")
@@ -109,6 +112,10 @@ def work_iri(work: str) -> str:
         return f"https://zoek.officielebekendmakingen.nl/{work}"
     if TOEZEGGING.match(work):
         return f"https://opendata.tweedekamer.nl/id/toezegging/{work}"
+    stated = STATED_TOEZEGGING.match(work)
+    if stated:
+        letter = re.sub(r"[^\w.-]+", "-", stated["document"]).strip("-")
+        return f"{OUR_BASE}toezegging/{letter}/{stated['n']}"
     if TK_RECORD.match(work):
         kind = {"D": "document", "Z": "zaak", "A": "activiteit", "P": "agendapunt"}[
             work[4]

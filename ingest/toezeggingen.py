@@ -2,10 +2,20 @@
 
 A letter cites a toezegging by its TK id, usually in a footnote ("…bij de IND2" with
 footnote 2 "TZ202505-006"). The toezegging's text is the sentence or heading carrying
-the marker, its deadline the first one stated in the same paragraph (for a heading: the paragraph
-below it), its bewindspersoon
-the letter's signatory ("De Minister van Asiel en Migratie,\\n\\nD.M. van Weel"), and it
-is answered by the works that ANSWERS claims name as its subject.
+the marker, its deadline the first one stated in the same paragraph (for a heading: the
+paragraph below it), and it is answered by the works that ANSWERS claims name as its
+subject. Its bewindspersoon is the letter's signatory ("De Minister van Asiel en
+Migratie,\\n\\nD.M. van Weel") for a commitment the letter itself makes, and for
+one it reports only where the sentence speaks in the first person ("heb ik
+toegezegd"): a commitment of a predecessor, or one reported impersonally, has none
+rather than the wrong one (the Kamer's own record, where fetched, names who made it).
+
+A Kamerbrief also makes commitments without a TK number: "Direct na afronding van dit
+dossier – naar verwachting Q4 2025 – ontvangt uw Kamer een update". A sentence is one
+when it promises the Kamer something (ontvangt uw Kamer, zal ik uw Kamer informeren,
+kom ik … terug, zeg ik toe) *and* states when; :func:`stated_toezeggingen` gives each
+as a COMMITMENT reference (``<letter>-toezegging-<n>``, the sentence its evidence), so
+that it is linked, listed and dated like a numbered one.
 """
 
 from __future__ import annotations
@@ -13,11 +23,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ingest.deadlines import parse_deadline
-from ingest.identifiers import TOEZEGGING
+from ingest.identifiers import STATED_TOEZEGGING, TOEZEGGING
 from ingest.layout import heading_spans, paragraph_spans, split_sentences
 from ingest.models import (
+    DocumentKind,
+    Reference,
+    ReferenceKind,
     RelationClaim,
     RelationType,
     ResolvedReference,
@@ -30,6 +44,90 @@ _SIGNATORY = re.compile(
     r"\s+(?:van|voor)\s+[^\n,]+?)\s*,\s*\n(?:\s*\n)*\s*(?P<naam>[^\n]{3,60}?)\s*$",
     re.MULTILINE,
 )
+
+
+# A promise to the Kamer, in the forms letters use (lower-cased sentence); subject
+# and verb in either order ("ik zal", "zal ik").
+_WORDS = r"(?:\s+\S+){0,12}?"
+_WE = r"(?:ik|wij|we|het\s+kabinet)"
+
+
+def _either_order(verb: str) -> str:
+    return rf"\b(?:{verb}\s+{_WE}|{_WE}\s+{verb})\b"
+
+
+_PROMISE = re.compile(
+    r"\b(?:ontvangt|krijgt)\s+(?:uw\s+kamer|u)\b"
+    + "|"
+    + _either_order("(?:zal|zullen)")
+    + _WORDS
+    + r"\s+(?:informeren|toesturen|sturen|toezenden|zenden|berichten|rapporteren"
+    r"|terugkomen|aanbieden|op\s+de\s+hoogte\s+(?:stellen|houden))\b"
+    r"|\b(?:informeer|stuur|zend|bericht|rapporteer)\s+(?:ik|wij|we)\b"
+    + "|"
+    + _either_order("(?:kom|komen|komt)")
+    + _WORDS
+    + r"\s+terug\b"
+    + "|"
+    + _either_order("(?:zeg|zeggen)")
+    + _WORDS
+    + r"\s+toe\b"
+    r"|\buw\s+kamer\s+(?:zal|wordt)\b" + _WORDS + r"\s+ge[iï]nformeerd\b"
+)
+# What was done, not promised: "heb ik uw Kamer geïnformeerd", "is toegezegd".
+_PAST = re.compile(
+    r"\b(?:heb|hebben|had|hadden)\s+(?:ik|wij|we)\b|\b(?:is|werd|was)\s+toegezegd\b"
+)
+# The sentence speaks for the signatory; a predecessor's commitment does not.
+_FIRST_PERSON = re.compile(r"\b(?:ik|mij|mijn)\b")
+_PREDECESSOR = re.compile(r"\b(?:ambts)?voorganger\b")
+
+
+def stated_toezeggingen(
+    document: SourceDocument, references: Sequence[ResolvedReference] = ()
+) -> list[ResolvedReference]:
+    """The commitments a Kamerbrief states without a TK number, one COMMITMENT
+    reference each (work ``<letter>-toezegging-<n>`` in text order, span: the
+    sentence): sentences that promise the Kamer something and say when, that are no
+    account of the past, and that carry no TZ-numbered toezegging already."""
+    if document.kind is not DocumentKind.KAMERBRIEF:
+        return []
+    today = document.date or dt.date.today()
+    layout = _Layout.of(document)
+    # What a numbered toezegging's paragraph says (its deadline, under a heading the
+    # paragraph below) is about that one, not a new commitment.
+    taken = [
+        layout.scope(_position(document, r)[0])
+        for r in references
+        if r.work is not None and TOEZEGGING.match(r.work)
+    ]
+    notes = [(f.start, f.end) for f in document.footnotes]
+    found: list[ResolvedReference] = []
+    for start, end in layout.sentences:
+        if any(s <= start < e for s, e in (*notes, *taken)):
+            continue
+        sentence = document.text[start:end]
+        lowered = sentence.lower()
+        if not _PROMISE.search(lowered) or _PAST.search(lowered):
+            continue
+        if parse_deadline(sentence, today) is None:
+            continue
+        lead = len(sentence) - len(sentence.lstrip())
+        text = sentence.strip()
+        work = f"{document.id}-toezegging-{len(found) + 1}"
+        found.append(
+            ResolvedReference(
+                Reference(
+                    start + lead,
+                    start + lead + len(text),
+                    text,
+                    ReferenceKind.COMMITMENT,
+                    (("toezegging", work),),
+                ),
+                work,
+            )
+        )
+    return found
 
 
 def signatory(text: str) -> tuple[str, str] | None:
@@ -57,26 +155,24 @@ def extract_toezeggingen(
         reference_date: resolves relative deadlines; default the document's date.
     """
     today = reference_date or document.date or dt.date.today()
-    headings = heading_spans(
-        document.text, [(f.start, f.end) for f in document.footnotes]
-    )
-    sentences = split_sentences(document.text, headings)
-    paragraphs = paragraph_spans(document.text)
+    layout = _Layout.of(document)
     who = signatory(document.text)
     found: dict[str, Toezegging] = {}
     for resolved in references:
         work = resolved.work
-        if work is None or not TOEZEGGING.match(work) or work in found:
+        if work is None or work in found:
+            continue
+        stated = bool(STATED_TOEZEGGING.match(work))
+        if not stated and not TOEZEGGING.match(work):
             continue
         offset, marker_length = _position(document, resolved)
-        start, end = _enclosing(sentences, offset)
+        start, end = _enclosing(layout.sentences, offset)
         text = document.text[start:offset] + document.text[offset + marker_length : end]
-        p_start, p_end = _enclosing(paragraphs, offset)
-        if any(h_start <= offset <= h_end for h_start, h_end in headings):
-            # A heading's deadline is in the paragraph below it.
-            below = [span for span in paragraphs if span[0] >= p_end]
-            if below:
-                p_end = below[0][1]
+        # The letter's own commitment is its signatory's; one it reports (by TZ
+        # number) is only where the sentence speaks in the first person.
+        made_here = stated or _speaks_for(text)
+        # Its own sentence says when a stated one is due; a numbered one's paragraph.
+        p_start, p_end = (start, end) if stated else layout.scope(offset)
         answered = tuple(
             sorted(
                 {
@@ -92,12 +188,49 @@ def extract_toezeggingen(
             text=" ".join(text.split()),
             start=start,
             end=end,
-            bewindspersoon=who[0] if who else None,
-            functie=who[1] if who else None,
+            bewindspersoon=who[0] if who and made_here else None,
+            functie=who[1] if who and made_here else None,
             deadline=parse_deadline(document.text[p_start:p_end], today),
             answered_by=answered,
         )
     return sorted(found.values(), key=lambda t: t.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A letter's headings, sentences and paragraphs (spans in its text)."""
+
+    headings: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, document: SourceDocument) -> _Layout:
+        headings = heading_spans(
+            document.text, [(f.start, f.end) for f in document.footnotes]
+        )
+        return cls(
+            headings,
+            split_sentences(document.text, headings),
+            paragraph_spans(document.text),
+        )
+
+    def scope(self, offset: int) -> tuple[int, int]:
+        """The paragraph of the toezegging marked at ``offset``: for a heading, the
+        paragraph below it (where its deadline stands)."""
+        start, end = _enclosing(self.paragraphs, offset)
+        if any(h_start <= offset <= h_end for h_start, h_end in self.headings):
+            below = [span for span in self.paragraphs if span[0] >= end]
+            if below:
+                end = below[0][1]
+        return start, end
+
+
+def _speaks_for(sentence: str) -> bool:
+    """Whether the signatory makes the commitment the sentence states: it speaks in
+    the first person and not of a predecessor."""
+    lowered = sentence.lower()
+    return bool(_FIRST_PERSON.search(lowered)) and not _PREDECESSOR.search(lowered)
 
 
 def _position(document: SourceDocument, resolved: ResolvedReference) -> tuple[int, int]:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from graph.build import graph_iri
+from graph.build import document_iri, graph_iri
 from graph.explore import list_toezeggingen
 from graph.load import document_graph
 from graph.sparql import LocalBackend, run_query
@@ -82,3 +82,48 @@ def test_graph_toezeggingen_of_letter_and_kamer_record_are_one(fetch_session, tm
     assert mentioned == [letter.id]
     assert explorer["TZ202505-006"].tk_status == "Voldaan"
     assert explorer["TZ202505-125"].tk_status == "Openstaand"
+
+
+def test_graph_stated_toezegging_is_listed_with_its_evidence(tmp_path):
+    """The seed letter's own commitment without a TZ number ("… naar verwachting Q4
+    2025 – ontvangt uw Kamer een update …"): listed with its letter, deadline and
+    signatory, and linked from the letter with the sentence as the quote."""
+    from pathlib import Path
+
+    from graph.load import references_for
+    from ingest.sources import read_source
+
+    letter = read_source(
+        Path("corpus/seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt")
+    )
+    store = open_store(tmp_path / "store")
+    try:
+        store.replace_graph(
+            graph_iri(letter.id), document_graph(letter, references_for(letter))
+        )
+        backend = LocalBackend(store)
+        rows = run_query(backend, "toezeggingen", on="2026-01-01").as_dicts()
+        links = run_query(
+            backend,
+            "outgoing_links",
+            doc=str(document_iri(letter.id)),
+            graph=str(graph_iri(letter.id)),
+        ).as_dicts()
+    finally:
+        store.close()
+    [stated] = [row for row in rows if row["id"] == "2025D33530-toezegging-1"]
+    assert str(stated["text"]).startswith("Direct na afronding van dit dossier")
+    assert (stated["deadlineStart"], stated["deadlineEnd"]) == (
+        dt.date(2025, 10, 1),
+        dt.date(2025, 12, 31),
+    )
+    assert stated["bewindspersoon"] == "D.M. van Weel"
+    assert stated["status"] == "te laat"
+    assert str(stated["mentionedIn"]).endswith("2025D33530")
+    [link] = [
+        row
+        for row in links
+        if str(row.get("targetWork", "")).endswith("toezegging/2025D33530/1")
+    ]
+    assert str(link["quote"]).endswith("ontvangt uw Kamer een update over de uitkomst,"
+                                       " tijdslijn en getroffen maatregelen.")

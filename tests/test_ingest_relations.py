@@ -19,14 +19,17 @@ from ingest.models import (
     EditorialLink,
     Footnote,
     Pinpoint,
+    Reference,
+    ReferenceKind,
     RelationType,
+    ResolvedReference,
     SourceDocument,
     ToezeggingStatus,
     WorkRef,
     toezegging_status,
 )
 from ingest.relations import extract_relations, load_cues
-from ingest.toezeggingen import extract_toezeggingen
+from ingest.toezeggingen import extract_toezeggingen, stated_toezeggingen
 from tests.graph_fixtures import toezegging_letter
 
 
@@ -494,9 +497,9 @@ def test_toezeggingen_from_letter():
             (),
         ),
     ]
-    assert {(t.bewindspersoon, t.functie) for t in found} == {
-        ("D.M. van Weel", "Minister van Asiel en Migratie")
-    }
+    # Both are headings that report a commitment of May 2025 impersonally: who made
+    # it is not the signatory by default (the TK's record names who did).
+    assert {(t.bewindspersoon, t.functie) for t in found} == {(None, None)}
     answered, unanswered = found
     assert answered.status(REFERENCE) is ToezeggingStatus.FULFILLED
     assert unanswered.status(REFERENCE) is ToezeggingStatus.OPEN
@@ -603,3 +606,110 @@ def test_relations_op_grond_van_in_a_subordinate_clause(sentence, subordinate):
 
     cue = sentence.index("op grond van") if "op grond van" in sentence else 0
     assert _in_subordinate_clause(sentence, 0, cue) is subordinate
+
+
+# -- commitments a letter states without a TZ number ----------------------------------
+
+LETTER_DATE = dt.date(2025, 7, 11)
+
+
+def _letter(text: str, kind: DocumentKind = DocumentKind.KAMERBRIEF) -> SourceDocument:
+    signed = text + "\n\nDe Minister van Asiel en Migratie,\n\nD.M. van Weel\n"
+    return SourceDocument(
+        id="2025D00042", kind=kind, title="Brief", text=signed, path="brief.txt",
+        date=LETTER_DATE,
+    )
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        # real sentences: 2025D33530 and kst-36600-XX-62 (the seed letters)
+        ("Afhankelijk van het verloop daarvan kan de financiële impact toenemen. Direct "
+         "na afronding van dit dossier – naar verwachting Q4 2025 – ontvangt uw Kamer "
+         "een update over de uitkomst, tijdslijn en getroffen maatregelen.",
+         DateRange(dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+        # (written in July: before the next summer)
+        ("Uw Kamer wordt hierover voor de zomer geïnformeerd.",
+         DateRange(LETTER_DATE, dt.date(2026, 6, 30))),
+        # the forms the issue names
+        ("Ik zal uw Kamer voor het zomerreces informeren over de uitkomsten.",
+         DateRange(LETTER_DATE, dt.date(2026, 7, 1))),
+        ("In Q4 2025 ontvangt u de evaluatie van de pilot.",
+         DateRange(dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+        ("Ik kom hier uiterlijk 1 oktober op terug.",
+         DateRange(dt.date(2025, 10, 1), dt.date(2025, 10, 1))),
+        ("Het kabinet zal uw Kamer begin volgend jaar een wetsvoorstel toesturen.",
+         DateRange(dt.date(2026, 1, 1), dt.date(2026, 3, 31))),
+    ],
+)
+# fmt: on
+def test_stated_toezegging(sentence, deadline):
+    document = _letter(sentence)
+    [reference] = stated_toezeggingen(document)
+    promise = sentence.rpartition(". ")[2] if ". D" in sentence else sentence
+    assert reference.reference.text == promise
+    assert document.text[reference.reference.start : reference.reference.end] == promise
+    assert (reference.work, reference.reference.kind) == (
+        "2025D00042-toezegging-1", ReferenceKind.COMMITMENT
+    )
+    [toezegging] = extract_toezeggingen(document, [reference])
+    assert (toezegging.id, toezegging.text) == (reference.work, promise)
+    assert toezegging.deadline == deadline
+    # The letter's own commitment: its signatory's.
+    assert toezegging.bewindspersoon == "D.M. van Weel"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no date: a promise without a when is not tracked
+        "In deze brief kom ik onder meer terug op verschillende moties en toezeggingen.",
+        "Ik zal uw Kamer informeren over de uitkomsten.",
+        # a date, but no promise to the Kamer
+        "Ik verwacht dat de regeling per 1 januari 2026 van kracht wordt.",
+        "Het onderzoeksrapport is op 30 april 2025 opgeleverd.",
+        # an account of the past, not a promise
+        "Ik heb uw Kamer voor de zomer geïnformeerd over de uitkomsten.",
+        "Zoals in maart 2025 is toegezegd, ontvangt uw Kamer hierbij de evaluatie.",
+    ],
+)
+def test_not_a_stated_toezegging(sentence):
+    assert stated_toezeggingen(_letter(sentence)) == []
+
+
+def test_stated_toezeggingen_only_in_letters_and_not_twice():
+    promise = "Ik zal uw Kamer voor het zomerreces informeren over de uitkomsten."
+    for kind in (DocumentKind.MOTIE, DocumentKind.RAPPORT, DocumentKind.REGELING):
+        assert stated_toezeggingen(_letter(promise, kind)) == []
+    # The paragraph below a numbered toezegging's heading is about that one.
+    document, refs = toezegging_letter()
+    assert stated_toezeggingen(document, refs) == []
+    two = _letter(promise + "\n\nIn Q4 2025 ontvangt u de evaluatie van de pilot.")
+    assert [r.work for r in stated_toezeggingen(two)] == [
+        "2025D00042-toezegging-1", "2025D00042-toezegging-2"
+    ]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("sentence", "speaks"),
+    [
+        ("Tijdens het commissiedebat heb ik toegezegd uw Kamer te informeren.", True),
+        ("Mijn ambtsvoorganger heeft toegezegd uw Kamer te informeren.", False),
+        ("Toezeggingen over de voortgang van het onderzoek naar fraude bij de IND", False),
+    ],
+)
+# fmt: on
+def test_bewindspersoon_of_a_numbered_toezegging(sentence, speaks):
+    document = _letter(sentence + "2\n\n  2. TZ202505-006")
+    start = document.text.index("TZ202505-006")
+    marker = Footnote("2", "TZ202505-006", start, start + 12, (len(sentence),))
+    document = replace(document, footnotes=(marker,))
+    reference = ResolvedReference(
+        Reference(start, start + 12, "TZ202505-006", ReferenceKind.COMMITMENT),
+        "TZ202505-006",
+    )
+    [toezegging] = extract_toezeggingen(document, [reference])
+    assert toezegging.bewindspersoon == ("D.M. van Weel" if speaks else None)
