@@ -190,7 +190,10 @@ class _Connection:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             wrapper.setQuery(_prologue_without_comments(text))
-        if caught:
+        # Only SPARQLWrapper's own verdict counts: catch_warnings records every
+        # thread's warnings, and the requests run in threads (a stray warning from
+        # another one made a SELECT "not a SELECT" now and then).
+        if any("unknown query type" in str(w.message) for w in caught):
             wrapper.queryType = None  # SPARQLWrapper could not tell what this is
         return wrapper
 
