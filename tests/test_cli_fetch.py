@@ -22,6 +22,28 @@ def _fetch(runner, cache, *args):
     )
 
 
+def _build_and_read(runner, cache, store, read):
+    """``wetgraaf build`` of the cache into ``store``, then ``read(backend)`` on it."""
+    built = runner.invoke(
+        cli, ["build", str(cache), "--store", str(store), "--workers", "1"]
+    )
+    assert built.exit_code == 0, built.output
+    opened = open_any_store(store, read_only=True)
+    try:
+        return read(open_backend(opened))
+    finally:
+        opened.close()
+
+
+def _ruling_links(backend):
+    """The documents, and the links of the Raad van State ruling among them."""
+    documents = run_query(backend, "documents").as_dicts()
+    ruling = next(
+        row["doc"] for row in documents if row["id"] == "ECLI:NL:RVS:2026:5642"
+    )
+    return documents, run_query(backend, "outgoing_links", doc=ruling).as_dicts()
+
+
 def test_cli_fetch_then_build_yields_the_documents_with_links(runner, replay, tmp_path):
     cache, store = tmp_path / "cache", tmp_path / "store"
     fetched = _fetch(runner, cache, "bwb", "BWBR0018451")
@@ -29,20 +51,7 @@ def test_cli_fetch_then_build_yields_the_documents_with_links(runner, replay, tm
     assert "Next: wetgraaf build" in fetched.output
     rulings = _fetch(runner, cache, "rechtspraak", "ECLI:NL:RVS:2026:5642")
     assert rulings.exit_code == 0, rulings.output
-    built = runner.invoke(
-        cli, ["build", str(cache), "--store", str(store), "--workers", "1"]
-    )
-    assert built.exit_code == 0, built.output
-    opened = open_any_store(store, read_only=True)
-    try:
-        backend = open_backend(opened)
-        documents = run_query(backend, "documents").as_dicts()
-        ruling = next(
-            row["doc"] for row in documents if row["id"] == "ECLI:NL:RVS:2026:5642"
-        )
-        links = run_query(backend, "outgoing_links", doc=ruling).as_dicts()
-    finally:
-        opened.close()
+    documents, links = _build_and_read(runner, cache, store, _ruling_links)
     assert sorted(str(row["id"]) for row in documents) == [
         "BWBR0018451",
         "BWBR0018451.WTI",
@@ -125,19 +134,16 @@ def test_cli_fetch_preset_then_build_then_nothing_new(runner, replay, tmp_path):
     counts = _summary(fetched.output)
     assert list(counts) == ["bwb", "eurlex", "rechtspraak", "koop", "tk"]
     assert all(row[0] > 0 and row[2] == 0 for row in counts.values()), counts
-    built = runner.invoke(
-        cli, ["build", str(cache), "--store", str(store), "--workers", "1"]
+    documents, motions, toezeggingen, votes = _build_and_read(
+        runner,
+        cache,
+        store,
+        lambda backend: [
+            run_query(backend, name).as_dicts()
+            for name in ("documents", "motions", "toezeggingen", "votes")
+        ],
     )
-    assert built.exit_code == 0, built.output
-    opened = open_any_store(store, read_only=True)
-    try:
-        backend = open_backend(opened)
-        ids = {str(row["id"]) for row in run_query(backend, "documents").as_dicts()}
-        motions = run_query(backend, "motions").as_dicts()
-        toezeggingen = run_query(backend, "toezeggingen").as_dicts()
-        votes = run_query(backend, "votes").as_dicts()
-    finally:
-        opened.close()
+    ids = {str(row["id"]) for row in documents}
     for source, expected in PRESET_DOCUMENTS.items():
         assert set(expected) <= ids, source
     assert {"stcrt-2015-47076", "kst-19637-3384"} <= ids
