@@ -154,6 +154,11 @@ def extract_toezeggingen(
         relations: its relation claims; ANSWERS claims fill ``answered_by``.
         reference_date: resolves relative deadlines; default the document's date.
     """
+    if not any(
+        r.work and (TOEZEGGING.match(r.work) or STATED_TOEZEGGING.match(r.work))
+        for r in references
+    ):
+        return []  # the layout of a whole law is not read for nothing
     today = reference_date or document.date or dt.date.today()
     layout = _Layout.of(document)
     who = signatory(document.text)
