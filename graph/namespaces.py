@@ -132,6 +132,9 @@ class WG(DefinedNamespace):
     hasZaak: URIRef
     overZaak: URIRef
     opAgendapunt: URIRef
+    agendapuntNummer: URIRef
+    agendapuntOnderwerp: URIRef
+    agendapuntDatum: URIRef
     besluit: URIRef
     fractie: URIRef
     persoon: URIRef

@@ -81,6 +81,15 @@ def _add_besluit(
         graph.add((node, TK.StemmingsSoort, Literal(besluit.stemmingssoort)))
     if besluit.zaak:
         graph.add((node, WG.overZaak, zaak_iri(besluit.zaak)))
+    if besluit.agendapunt is not None:
+        # Literals, not a node: a zaak record names the agendapunt but none of its
+        # other besluiten or zaken, so a node would stand for a record we lack.
+        punt = besluit.agendapunt
+        graph.add((node, WG.agendapuntNummer, Literal(punt.nummer)))
+        if punt.onderwerp:
+            graph.add((node, WG.agendapuntOnderwerp, Literal(punt.onderwerp)))
+        if punt.datum is not None:
+            graph.add((node, WG.agendapuntDatum, Literal(punt.datum)))
     if besluit.votes:
         graph.add(
             (node, WG.zetelsVoor, Literal(besluit.zetels("Voor"), datatype=XSD.integer))

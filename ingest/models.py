@@ -241,6 +241,17 @@ class Vote:
 
 
 @dataclass(frozen=True, slots=True)
+class AgendapuntInfo:
+    """The agenda item a besluit was taken on, as the record names it: kept on the
+    besluit (its number, onderwerp and date), not as a node of its own, since a zaak
+    record that expands it holds none of the agendapunt's other besluiten or zaken."""
+
+    nummer: str  # e.g. 2025P16945
+    onderwerp: str = ""
+    datum: dt.date | None = None  # Aanvangstijd, where the record carries one
+
+
+@dataclass(frozen=True, slots=True)
 class Besluit:
     """A decision of the Tweede Kamer on an agenda item, with its votes.
 
@@ -254,6 +265,7 @@ class Besluit:
     stemmingssoort: str | None = None
     zaak: str | None = None
     votes: tuple[Vote, ...] = ()
+    agendapunt: AgendapuntInfo | None = None
 
     @property
     def uitslag(self) -> str:

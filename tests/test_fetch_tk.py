@@ -15,6 +15,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from graph.build import build_document_graph
 from graph.namespaces import TK, WG
+from ingest.errors import SourceError
 from ingest.fetch import fetch_source
 from ingest.fetch.cache import MANIFEST_NAME, PayloadCache
 from ingest.fetch.session import FetchSession
@@ -378,7 +379,8 @@ def test_toezegging_record_and_letter_share_the_toezegging_node(fetch_session, r
 
 
 def test_fetch_tk_zaak_brings_its_besluiten_with_their_votes(fetch_session, replay):
-    """A Zaak as the client expands it (Besluit($expand=Stemming)) holds the besluiten
+    """A Zaak as the client expands it (Besluit($expand=Stemming,Agendapunt)) holds the
+    besluiten
     about it: each tied to the zaak with no guess, with the votes of its stemmingen.
     (The recorded stemmingen are three fracties of the vote: the top 3 recorded.)"""
     fetch_source(fetch_session, "tk", ["2025Z17647"])
@@ -402,6 +404,100 @@ def test_fetch_tk_zaak_brings_its_besluiten_with_their_votes(fetch_session, repl
     zaak = URIRef("https://opendata.tweedekamer.nl/id/zaak/2025Z17647")
     assert (node, WG.overZaak, zaak) in graph
     assert (node, WG.zetelsVoor, Literal(49, datatype=XSD.integer)) in graph
-    # The zaak record names no agendapunt: the besluit is on none.
+    # The zaak record names the agendapunt but holds none of its other besluiten or
+    # zaken: its number and onderwerp are literals on the besluit, not a node.
     assert list(graph.objects(node, WG.opAgendapunt)) == []
+    assert (node, WG.agendapuntNummer, Literal("2025P16945")) in graph
+    onderwerp = str(next(graph.objects(node, WG.agendapuntOnderwerp)))
+    assert onderwerp.startswith("Hoofdelijke stemming over: aangehouden motie")
+    assert list(graph.objects(node, WG.agendapuntDatum)) == []  # Aanvangstijd null
+    assert not list(graph.subjects(RDF.type, WG.Agendapunt))
     assert len(list(graph.subjects(WG.besluit, node))) == 3
+
+
+def _fetched_zaak(**agendapunt: object) -> dict:
+    """The record of 2025Z17647 as the client keeps it, its agendapunt changed."""
+    page = json.loads((DATA / "constructed-zaak-2025Z17647-page.json").read_text())
+    [record] = page["value"]
+    [besluit] = record["Besluit"]
+    if agendapunt.get("drop"):
+        del besluit["Agendapunt"]
+    elif agendapunt:
+        besluit["Agendapunt"] = (
+            None if agendapunt.get("null") else {**besluit["Agendapunt"], **agendapunt}
+        )
+    return record
+
+
+RECORDED_ONDERWERP = (
+    "Hoofdelijke stemming over: aangehouden motie ingediend bij het debat over het "
+    "pakket aan maatregelen ter bestrijding van antisemitisme"
+)
+AGENDAPUNT_2024P05555 = (
+    "2024P05555",
+    "Moties ingediend bij het tweeminutendebat Vreemdelingen- en asielbeleid",
+    None,
+)
+
+# fmt: off
+AGENDAPUNTEN = [
+    pytest.param(
+        _fetched_zaak(), ("2025Z17647", DocumentKind.ZAAK),
+        [("2025P16945", RECORDED_ONDERWERP, None)], id="fetched-zaak-as-recorded",
+    ),
+    pytest.param(
+        # Aanvangstijd (Edm.DateTimeOffset in $metadata) is null in every recorded
+        # agendapunt; set, its date is the agendapunt's
+        _fetched_zaak(Aanvangstijd="2025-09-30T14:15:00+02:00"),
+        ("2025Z17647", DocumentKind.ZAAK),
+        [("2025P16945", RECORDED_ONDERWERP, dt.date(2025, 9, 30))],
+        id="fetched-zaak-agendapunt-with-aanvangstijd",
+    ),
+    pytest.param(
+        _fetched_zaak(drop=True), ("2025Z17647", DocumentKind.ZAAK), [None],
+        id="fetched-before-the-expansion-no-agendapunt",
+    ),
+    pytest.param(
+        _fetched_zaak(null=True), ("2025Z17647", DocumentKind.ZAAK), [None],
+        id="agendapunt-null",
+    ),
+    pytest.param(
+        json.loads(
+            (DATA / "odata_Zaak_Motie_2025Z02986_expand_Document_Versie_Publicatie.json")
+            .read_text()
+        ),
+        ("2025Z02986", DocumentKind.ZAAK), [], id="zaak-without-besluiten",
+    ),
+    pytest.param(
+        json.loads(
+            (CORPUS / "tk-odata" / "stemming-per-agendapunt" / "2024P05555.json")
+            .read_text()
+        ),
+        ("2024P05555", DocumentKind.AGENDAPUNT), [AGENDAPUNT_2024P05555] * 17,
+        id="agendapunt-record-its-own-agendapunt",
+    ),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("record", "document", "expected"), AGENDAPUNTEN)
+def test_tk_odata_reader_keeps_each_besluits_agendapunt(
+    tmp_path, record, document, expected
+):
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    read = read_source(path)
+    assert (read.id, read.kind) == document
+    assert [
+        b.agendapunt
+        and (b.agendapunt.nummer, b.agendapunt.onderwerp, b.agendapunt.datum)
+        for b in read.besluiten
+    ] == expected
+
+
+def test_tk_odata_reader_refuses_an_agendapunt_of_the_wrong_shape(tmp_path):
+    path = tmp_path / "record.json"
+    record = _fetched_zaak(Nummer=16945)
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(SourceError, match=r"Besluit\[0\]\.Agendapunt\.Nummer"):
+        read_source(path)

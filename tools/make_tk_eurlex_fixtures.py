@@ -184,16 +184,19 @@ def _tk() -> list[dict]:
 def _voted_zaak(folder: Path) -> dict:
     """The page answering the client's query for 2025Z17647: the zaak as the recorded
     Stemming response expands it (Stemming → Besluit → Agendapunt → Zaak), turned the
-    way the client expands it (Zaak → Besluit → Stemming). The agendapunt has this one
-    zaak, so its besluit is the zaak's; the three stemmingen are all that was
-    recorded (top 3), not the whole vote."""
+    way the client expands it (Zaak → Besluit → Stemming, Agendapunt). The agendapunt
+    has this one zaak, so its besluit is the zaak's; it is the recorded one without
+    its Zaak list (the client does not expand it); the three stemmingen are all that
+    was recorded (top 3), not the whole vote."""
     recorded = json.loads(
         (folder / "odata_Stemming_expand_Besluit_Agendapunt_Zaak.json").read_text(
             encoding="utf-8"
         )
     )
     besluit = dict(recorded["value"][0]["Besluit"])
-    [zaak] = besluit.pop("Agendapunt")["Zaak"]
+    agendapunt = dict(besluit["Agendapunt"])
+    [zaak] = agendapunt.pop("Zaak")
+    besluit["Agendapunt"] = agendapunt
     besluit["Stemming"] = [
         {key: value for key, value in stemming.items() if key != "Besluit"}
         for stemming in recorded["value"]

@@ -3,10 +3,10 @@
 Requests go to the official paths under the ``tk_odata`` base
 (``/OData/v4/2.0/Zaak``, ``/OData/v4/2.0/Toezegging``) with a ``$filter`` built from
 the ids and searches; a Zaak comes expanded with its documents, their current version
-and its publications, and its besluiten with their stemmingen::
+and its publications, and its besluiten with their stemmingen and agendapunt::
 
     $expand=Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie,
-            DocumentPublicatieMetadata)),Besluit($expand=Stemming)
+            DocumentPublicatieMetadata)),Besluit($expand=Stemming,Agendapunt)
 
 (the Document part as recorded in the API notes; nested options per OData v4). The
 service answers 250 entities a page and an ``@odata.nextLink`` (``…&$skiptoken=Id-…``)
@@ -71,7 +71,7 @@ SEARCH_KEYS = frozenset(
 API_PATH = "/OData/v4/2.0"
 EXPAND_ZAAK = (
     "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie,"
-    "DocumentPublicatieMetadata)),Besluit($expand=Stemming)"
+    "DocumentPublicatieMetadata)),Besluit($expand=Stemming,Agendapunt)"
 )
 ZAAK_NUMMER = re.compile(r"^\d{4}Z\d{5}$")
 DOSSIER = re.compile(r"^(\d{4,6})(?:-([A-Z0-9]{1,8}))?$")

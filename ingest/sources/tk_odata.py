@@ -4,7 +4,9 @@ Two record shapes are read, both as the API returns them:
 
 * a ``Zaak`` (e.g. Soort=Motie) expanded with its Documents, their current version and
   DocumentPublicatie (which names the official publication, ``kst-19637-3289``):
-  kabinetsappreciatie, afgedaan, termijn and the documents of the zaak;
+  kabinetsappreciatie, afgedaan, termijn and the documents of the zaak; as the fetch
+  client asks for it, also its besluiten with their stemmingen and the agendapunt each
+  was taken on (number, onderwerp, date where given: literals on the besluit);
 * ``Stemming`` records for one ``Agendapunt`` with their ``Besluit`` (regrouped by
   agendapunt, as bundled in corpus/tk-odata/stemming-per-agendapunt): the outcome and
   the vote of every fractie;
@@ -27,6 +29,7 @@ from typing import Any
 from ingest.errors import SourceError
 from ingest.identifiers import TOEZEGGING, is_work_id
 from ingest.models import (
+    AgendapuntInfo,
     Besluit,
     DateRange,
     DocumentKind,
@@ -78,6 +81,9 @@ _BESLUIT = {
     "AgendapuntZaakBesluitVolgorde": OPTIONAL_INT,
     "Verwijderd": OPTIONAL_BOOL,
 }
+_AGENDAPUNT_FIELDS = Fields(
+    {"Nummer": TEXT, "Onderwerp": OPTIONAL_TEXT, "Aanvangstijd": OPTIONAL_TEXT}
+)
 _ZAAK = Fields(
     {
         "Nummer": TEXT,
@@ -101,10 +107,14 @@ _ZAAK = Fields(
                 optional=False,
             )
         ),
-        # A zaak the fetch client expanded with Besluit($expand=Stemming): the
-        # besluiten about this zaak, each with its votes.
+        # A zaak the fetch client expanded with Besluit($expand=Stemming,Agendapunt):
+        # the besluiten about this zaak, each with its votes and its agendapunt.
         "Besluit": Each(
-            Fields(_BESLUIT | {"Stemming": Each(_STEMMING)}, optional=False)
+            Fields(
+                _BESLUIT
+                | {"Stemming": Each(_STEMMING), "Agendapunt": _AGENDAPUNT_FIELDS},
+                optional=False,
+            )
         ),
     },
     optional=False,
@@ -286,7 +296,9 @@ def _agendapunt_document(path: Path, record: Mapping[str, Any]) -> SourceDocumen
     for stemming in record["Stemming"]:
         if not stemming.get("Verwijderd"):
             stemmingen.setdefault(stemming["Besluit_Id"], []).append(stemming)
-    besluiten = _besluiten(record.get("Besluit") or [], stemmingen, only_zaak)
+    besluiten = _besluiten(
+        record.get("Besluit") or [], stemmingen, only_zaak, agendapunt
+    )
     onderwerp = (agendapunt.get("Onderwerp") or "").strip()
     lines = [onderwerp] + [f"{z.nummer}: {z.onderwerp}" for z in zaken]
     return SourceDocument(
@@ -361,9 +373,11 @@ def _besluiten(
     records: list[Mapping[str, Any]],
     stemmingen: Mapping[str, list[Mapping[str, Any]]],
     zaak: str | None,
+    agendapunt: Mapping[str, Any] | None = None,
 ) -> tuple[Besluit, ...]:
     """The besluiten of ``records`` (deleted ones left out) in agenda order, each with
-    the votes of its stemmingen (by Besluit Id)."""
+    the votes of its stemmingen (by Besluit Id) and its agendapunt: ``agendapunt``
+    for the besluiten of an agendapunt record, else each one's expanded Agendapunt."""
     return tuple(
         Besluit(
             id=besluit["Id"],
@@ -377,12 +391,23 @@ def _besluiten(
                     key=_vote_order,
                 )
             ),
+            agendapunt=_agendapunt_info(agendapunt or besluit.get("Agendapunt")),
         )
         for besluit in sorted(
             records,
             key=lambda b: (b.get("AgendapuntZaakBesluitVolgorde") or 0, b["Id"]),
         )
         if not besluit.get("Verwijderd")
+    )
+
+
+def _agendapunt_info(agendapunt: Mapping[str, Any] | None) -> AgendapuntInfo | None:
+    if not agendapunt or agendapunt.get("Verwijderd"):
+        return None
+    return AgendapuntInfo(
+        nummer=agendapunt["Nummer"],
+        onderwerp=" ".join((agendapunt.get("Onderwerp") or "").split()),
+        datum=_date(agendapunt.get("Aanvangstijd")),
     )
 
 
