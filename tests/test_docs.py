@@ -1,4 +1,4 @@
-"""The README stays true: its commands, the CLI and the named queries agree."""
+"""The README and docs/ stay true: their commands, the CLI and the named queries agree."""
 
 import re
 from pathlib import Path
@@ -8,6 +8,7 @@ from graph.sparql import list_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+QUERIES_DOC = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
 
 
 def _setup_commands() -> list[str]:
@@ -32,9 +33,25 @@ def test_docs_every_cli_command_is_in_the_readme():
         assert f"wetgraaf {name}" in README, name
 
 
-def test_docs_every_named_query_is_in_the_readme():
+def test_docs_every_named_query_is_in_docs_queries():
     for name in list_queries():
-        assert f"`{name}`" in README, name
+        assert f"`{name}`" in QUERIES_DOC, name
+
+
+def test_docs_every_relative_link_in_readme_and_docs_resolves():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+            if "://" in target:
+                continue
+            assert (page.parent / target).exists(), f"{page.name}: {target}"
+
+
+def test_docs_readme_stays_short_and_free_of_figures():
+    assert len(README.splitlines()) <= 200
+    # timings and sizes belong in bench/RESULTS.md
+    assert not re.search(r"\d\s?(ms|MB/s|GB|M triples)\b", README)
 
 
 def test_docs_every_fetch_endpoint_variable_is_in_the_readme():
