@@ -111,7 +111,7 @@ def _key(work: str | None, artikel: str | None) -> tuple[str | None, str | None]
     return (work, jci_number(artikel) if artikel else artikel)
 
 
-_DIVISION_KEYS = ("hoofdstuk", "titeldeel", "afdeling", "paragraaf")
+_DIVISION_KEYS = ("bijlage", "hoofdstuk", "titeldeel", "afdeling", "paragraaf")
 
 
 def link_division(link: EditorialLink) -> tuple[str, str] | None:

@@ -375,6 +375,9 @@ _ENTRY_HEAD = re.compile(
     r"[ \t]*(?P<head>[A-Z][^\n,:;()]{2,150}?)[ \t]*(?:[,:;(]|\n|$)"
 )
 _SPACES = re.compile(r"\s+")
+_OF = re.compile(r"\b(?:van|uit|bij)\s")
+_BIJ = re.compile(r"\s+(?:bij|van)(?=\s)\s")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(])")
 
 
 def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -549,10 +552,24 @@ class _Scanner:
         at = prefix.end()
         if det in {"deze", "dit", "die", "dat"}:
             noun = g.p["self_or_anaphor"].match(text, at)
-            if noun:
-                role = "self" if det in {"deze", "dit"} else "anaphor"
-                return noun.end(), _K.LEGISLATION, {role: noun.group("noun").lower()}
-            return None
+            if noun is None:
+                return None
+            name = noun.group("noun").lower()
+            if det in {"deze", "dit"}:
+                return noun.end(), _K.LEGISLATION, {"self": name}
+            scope = self._paragraph_start(pos)
+            return (
+                noun.end(),
+                _K.LEGISLATION,
+                {"anaphor": name, "paragraph": str(scope)},
+            )
+        # "van dezelfde wet", "van genoemde wet"; not "de in artikel 8:45, vierde lid,
+        # genoemde verordening" (no "van": a participle after the article)
+        same = g.p["anaphor_adjective"].match(text, at)
+        if same and _OF.search(text, pos, at):
+            groups = {"anaphor": same.group("noun").lower()}
+            groups["paragraph"] = str(self._paragraph_start(pos))
+            return same.end(), _K.LEGISLATION, groups
         eu = g.p["eu_act"].match(text, at)
         if eu:
             groups = _eu_groups(eu)
@@ -591,13 +608,53 @@ class _Scanner:
             name, end = known
             return end, g.aliases[name].kind, {"regeling": name}
         if det in {"de", "het"}:
+            # "artikel 3 van de wet" in a letter or ruling, no title after it: the act
+            # its sentence named last, if any (never the citing regeling itself)
+            plain = g.p["definite_anaphor"].match(text, at)
+            if plain and not _OF.search(text, pos, at):
+                plain = None
+            if (  # in a regeling "de wet" is a defined term: found above, or not read
+                plain
+                and not self._has_article_headings()
+                and not g.title_word.match(text, plain.end())
+                and g.term_end.match(text, plain.end())
+            ):
+                groups = {"anaphor": plain.group("noun").lower()}
+                groups["sentence"] = str(self._sentence_start(pos))
+                return plain.end(), _K.LEGISLATION, groups
             generic = g.p["generic_title"].match(text, at)
             if generic:
                 title = generic.group("title").rstrip()
                 if len(title) > 3:
                     kind = _K.TREATY if title.startswith("Verdrag") else _K.LEGISLATION
                     return at + len(title), kind, {"regeling": _ws(title)}
+            if plain:  # "artikel 17 van de wet geldt …": not read, not the citing one
+                return (
+                    plain.end(),
+                    _K.LEGISLATION,
+                    {"unread": f"{det} {plain.group(0)}"},
+                )
         return None
+
+    def _sentence_start(self, at: int) -> int:
+        """Where the sentence around ``at`` starts: after ". " before a capital, ";"
+        or a line break (at most 600 characters back)."""
+        text = self.text
+        window = max(0, at - 600)
+        boundary = max(text.rfind(";", window, at), text.rfind("\n", window, at))
+        for m in _SENTENCE_END.finditer(text, max(boundary, window), at):
+            boundary = m.end() - 1
+        return max(boundary + 1, window)
+
+    def _paragraph_start(self, at: int) -> int:
+        """Where the paragraph around ``at`` starts: in a regeling the article (its
+        heading, or a division heading, seen last) or a blank line; elsewhere the
+        line (a letter's or ruling's paragraph)."""
+        text = self.text
+        if self._has_article_headings():
+            blank = text.rfind("\n\n", 0, at)
+            return max(self.last_article_heading, blank + 1 if blank >= 0 else 0)
+        return text.rfind("\n", 0, at) + 1
 
     def _known_title(self, at: int) -> tuple[str, int] | None:
         """The longest title of the table (any case, see ``_Grammar.folded``) that the
@@ -879,6 +936,25 @@ class _Scanner:
                 groups["list"] = str(start)
             self._add(item.start, item.end, kind, groups)
         return items[-1].end
+
+    def _bijlage(self, start: int) -> int:
+        """ "bijlage 20 bij deze regeling", "bijlage 1 bij het Besluit basisregistratie
+        personen", "bijlage 13 VV": an annex of the regeling named with it. Without
+        one it is no reference (a letter's "zie bijlage 2" is its own annex), nor as
+        the annex's own heading."""
+        text = self.text
+        m = self.g.p["bijlage_keyword"].match(text, start)
+        if m is None:
+            return start
+        if self._is_division_heading(start, m.group(0), m.end()):
+            return m.end()
+        joined = _BIJ.match(text, m.end())
+        designation = self._designation(joined.end() - 1 if joined else m.end())
+        if designation is None:
+            return m.end()
+        end, kind, groups = designation
+        self._add(start, end, kind, {**groups, "bijlage": m.group("num")})
+        return end
 
     def _has_article_headings(self) -> bool:
         """Whether the text is laid out as a regeling ("Artikel 12" lines)."""
@@ -1351,6 +1427,8 @@ class _Scanner:
                     pos = self._legislation(start, keyword.end())
             elif tid == "division_keyword":
                 pos = self._division(start)
+            elif tid == "bijlage_keyword":
+                pos = self._bijlage(start)
             elif tid == "relative":
                 pos = self._relative(start)
             elif tid == "eu_number":

@@ -65,7 +65,14 @@ def jci(work: str, pinpoint: Pinpoint) -> str:
     numbers in BWB's case (``jci_number``)."""
     parts = [f"jci1.3:c:{work}"]
     # the parts from the outside in, as BWB writes them
-    for key in ("hoofdstuk", "titeldeel", "afdeling", "paragraaf", "artikel"):
+    for key in (
+        "bijlage",
+        "hoofdstuk",
+        "titeldeel",
+        "afdeling",
+        "paragraaf",
+        "artikel",
+    ):
         value = getattr(pinpoint, key)
         if value:
             parts.append(f"{key}={jci_number(value)}")

@@ -67,6 +67,7 @@ class Pinpoint:
     hoofdstuk: str | None = None
     titeldeel: str | None = None
     afdeling: str | None = None
+    bijlage: str | None = None  # "bijlage 20 bij deze regeling"
 
     def as_dict(self) -> dict[str, str]:
         """The given parts only, in a stable order (the refs.jsonl ``pinpoint`` object;
@@ -79,6 +80,7 @@ class Pinpoint:
             "hoofdstuk": self.hoofdstuk,
             "titeldeel": self.titeldeel,
             "afdeling": self.afdeling,
+            "bijlage": self.bijlage,
         }
         return {key: value for key, value in parts.items() if value is not None}
 

@@ -354,6 +354,7 @@ def _pinpoint(reference: Reference) -> Pinpoint:
         onderdeel=reference.group("onderdeel"),
         paragraaf=reference.group("paragraaf"),
         hoofdstuk=reference.group("hoofdstuk"),
+        bijlage=reference.group("bijlage"),
         titeldeel=reference.group("titeldeel"),
         afdeling=reference.group("afdeling"),
     )
@@ -403,30 +404,15 @@ def resolve_legislation(
                 reference, f"regeling not in alias table: {regeling!r}", pinpoint
             )
         return _done(reference, entry.work, pinpoint)
+    unread = reference.group("unread")
+    if unread:  # "artikel 17 van de wet geldt niet": which act is not said
+        reason = f"{unread!r} names no act here (no title, no defined term)"
+        return _unresolved(reference, reason, pinpoint)
     relative = reference.group("relative")
     if relative:
         return _resolve_relative(reference, relative, pinpoint, context, previous)
     if reference.group("anaphor"):
-        noun = reference.group("anaphor") or ""
-        found = _antecedent(
-            reference,
-            previous,
-            lambda c: (
-                (
-                    c.work is None
-                    and c.reference.group("regeling") is not None
-                    or (c.work or "").startswith("BWB")
-                    and c.work != (context.work if context else None)
-                )
-                and _noun_fits(noun, c)
-                and _may_hold(c, pinpoint)
-            ),
-        )
-        if found is None:
-            return _unresolved(
-                reference, f"antecedent of 'die/dat {noun}' unclear", pinpoint
-            )
-        return _done(reference, found.work or "", pinpoint)
+        return _resolve_anaphor(reference, pinpoint, context, previous)
     within = reference.group("within")
     if within and context is not None:  # "afdeling 3 van dit hoofdstuk"
         part = context.part_at(reference.start, within)
@@ -455,12 +441,73 @@ def resolve_legislation(
                 pinpoint,
             )
         return _done(reference, context.work, pinpoint)
+    self_noun = reference.group("self")
     reason = (
-        "'deze wet' outside a regeling"
-        if reference.group("self")
+        f"'{_SELF_DET.get(self_noun, 'deze')} {self_noun}' outside a regeling"
+        " (no citing work given)"
+        if self_noun
         else "no regeling named"
     )
     return _unresolved(reference, reason, pinpoint)
+
+
+_SELF_DET = {"besluit": "dit", "verdrag": "dit", "wetboek": "dit"}
+_EU_NOUNS = {"richtlijn", "verordening"}
+
+
+def _resolve_anaphor(
+    reference: Reference,
+    pinpoint: Pinpoint,
+    context: CitingContext | None,
+    previous: Sequence[ResolvedReference],
+) -> ResolvedReference:
+    """ "die wet", "dezelfde wet", "genoemde richtlijn", "van de wet": the act named
+    last before it in its scope (group ``paragraph`` or, for "de wet", ``sentence``:
+    where that starts) whose noun fits; the citing regeling itself is no antecedent ("deze
+    wet" is). Unresolved when the act named last is one we do not know, or none is
+    named there."""
+    noun = reference.group("anaphor") or ""
+    sentence = reference.group("sentence")
+    scope = int(sentence or reference.group("paragraph") or 0)
+    own = context.work if context else None
+    for candidate in reversed(previous):
+        named = candidate.reference
+        if named.start < scope or reference.start - named.end > _ANTECEDENT_WINDOW:
+            break
+        if not _names_act(candidate, own):
+            continue
+        if not (_noun_fits(noun, candidate) and _may_hold(candidate, pinpoint)):
+            continue
+        if candidate.work is None:  # a regeling we do not know: no guess past it
+            return _unresolved(
+                reference,
+                f"antecedent of '{noun}' is not resolved: {named.text!r}",
+                pinpoint,
+            )
+        moved = replace(reference, kind=_kind_of_work(candidate.work))
+        return _done(moved, candidate.work, pinpoint)
+    where = "sentence" if sentence else "paragraph"
+    return _unresolved(
+        reference,
+        f"antecedent of '{noun}' unclear: no act named before it in its {where}",
+        pinpoint,
+    )
+
+
+def _names_act(candidate: ResolvedReference, own: str | None) -> bool:
+    """Whether a reference names an act (by title, term, id or number), not the
+    citing regeling and not by a relative or bare article."""
+    ref = candidate.reference
+    if ref.kind not in {_K.LEGISLATION, _K.TREATY, _K.EU_LEGISLATION}:
+        return False
+    if ref.group("relative") or ref.group("self"):
+        return False
+    if candidate.work is not None and candidate.work == own:
+        return False
+    return any(
+        ref.group(key)
+        for key in ("regeling", "defined", "bwb", "celex", "eu_type", "anaphor")
+    ) or (candidate.work is not None and candidate.work != own)
 
 
 def _named_in_sentence(reference: Reference, pinpoint: Pinpoint) -> str | None:
@@ -568,12 +615,27 @@ def _may_hold(candidate: ResolvedReference, pinpoint: Pinpoint) -> bool:
 
 
 def _noun_fits(noun: str, candidate: ResolvedReference) -> bool:
-    """'die wet' must point back at a wet, 'dat besluit' at a besluit (when named)."""
-    named = (candidate.reference.group("regeling") or "").lower()
-    if not named or noun not in {"wet", "besluit"}:
+    """'die wet' must point back at a wet, 'dat besluit' at a besluit (when named),
+    'die richtlijn' at a richtlijn, 'dat verdrag' at a treaty."""
+    ref = candidate.reference
+    eu = ref.kind is _K.EU_LEGISLATION or (candidate.work or "")[:1] == "3"
+    if noun in _EU_NOUNS:
+        eu_type = ref.group("eu_type")
+        if eu_type:
+            return eu_type == noun
+        title = (ref.group("regeling") or ref.group("defined") or "").lower()
+        return eu and (not title or noun in title)
+    if eu:
+        return False  # "die wet" is no EU act
+    if noun == "verdrag":
+        return ref.kind is _K.TREATY
+    named = (ref.group("regeling") or ref.group("defined") or "").lower()
+    if not named or noun not in {"wet", "besluit", "regeling"}:
         return True
-    if candidate.reference.kind is _K.TREATY:  # a verdrag is neither
+    if ref.kind is _K.TREATY:  # a verdrag is neither
         return False
+    if noun == "regeling":
+        return "regeling" in named or "voorschrift" in named
     if noun == "wet":
         return "besluit" not in named and "regeling" not in named
     return "besluit" in named or named in {"vb", "vb 2000"}
