@@ -141,6 +141,7 @@ class WG(DefinedNamespace):
     uitslag: URIRef
     zetelsVoor: URIRef
     zetelsTegen: URIRef
+    zetelsOnvolledig: URIRef
 
     # Extracted relations and toezeggingen
     renumberedAs: URIRef

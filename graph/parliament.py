@@ -101,6 +101,7 @@ def _add_besluit(
                 Literal(besluit.zetels("Tegen"), datatype=XSD.integer),
             )
         )
+        graph.add((node, WG.zetelsOnvolledig, Literal(besluit.zetels_onvolledig)))
     for vote in besluit.votes:
         _add_vote(graph, node, besluit, vote)
 

@@ -271,12 +271,58 @@ class Besluit:
 
     @property
     def uitslag(self) -> str:
-        """The outcome in one word ("aangenomen", "verworpen"…) from the BesluitSoort."""
-        return self.soort.rpartition(" - ")[2].strip() or self.soort
+        """The outcome in a word or two (aangenomen, verworpen, niet aangenomen,
+        aangehouden, ingetrokken, afgevoerd…): see :func:`besluit_uitslag`."""
+        return besluit_uitslag(self.soort, self.tekst)
 
     def zetels(self, soort: str) -> int:
         """Seats voting ``soort`` ("Voor"/"Tegen"), mistakes included as recorded."""
         return sum(vote.zetels for vote in self.votes if vote.soort == soort)
+
+    @property
+    def zetels_vastgelegd(self) -> int:
+        """Seats whose vote the Stemming records give, whatever the vote."""
+        return sum(vote.zetels for vote in self.votes)
+
+    @property
+    def zetels_onvolledig(self) -> bool | None:
+        """Whether the recorded votes leave seats of the Kamer out (fracties missing
+        from the source), so that voor and tegen need not give the outcome the
+        besluit states; None without any recorded vote."""
+        if not self.votes:
+            return None
+        return self.zetels_vastgelegd < TWEEDE_KAMER_ZETELS
+
+
+TWEEDE_KAMER_ZETELS = 150
+# (what BesluitSoort or BesluitTekst says, the outcome), the first found wins: "niet
+# aangenomen" before "aangenomen". Values as the Gegevensmagazijn records them
+# ("Stemmen - aangenomen", "Afvoeren van de stand der werkzaamheden (plenair)",
+# "Behandelen [en afdoen]", "Aangehouden (tijdens vergadering)", "Ingetrokken").
+_UITSLAGEN = (
+    ("niet aangenomen", "niet aangenomen"),
+    ("aangenomen", "aangenomen"),
+    ("verworpen", "verworpen"),
+    ("aangehouden", "aangehouden"),
+    ("ingetrokken", "ingetrokken"),
+    ("overgenomen", "overgenomen"),
+    ("vervallen", "vervallen"),
+    ("afvoeren", "afgevoerd"),
+    ("afgevoerd", "afgevoerd"),
+    ("uitstellen", "uitgesteld"),
+    ("uitgesteld", "uitgesteld"),
+    ("behandel", "behandeld"),
+)
+
+
+def besluit_uitslag(soort: str, tekst: str = "") -> str:
+    """The outcome of a besluit from its BesluitSoort, else its BesluitTekst; one
+    neither names is the BesluitSoort's last part ("Stemmen - x" → "x")."""
+    for said in (soort.lower(), tekst.lower()):
+        for cue, uitslag in _UITSLAGEN:
+            if cue in said:
+                return uitslag
+    return soort.rpartition(" - ")[2].strip() or soort or tekst.strip()
 
 
 @dataclass(frozen=True, slots=True)
