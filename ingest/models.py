@@ -510,6 +510,9 @@ class CitingContext:
     parts: tuple[PartSpan, ...] = ()
     document: str | None = None
     date: dt.date | None = None  # the citing text's date: which act a name meant then
+    # the parts are those a text shows (plain text, perhaps an excerpt), not all the
+    # regeling has: a part it does not show is not known to be missing
+    partial: bool = False
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -561,10 +564,12 @@ class CitingContext:
 
     def has_part(self, kind: str, number: str) -> bool | None:
         """Whether the citing regeling has a part ``kind`` ``number`` (None: the
-        context does not know its parts)."""
+        context does not know its parts, or knows only some: ``partial``)."""
         if not self.parts:
             return None
-        return any(p.kind == kind and p.number == number for p in self.parts)
+        if any(p.kind == kind and p.number == number for p in self.parts):
+            return True
+        return None if self.partial else False
 
     def part_before(self, offset: int, kind: str) -> PartSpan | None:
         """The part of ``kind`` just before the one containing ``offset``, inside the
