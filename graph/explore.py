@@ -145,7 +145,14 @@ MOTION_COLUMNS = (
     "title",
     "indiener",
     "medeindieners",
+    "uitslag",
+    "zetelsVoor",
+    "zetelsTegen",
+    "zetelsOnvolledig",
 )
+# The outcome columns, read for the entries from motion_outcomes (a motion's entry is
+# written with its own graph; the besluit about it may come from another record).
+_OUTCOME_COLUMNS = MOTION_COLUMNS[-4:]
 
 
 def motion_rows(backend: QueryBackend) -> QueryResult:
@@ -155,12 +162,20 @@ def motion_rows(backend: QueryBackend) -> QueryResult:
     pattern), or from the motions' graphs on a store without them."""
     entries = run_query(backend, "motion_list").rows
     if entries:
-        rows = [_motion(str(doc), str(entry)) for doc, entry in entries]
+        outcomes = {
+            str(row[0]): tuple(row[1:])
+            for row in run_query(backend, "motion_outcomes").rows
+        }
+        blank = (None,) * len(_OUTCOME_COLUMNS)
+        rows = [
+            (*_motion(str(doc), str(entry)), *outcomes.get(str(doc), blank))
+            for doc, entry in entries
+        ]
     else:
         rows = list(run_query(backend, "motions").rows)
     mede = MOTION_COLUMNS.index("medeindieners")
     rows = [
-        (*row[:mede], "; ".join(sorted(str(row[mede]).split("; "))))
+        (*row[:mede], "; ".join(sorted(str(row[mede]).split("; "))), *row[mede + 1 :])
         if row[mede] is not None
         else row
         for row in rows
@@ -329,6 +344,9 @@ class MotionRow:
     uitslag: str | None
     zetels_voor: int | None
     zetels_tegen: int | None
+    # True: the recorded votes leave seats out (fracties missing from the source), so
+    # voor and tegen need not give the uitslag; None without recorded votes.
+    zetels_onvolledig: bool | None = None
 
 
 def _decisive(decisions: list[Mapping[str, object]]) -> Mapping[str, object]:
@@ -351,7 +369,9 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
     decisions: dict[str, list[Mapping[str, object]]] = {}
     for row in zaken:
         found: list[Mapping[str, object]] = outcomes.get(str(row["zaak"])) or [
-            {"besluit": None, "uitslag": None, "zetelsVoor": None, "zetelsTegen": None}
+            dict.fromkeys(
+                ("besluit", "uitslag", "zetelsVoor", "zetelsTegen", "zetelsOnvolledig")
+            )
         ]
         for outcome in found:
             decisions.setdefault(str(row["doc"]), []).append({**row, **outcome})
@@ -370,6 +390,7 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
             return None if value is None else int(str(value))
 
         afgedaan = decision.get("afgedaan")
+        onvolledig = decision.get("zetelsOnvolledig")
         motions.append(
             MotionRow(
                 iri=str(row["doc"]),
@@ -387,6 +408,7 @@ def list_motions(backend: QueryBackend) -> list[MotionRow]:
                 uitslag=text("uitslag"),
                 zetels_voor=number("zetelsVoor"),
                 zetels_tegen=number("zetelsTegen"),
+                zetels_onvolledig=onvolledig if isinstance(onvolledig, bool) else None,
             )
         )
     return motions

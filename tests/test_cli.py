@@ -234,6 +234,46 @@ def test_cli_query_writes_an_export_page_by_page_as_one_result(
     assert rows > 2 and f"{rows:,} rows" in paged.stderr
 
 
+VOTED = [
+    # kst-32824-462 (adopted; the bundled Stemming records give 41 voor, 65 tegen),
+    # its zaak and the agendapunt records that hold its besluit
+    CORPUS / "kamerstukken" / "kst-32824-462.xml",
+    CORPUS / "tk-odata" / "zaak-motie" / "2025Z16589.json",
+    CORPUS / "tk-odata" / "stemming-per-agendapunt" / "2025P15777.json",
+    CORPUS / "tk-odata" / "stemming-per-agendapunt" / "2025P16606.json",
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_query_motions_has_the_uitslag_and_seats(runner, tmp_path, fmt):
+    """``wetgraaf query motions``: the uitslag of the besluit, the recorded seats for
+    and against, and that they leave seats out; empty where no decision is recorded.
+    Read from the entries, the same text as the query run from its file."""
+    location = str(tmp_path / "store")
+    paths = [*VOTED, CORPUS / "kamerstukken" / "kst-36410-VI-80.xml"]
+    built = runner.invoke(cli, ["build", *map(str, paths), "--store", location])
+    assert built.exit_code == 0, built.output
+    args = ["--format", fmt, "--store", location]
+    read = runner.invoke(cli, ["query", "motions", *args])
+    assert read.exit_code == 0, read.output
+    query_file = CORPUS.parent / "graph" / "queries" / "motions.rq"
+    whole = runner.invoke(cli, ["query", str(query_file), *args])
+    assert read.stdout == whole.stdout
+    if fmt == "json":
+        rows = {row["id"]: row for row in json.loads(read.stdout)}
+    else:
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(read.stdout))}
+    outcome = ("uitslag", "zetelsVoor", "zetelsTegen", "zetelsOnvolledig")
+    voted = [rows["kst-32824-462"][k] for k in outcome]
+    unvoted = [rows["kst-36410-VI-80"][k] for k in outcome]
+    if fmt == "json":
+        assert voted == ["aangenomen", 41, 65, True]
+        assert unvoted == [None] * 4
+    else:
+        assert voted == ["aangenomen", "41", "65", "True"]
+        assert unvoted == [""] * 4
+
+
 @pytest.mark.parametrize("name", ["documents", "citation_network"])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_cli_query_reads_whole_lists_from_entries_as_the_query(

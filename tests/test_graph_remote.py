@@ -385,6 +385,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "most_cited": [{}],
     "most_cited_parts": [{}],
     "motions": [{}],
+    "motion_outcomes": [{}],
     "toezeggingen": [{}, {"on": "2025-07-10"}, {"on": "2026-01-01"}],
     "unresolved_references": [{}, {"doc": LETTER}, {"doc": [LETTER, VB]}],
     "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],
@@ -572,6 +573,10 @@ def test_remote_values_are_plain_python(store):
     assert {type(d["links"]) for d in documents} == {int}
     (motion,) = run_query(backend, "motions").as_dicts()
     assert sorted(str(motion["medeindieners"]).split("; ")) == ["Brekelmans", "Ceder"]
+    # 3 + 24 of 150 seats recorded: the uitslag is the besluit's, flagged incomplete
+    outcome = [motion[k] for k in ("uitslag", "zetelsVoor", "zetelsTegen")]
+    assert outcome == ["aangenomen", 3, 24]
+    assert motion["zetelsOnvolledig"] is True
 
 
 # --- telling queries from updates --------------------------------------------------
