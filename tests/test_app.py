@@ -258,8 +258,16 @@ def test_app_motions_table_filters_and_vote_chart(store_with_motion):
         ("SGP", "Voor", 3),
         ("VVD", "Tegen", 24),
     ]
-    # the fixture records two fracties' votes: the page says how much is missing
-    assert any("stemmen van 27 van de 150 zetels" in c.value for c in at.caption)
+    # the fixture records two fracties' votes: the page says how much is missing,
+    # in the uitslag's line and in the row
+    assert any(
+        "Uitslag: **verworpen** — 3 voor, 24 tegen (de bron legt de stemmen van 27 van"
+        " de 150 zetels vast" in m.value
+        for m in at.markdown
+    )
+    assert list(table["zetels onvolledig"]) == [True]
+    assert "27 van de 150 zetels" in table["toelichting"][0]
+    assert any("Bij 1 van deze moties" in c.value for c in at.caption)
     assert "verzoekt de regering <b>te herzien</b>." in [t.value for t in at.text][0]
     # the letter that cites the motion in its footnote 5, with the quote
     assert any("doc=2025D33530" in m.value for m in at.markdown)
@@ -272,6 +280,47 @@ def test_app_motions_table_filters_and_vote_chart(store_with_motion):
     assert any("1 van 1 moties" in c.value for c in at.caption)
     at.multiselect(key="uitslag").set_value(["verworpen"]).run()
     assert any("1 van 1 moties" in c.value for c in at.caption)
+
+
+@pytest.fixture
+def store_with_bundled_votes(tmp_path, monkeypatch):
+    """kst-32824-462 as bundled: the motion, its zaak record and the agendapunt
+    records whose Stemming records cover 106 of the 150 seats of an adopted motion."""
+    from graph.load import load_paths
+    from graph.settings import BUNDLED_CORPUS
+
+    corpus = BUNDLED_CORPUS
+    location = tmp_path / "store"
+    store = open_store(location)
+    paths = [
+        corpus / "kamerstukken" / "kst-32824-462.xml",
+        corpus / "tk-odata" / "zaak-motie" / "2025Z16589.json",
+        corpus / "tk-odata" / "stemming-per-agendapunt" / "2025P15777.json",
+        corpus / "tk-odata" / "stemming-per-agendapunt" / "2025P16606.json",
+    ]
+    assert load_paths(store, paths).errors == []
+    store.close()
+    yield from _serve(location, monkeypatch)
+
+
+def test_app_motions_never_show_aangenomen_beside_a_minority_unexplained(
+    store_with_bundled_votes,
+):
+    at = _page("motions")
+    assert not at.exception
+    table = at.dataframe[0].value
+    row = table[table["id"] == "kst-32824-462"].iloc[0]
+    assert (row["uitslag"], row["voor"], row["tegen"]) == ("aangenomen", 41, 65)
+    assert bool(row["zetels onvolledig"])
+    assert "106 van de 150 zetels" in row["toelichting"]
+    at.selectbox(key="motie").set_value("kst-32824-462").run()
+    [line] = [m.value for m in at.markdown if m.value.startswith("Uitslag:")]
+    assert line.startswith("Uitslag: **aangenomen** — 41 voor, 65 tegen (de bron")
+    assert "106 van de 150 zetels vast; de uitslag is die van het besluit" in line
+    # every row reading "aangenomen" with fewer seats for than against says why
+    for _, motion in table.iterrows():
+        if motion["uitslag"] == "aangenomen" and motion["voor"] <= motion["tegen"]:
+            assert motion["toelichting"], motion["id"]
 
 
 def _chart_rows(chart) -> list[dict]:

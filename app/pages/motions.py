@@ -84,8 +84,37 @@ def wanted(m: MotionRow) -> bool:
     return True
 
 
+def incomplete(m: MotionRow) -> bool:
+    """Whether the recorded votes leave seats out (the store says so; a store built
+    before it did: fewer than 150 seats among the votes)."""
+    if m.zetels_onvolledig is not None:
+        return m.zetels_onvolledig
+    return bool(unrecorded_seats(votes.get(m.besluit or "", [])))
+
+
+def recorded_note(m: MotionRow) -> str | None:
+    """Why the seats beside an uitslag need not add up to it, in the motion's row."""
+    if not incomplete(m):
+        return None
+    cast = votes.get(m.besluit or "", [])
+    recorded = TWEEDE_KAMER_SEATS - unrecorded_seats(cast) if cast else None
+    seats = f"{recorded} van de " if recorded is not None else "niet alle "
+    return (
+        f"de bron legt de stemmen van {seats}{TWEEDE_KAMER_SEATS} zetels vast;"
+        " de uitslag is die van het besluit"
+    )
+
+
 shown = [m for m in motions if wanted(m)]
 st.caption(f"{len(shown)} van {len(motions)} moties")
+partial = sum(1 for m in shown if incomplete(m))
+if partial:
+    st.caption(
+        f"Bij {partial} van deze moties legt de bron niet de stemmen van alle"
+        f" {TWEEDE_KAMER_SEATS} zetels vast (fracties ontbreken): voor en tegen tellen"
+        " alleen de vastgelegde zetels, de uitslag is die van het besluit (kolom"
+        " toelichting)."
+    )
 documents_table(
     [
         {
@@ -100,6 +129,8 @@ documents_table(
             "uitslag": m.uitslag,
             "voor": m.zetels_voor,
             "tegen": m.zetels_tegen,
+            "zetels onvolledig": incomplete(m) if m.zetels_voor is not None else None,
+            "toelichting": recorded_note(m),
         }
         for m in shown
     ],
@@ -117,16 +148,13 @@ st.header(escape_markdown(motion.title))
 st.markdown(document_link(motion.id, motion.id))
 cast = votes.get(motion.besluit or "", [])
 if cast:
+    # The explanation goes in the same line as the uitslag: "aangenomen — 41 voor,
+    # 65 tegen" alone reads as a contradiction.
+    note = recorded_note(motion)
     st.markdown(
         f"Uitslag: **{escape_markdown(str(motion.uitslag))}** — {motion.zetels_voor} voor, "
-        f"{motion.zetels_tegen} tegen"
+        f"{motion.zetels_tegen} tegen" + (f" ({note}.)" if note else "")
     )
-    missing = unrecorded_seats(cast)
-    if missing:
-        st.caption(
-            f"De bron legt de stemmen van {TWEEDE_KAMER_SEATS - missing} van de"
-            f" {TWEEDE_KAMER_SEATS} zetels vast; de uitslag is die van het besluit."
-        )
     chart = (
         alt.Chart(
             alt.Data(
