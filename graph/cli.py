@@ -10,47 +10,27 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import subprocess
 import sys
-import threading
-import time
-import urllib.request
-import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import networkx as nx
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
 
+# Only what every command needs is imported here: ``wetgraaf extract`` starts without
+# the store, rdflib, networkx or rich (each command imports what it uses).
 from graph import settings
-from graph.analysis import (
-    Direction,
-    Evidence,
-    lineage_paths,
-    path_evidence,
-)
-from graph.cli_fetch import fetch
-from graph.entry_reads import entry_reader
 from graph.errors import GraphError
-from graph.explore import SUMMARY_MISSING, list_documents, summary_missing
-from graph.export import EXPORT_FORMATS
-from graph.lineage import lineage_digraph
-from graph.load import BuildSummary, load_paths
-from graph.pages import Plan, plan_for, read_pages, write_results
-from graph.remote import AnyStore, describe_store, open_any_store, open_backend
-from graph.serve import ServeLimits, serve_store
-from graph.sparql import QueryBackend, QueryResult, list_queries, run_query
 from ingest.errors import IngestError
-from ingest.identifiers import work_iri
-from ingest.sources import iter_source_files
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from rich.console import Console
+
+    from graph.analysis import Direction, Evidence
+    from graph.load import BuildSummary
+    from graph.pages import Plan
+    from graph.remote import AnyStore
+    from graph.sparql import QueryBackend, QueryResult
 
 APP_FILE = settings.PROJECT_DIR / "app" / "streamlit_app.py"
 
@@ -67,13 +47,30 @@ store_option = click.option(
 
 def _open(store_dir: Path, *, read_only: bool = False) -> AnyStore:
     """The embedded store at ``store_dir``, or the remote endpoint when one is set."""
+    from graph.remote import open_any_store
+
     try:
         return open_any_store(store_dir, read_only=read_only)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
 
 
-@click.group()
+class _Commands(click.Group):
+    """The subcommands; ``fetch`` (with the fetch clients it needs to list its
+    sources) is imported only when it is asked for or listed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "fetch"})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == "fetch" and cmd_name not in self.commands:
+            from graph.cli_fetch import fetch
+
+            self.add_command(fetch)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="wetgraaf")
 @click.option(
     "--endpoint",
@@ -125,6 +122,12 @@ def build(
 
     Exits with status 1 after the summary when any file was refused.
     """
+    from rich.console import Console
+    from rich.table import Table
+
+    from graph.remote import describe_store
+    from ingest.sources import iter_source_files
+
     console = Console(stderr=True)
     refused: list[str] = []
     files = list(
@@ -168,6 +171,16 @@ def _build_with_progress(
     *,
     replace: bool = False,
 ) -> BuildSummary:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from graph.load import load_paths
+
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -268,6 +281,12 @@ def query(
     name: str | None, param: tuple[str, ...], fmt: str, list_only: bool, store_dir: Path
 ) -> None:
     """Run a named query (see --list) or a .rq file on the store."""
+    from graph import pages
+    from graph.entry_reads import entry_reader
+    from graph.explore import SUMMARY_MISSING, summary_missing
+    from graph.remote import open_backend
+    from graph.sparql import list_queries, run_query
+
     if list_only or not name:
         for query_name, description in list_queries().items():
             click.echo(f"{query_name:24} {description}")
@@ -285,7 +304,7 @@ def query(
         backend = open_backend(store)
         if summary_missing(backend):
             click.echo(f"warning: {SUMMARY_MISSING}", err=True)
-        plan = plan_for(backend, name, bindings) if fmt != "table" else None
+        plan = pages.plan_for(backend, name, bindings) if fmt != "table" else None
         if plan is not None:
             _write_pages(backend, plan, fmt)
             return
@@ -300,6 +319,17 @@ def query(
 
 def _write_pages(backend: QueryBackend, plan: Plan, fmt: str) -> None:
     """A whole-store export page by page (graph/pages.py), progress on stderr."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from graph.pages import read_pages, write_results
+
     columns = (
         TextColumn(f"[bold]{plan.query}"),
         BarColumn(),
@@ -318,6 +348,9 @@ def _write_pages(backend: QueryBackend, plan: Plan, fmt: str) -> None:
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
     elif fmt == "json":
@@ -329,10 +362,26 @@ def _print_result(result: QueryResult, fmt: str) -> None:
         Console().print(table)
 
 
+class _ExportFormat(click.Choice):
+    """The formats of graph.export, read from it only when the option is used or
+    shown (it imports the store)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from graph.export import EXPORT_FORMATS
+
+        return tuple(sorted(EXPORT_FORMATS))
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        pass
+
+
 @cli.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="nq"
-)
+@click.option("--format", "fmt", type=_ExportFormat(), default="nq")
 @click.option(
     "--output",
     "-o",
@@ -350,6 +399,9 @@ def _print_result(result: QueryResult, fmt: str) -> None:
 def export(fmt: str, output: Path | None, with_summary: bool, store_dir: Path) -> None:
     """Export the documents' graphs as Turtle, N-Quads, TriG or JSON-LD, written as
     they are read (the derived summary graphs only with --with-summary)."""
+    from rich.console import Console
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
     store = _open(store_dir, read_only=True)
     console = Console(stderr=True)
     stdout = contextlib.nullcontext(sys.stdout.buffer)
@@ -381,6 +433,9 @@ def export(fmt: str, output: Path | None, with_summary: bool, store_dir: Path) -
 @store_option
 def stats(store_dir: Path) -> None:
     """Counts of documents, links and triples in the store."""
+    from graph.explore import list_documents
+    from graph.remote import open_backend
+
     store = _open(store_dir, read_only=True)
     try:
         documents = list_documents(open_backend(store))
@@ -409,6 +464,11 @@ def stats(store_dir: Path) -> None:
 @store_option
 def trace(work_id: str, max_hops: int, direction: str, store_dir: Path) -> None:
     """Lineage paths from a work (canonical id), each hop with link type and quote."""
+    from graph.analysis import lineage_paths, path_evidence
+    from graph.lineage import lineage_digraph
+    from graph.remote import open_backend
+    from ingest.identifiers import work_iri
+
     start = work_iri(work_id)
     ways: tuple[tuple[str, Direction], ...] = (
         ("Rests on", "rests_on"),
@@ -499,6 +559,13 @@ def _shorten(quote: str, limit: int = 320) -> str:
 @store_option
 def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
     """Start the Streamlit explorer (builds the bundled corpus first if the store is empty)."""
+    import subprocess
+    import threading
+
+    from rich.console import Console
+
+    from ingest.sources import iter_source_files
+
     store = _open(store_dir)
     try:
         empty = not store.graph_names()
@@ -540,6 +607,10 @@ def app(port: int, host: str, headless: bool, store_dir: Path) -> None:
 def open_when_up(url: str, timeout: float = 120.0) -> bool:
     """Open ``url`` in a browser once its Streamlit server answers its health check;
     False when it did not within ``timeout`` seconds."""
+    import time
+    import urllib.request
+    import webbrowser
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -571,6 +642,8 @@ def serve(
     port: int, host: str, allow_services: tuple[str, ...], store_dir: Path
 ) -> None:
     """Serve the local store as a read-only SPARQL 1.1 endpoint (…/query)."""
+    from graph.serve import ServeLimits, serve_store
+
     limits = ServeLimits.from_settings()
     if allow_services:
         limits = dataclasses.replace(limits, allow_services=frozenset(allow_services))
@@ -583,9 +656,6 @@ def serve(
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
         pass
-
-
-cli.add_command(fetch)
 
 
 def main() -> None:  # pragma: no cover - console entry point convenience

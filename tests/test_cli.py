@@ -219,7 +219,7 @@ def test_cli_query_writes_an_export_page_by_page_as_one_result(
         pages.extend(plan.pages)
         return replace(plan, pages=pages)
 
-    monkeypatch.setattr("graph.cli.plan_for", small_pages)
+    monkeypatch.setattr("graph.pages.plan_for", small_pages)
     args = ["--format", fmt, "--store", str(store)]
     paged = runner.invoke(cli, ["query", name, *args])
     assert paged.exit_code == 0, paged.output
@@ -402,9 +402,7 @@ def test_cli_app_runs_streamlit_headless_and_opens_the_browser_itself(
     import graph.cli
 
     ran, opened = [], []
-    monkeypatch.setattr(
-        graph.cli.subprocess, "call", lambda cmd, env: ran.append(cmd) or 0
-    )
+    monkeypatch.setattr("subprocess.call", lambda cmd, env: ran.append(cmd) or 0)
     monkeypatch.setattr(graph.cli, "open_when_up", opened.append)
     args = ["app", "--port", "8765", "--store", str(store)]
     result = runner.invoke(cli, args + (["--headless"] if headless else []))
@@ -423,7 +421,7 @@ def test_cli_open_when_up_waits_for_the_health_check(monkeypatch):
     import graph.cli
 
     opened: list[str] = []
-    monkeypatch.setattr(graph.cli.webbrowser, "open", opened.append)
+    monkeypatch.setattr("webbrowser.open", opened.append)
 
     class Health(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
