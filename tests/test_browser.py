@@ -216,3 +216,52 @@ def test_browser_search_a_ruling_and_trace_it_to_the_vc_rule(app_url, page):
     shot = ARTIFACTS / "trace-chavez.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def _status_counts(page) -> dict[str, str]:
+    metrics = page.locator('[data-testid="stMetric"]')
+    return {
+        metrics.nth(i).locator('[data-testid="stMetricLabel"]').inner_text().strip(): (
+            metrics.nth(i).locator('[data-testid="stMetricValue"]').inner_text().strip()
+        )
+        for i in range(metrics.count())
+    }
+
+
+def _set_peildatum(page, day: str) -> None:
+    """Type a date (YYYY/MM/DD) into the Peildatum field's year, month and day
+    segments, as a user does, and leave the field."""
+    year, month, date = day.split("/")
+    for segment, digits in (("year", year), ("month", month), ("day", date)):
+        part = page.get_by_role("spinbutton", name=f"{segment}, Peildatum")
+        part.click()
+        part.press_sequentially(digits)
+    # the field takes the date when it loses focus (Tab stays in it: its calendar)
+    page.get_by_role("heading", name="Toezeggingen").click()
+
+
+def test_browser_toezeggingen_counts_follow_the_reference_date(app_url, page):
+    """The seed letter of 11 July 2025 states four toezeggingen and answers two: open
+    the day before, two voldaan after it, one te laat once its deadline (Q4 2025) is
+    past."""
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(app_url)
+    page.get_by_role("link", name="Toezeggingen").click()
+    expect(page.get_by_role("heading", name="Toezeggingen")).to_be_visible()
+    expected = {
+        "2025/07/10": {"open": "4", "te laat": "0", "voldaan": "0"},
+        "2026/01/01": {"open": "1", "te laat": "1", "voldaan": "2"},
+    }
+    for day, counts in expected.items():
+        _set_peildatum(page, day)
+        metric = page.locator('[data-testid="stMetric"]', has_text="voldaan")
+        expect(metric.locator('[data-testid="stMetricValue"]')).to_have_text(
+            counts["voldaan"]
+        )
+        assert _status_counts(page) == counts, day
+        page.screenshot(
+            path=str(ARTIFACTS / f"toezeggingen-{day.replace('/', '-')}.png"),
+            full_page=True,
+        )
