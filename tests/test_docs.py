@@ -38,6 +38,16 @@ def test_docs_every_named_query_is_in_docs_queries():
         assert f"`{name}`" in QUERIES_DOC, name
 
 
+def test_docs_every_user_facing_named_query_is_in_the_readme():
+    # the main table of docs/queries.md; the helper queries after it are not for users
+    table = QUERIES_DOC.split("\n## ", 1)[0]
+    names = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert "documents" in names
+    for name in names:
+        assert name in list_queries(), name
+        assert f"`{name}`" in README, name
+
+
 def test_docs_every_relative_link_in_readme_and_docs_resolves():
     pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
     for page in pages:
