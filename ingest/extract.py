@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import json
 import operator
 import re
@@ -158,7 +157,12 @@ class _Grammar:
             elif other is not None and self.aliases[other].work != entry.work:
                 folded[key] = None
         self.folded = {key: name for key, name in folded.items() if name}
-        self.title_words = max((key.count(" ") + 1 for key in self.folded), default=0)
+        # first word -> the numbers of words of the titles starting with it
+        lengths: dict[str, set[int]] = {}
+        for key in self.folded:
+            words = key.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.title_lengths = {word: frozenset(n) for word, n in lengths.items()}
         self.case_names = load_case_names()
         # case numbers have a pattern of their own, CELEX numbers are no names
         named_cases = [
@@ -301,7 +305,6 @@ class _Grammar:
         }
         trie = _trie_pattern(self.word_triggers, tails)
         self.trigger_scan = re.compile(f"[^a-z](?=({trie}))")
-        self.trigger_at_start = re.compile(f"(?=({trie}))")
         self.other_triggers = other
         self._tail_cache: dict[str, tuple[list[tuple[str, str | None]], list]] = {}
 
@@ -340,12 +343,13 @@ class _Grammar:
         hits: list[tuple[int, str]] = []
         word = self.word_triggers
         startswith = text.startswith
-        first = self.trigger_at_start.match(lowered)
-        matches = self.trigger_scan.finditer(lowered)
-        for m in itertools.chain((first,) if first else (), matches):
-            # a match is the character before the anchor, except at offset 0
-            start = m.end()
-            anchor = m.group(1)
+        # a match is the character before the anchor; at offset 0 there is none, so
+        # the text's head is matched after a space (one compiled trie, not two)
+        first = self.trigger_scan.match(" " + lowered[:_HEAD])
+        anchors = [(m.end(), m.group(1)) for m in self.trigger_scan.finditer(lowered)]
+        if first is not None:
+            anchors.insert(0, (0, first.group(1)))
+        for start, anchor in anchors:
             found = word.get(anchor)
             if found is None:  # a line break inside ("Wetboek van \nStrafrecht"),
                 anchor = _SPACES.sub(" ", anchor)  # or a tail anchor ("het … lid")
@@ -375,6 +379,8 @@ _ENTRY_HEAD = re.compile(
     r"[ \t]*(?P<head>[A-Z][^\n,:;()]{2,150}?)[ \t]*(?:[,:;(]|\n|$)"
 )
 _SPACES = re.compile(r"\s+")
+_HEAD = 2000  # characters of the text's head a trigger at offset 0 may look at
+_OF_ARTICLE = re.compile(r"\s+van\s+(?:artikel|art\.)")
 _OF = re.compile(r"\b(?:van|uit|bij)\s")
 _BIJ = re.compile(r"\s+(?:bij|van)(?=\s)\s")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(])")
@@ -525,6 +531,10 @@ class _Scanner:
         self.g = _grammar()
         self.text = text
         self.terms: dict[str, tuple[tuple[str, str], ...]] = {}
+        # the terms by their first letter (lower case), rebuilt when a term is defined
+        self.term_index: (
+            dict[str, list[tuple[str, tuple[tuple[str, str], ...]]]] | None
+        ) = None
         self.term_kinds: dict[str, ReferenceKind] = {}
         self.refs: list[Reference] = []
         self.definition_spans: list[tuple[int, int]] = []
@@ -581,8 +591,8 @@ class _Scanner:
             kind = _K.TREATY if work.startswith("BWBV") else _K.LEGISLATION
             return bwb.end(), kind, {"bwb": work}
         alias = g.alias_at.match(text, at)
-        known = self._known_title(at)
-        if alias and known and known[1] > alias.end():
+        known = self._known_title(at, alias.end() if alias else at)
+        if alias and known:
             alias = None  # "Wet openbaarheid van bestuur BES": the longer title
         if alias:
             name = _ws(alias.group(0))
@@ -591,7 +601,7 @@ class _Scanner:
                 groups = {**dict(self.terms[name]), "defined": name}
                 return alias.end(), self.term_kinds[name], groups
             return alias.end(), g.aliases[name].kind, {"regeling": name}
-        for term, term_groups in self.terms.items():
+        for term, term_groups in self._terms_from(text[at : at + 1]):
             end = at + len(term)
             written = text[at:end]
             if written != term and not (  # "van de wet" for a defined "de Wet"
@@ -656,19 +666,45 @@ class _Scanner:
             return max(self.last_article_heading, blank + 1 if blank >= 0 else 0)
         return text.rfind("\n", 0, at) + 1
 
-    def _known_title(self, at: int) -> tuple[str, int] | None:
+    def _terms_from(self, first: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+        """The defined terms (in the order defined) that may start with ``first``, in
+        either case ("van de wet" for a defined "Wet")."""
+        if self.term_index is None:
+            index: dict[str, list[tuple[str, tuple[tuple[str, str], ...]]]] = {}
+            for term, groups in self.terms.items():
+                index.setdefault(term[:1].lower(), []).append((term, groups))
+            self.term_index = index
+        return self.term_index.get(first.lower(), [])
+
+    def _known_title(self, at: int, beyond: int) -> tuple[str, int] | None:
         """The longest title of the table (any case, see ``_Grammar.folded``) that the
-        words from ``at`` spell, up to the first punctuation: (name, end)."""
+        words from ``at`` spell, up to the first punctuation, if it ends after
+        ``beyond`` (a name found there already): (name, end)."""
         text = self.text
         if not text[at : at + 1].isupper():
             return None
+        first = _WORD.match(text, at)
+        if first is None:
+            return None
+        word = first.group().lower()
+        lengths = self.g.title_lengths.get(word) or self.g.title_lengths.get(
+            word.rstrip(",;:.)")
+        )
+        if lengths is None:
+            return None  # no title of the table starts with this word
+        longest = max(lengths)
         words: list[re.Match[str]] = []
-        for word in _WORD.finditer(text, at, at + 200):
-            words.append(word)
-            if len(words) == self.g.title_words or word.group()[-1] in ",;:.)":
+        for word_match in _WORD.finditer(text, at, at + 200):
+            words.append(word_match)
+            if len(words) == longest or word_match.group()[-1] in ",;:.)":
                 break
-        for last in reversed(words):
+        for count in range(len(words), 0, -1):
+            if count not in lengths:
+                continue  # no title starting with this word has that many words
+            last = words[count - 1]
             written = last.group().rstrip(",;:.)")
+            if last.start() + len(written) <= beyond:
+                return None  # the shorter ones end there too
             phrase = " ".join((text[at : last.start()] + written).split())
             name = self.g.folded.get(phrase.lower())
             end = last.start() + len(written)
@@ -752,18 +788,24 @@ class _Scanner:
         tijdelijke bescherming")."""
         if _UNKNOWN_DESIGNATION.match(self.text, end):
             return None
+        window = max(0, start - 400)
         boundary = max(
-            self.text.rfind(". ", 0, start),
-            self.text.rfind(";", 0, start),
-            self.text.rfind("\n", 0, start),
+            self.text.rfind(". ", window, start),
+            self.text.rfind(";", window, start),
+            self.text.rfind("\n", window, start),
             start - 400,
         )
-        named = {
-            ref.group("regeling") or ref.group("defined")
-            for ref in self.refs
-            if ref.start > boundary and (ref.group("regeling") or ref.group("defined"))
-        }
-        named.discard(None)
+        named: set[str] = set()
+        # the references found so far are in text order but for a few characters
+        # (a lid before its article moves a start back): look back from the last
+        for ref in reversed(self.refs):
+            if ref.start <= boundary:
+                if ref.start < boundary - 200:
+                    break
+                continue
+            name = ref.group("regeling") or ref.group("defined")
+            if name:
+                named.add(name)
         return named.pop() if len(named) == 1 else None
 
     def _items(self, start: int, pos: int) -> tuple[list[_Item], int]:
@@ -795,7 +837,11 @@ class _Scanner:
             else:
                 items.append(_Item(item_start, qual_end, num, lid, leden, ond, onds))
             sep = g.separator.match(text, qual_end)
-            if sep is None and self._stray_dot_in_list(start, qual_end, num, closed):
+            if (
+                sep is None
+                and text.startswith(".", qual_end)
+                and self._stray_dot_in_list(start, qual_end, num, closed)
+            ):
                 sep = g.stray_dot_item.match(text, qual_end)
             if not sep:
                 return items, qual_end
@@ -1118,7 +1164,7 @@ class _Scanner:
         if not rel:
             return start
         after = self.text[rel.end() : rel.end() + 30]
-        if re.match(r"\s+van\s+(?:artikel|art\.)", after):
+        if _OF_ARTICLE.match(after):
             return (
                 start  # "het tweede lid van artikel 5": handled by the artikel trigger
             )
@@ -1367,6 +1413,7 @@ class _Scanner:
         term = re.sub(r"^(?:de|het)\s+", "", term)
         if term == name or len(term) < 2:
             return
+        self.term_index = None
         if name in self.g.aliases:
             self.terms[term] = (("regeling", name),)
             self.term_kinds[term] = self.g.aliases[name].kind
