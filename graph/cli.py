@@ -155,6 +155,8 @@ def build(
         ("references", summary.references),
         ("unresolved", summary.unresolved),
         ("editorial links", summary.editorial_links),
+        ("earlier toestanden kept as versions", len(summary.versions_only)),
+        ("links with a version (in store)", summary.cited_versions),
         ("errors", len(summary.errors)),
     ]:
         table.add_row(label, f"{value:,}")

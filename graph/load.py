@@ -9,6 +9,7 @@ recounts the summary graphs (``graph.summary``) once at the end.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
-from graph import build
+from graph import build, versions
 from graph.build import graph_iri
 from graph.errors import StoreError
 from graph.namespaces import GRAPH_BASE
@@ -49,6 +50,9 @@ class BuildSummary:
     editorial_links: int = 0
     errors: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+    # toestanden kept as versions only: a newer toestand of the work is its document
+    versions_only: list[str] = field(default_factory=list)
+    cited_versions: int = 0  # links naming the version in force on their date
 
     def add(self, written: PreparedDocument) -> None:
         """Count a document that was written."""
@@ -121,6 +125,9 @@ class PreparedDocument:
     references: int
     unresolved: int
     editorial_links: int
+    # a regeling's toestand: its geldig-van, and its version graph (graph.versions)
+    valid_from: dt.date | None = None
+    version: tuple[str, TripleLines] | None = None
 
 
 def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
@@ -131,6 +138,12 @@ def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
     """
     references = references_for(document)
     triples = document_triples(document, references)
+    key = versions.toestand_key(document)
+    version = (
+        (key, serialize_triples(versions.version_triples(document), where=str(path)))
+        if key is not None
+        else None
+    )
     return PreparedDocument(
         path,
         document.id,
@@ -138,6 +151,8 @@ def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
         len(references),
         sum(1 for r in references if not r.resolved),
         len(document.links),
+        document.metadata.valid_from if key is not None else None,
+        version,
     )
 
 
@@ -203,48 +218,63 @@ def write_documents(
     corrected.
     """
     summary = BuildSummary()
-    batch: list[PreparedDocument] = []
+    batch: list[tuple[URIRef, TripleLines, PreparedDocument | None]] = []
     batch_triples = 0
 
     def flush() -> None:
-        failed = store.write_graphs(
-            [(graph_iri(p.document_id), p.lines) for p in batch]
-        )
+        failed = store.write_graphs([(name, lines) for name, lines, _ in batch])
         summary.errors.extend(failed.values())
-        for written in batch:
-            if graph_iri(written.document_id) not in failed:
+        for name, _, written in batch:
+            if written is not None and name not in failed:
                 summary.add(written)
         batch.clear()
 
     stored = {} if replace else _stored_sources(store)
-    claimed: dict[str, str] = {}  # document id → its file in this build
+    claimed: dict[str, tuple[str, dt.date | None]] = {}  # id → file, geldig-van
     for item in prepared:
-        if not isinstance(item, str) and not replace:
+        document = True  # write the document's own graph (not only its version)
+        if not isinstance(item, str):
             earlier = claimed.get(item.document_id) or stored.get(
                 str(graph_iri(item.document_id))
             )
-            if earlier is not None and not _same_file(earlier, item.path):
-                item = (
-                    f"{item.path}: document {item.document_id} is already in the "
-                    f"store from {earlier}; not replaced (--replace replaces it)"
-                )
-            else:
-                claimed[item.document_id] = str(item.path)
+            if earlier is not None and not _same_file(earlier[0], item.path):
+                newer = _newer_toestand(item, earlier[1])
+                if newer is False:
+                    document = False
+                    summary.versions_only.append(
+                        f"{item.path}: an earlier toestand of {item.document_id} "
+                        f"than {earlier[0]}, kept as a version"
+                    )
+                elif newer is None and not replace:
+                    item = (
+                        f"{item.path}: document {item.document_id} is already in the "
+                        f"store from {earlier[0]}; not replaced (--replace replaces it)"
+                    )
+            if not isinstance(item, str) and document:
+                claimed[item.document_id] = (str(item.path), item.valid_from)
         if isinstance(item, str):
             summary.errors.append(item)
-        elif bulk:
-            batch.append(item)
-            batch_triples += len(item.lines)
+            continue
+        graphs: list[tuple[URIRef, TripleLines, PreparedDocument | None]] = []
+        if document:
+            graphs.append((graph_iri(item.document_id), item.lines, item))
+        if item.version is not None:
+            graphs.append((graph_iri(item.version[0]), item.version[1], None))
+        if bulk:
+            batch.extend(graphs)
+            batch_triples += sum(len(lines) for _, lines, _ in graphs)
             if batch_triples >= BATCH_TRIPLES:
                 flush()
                 batch_triples = 0
-        else:
+            continue
+        for name, lines, written in graphs:
             try:
-                store.replace_graph_lines(graph_iri(item.document_id), item.lines)
+                store.replace_graph_lines(name, lines, summary=written is not None)
             except StoreError as error:
                 summary.errors.append(str(error))
             else:
-                summary.add(item)
+                if written is not None:
+                    summary.add(written)
     if batch:
         flush()
     if bulk and recount and summary.documents:
@@ -252,19 +282,38 @@ def write_documents(
     return summary
 
 
-def _stored_sources(store: DocumentStore) -> dict[str, str]:
-    """Each document graph's source file (``wg:sourceFile``), by graph IRI."""
+def _newer_toestand(item: PreparedDocument, earlier: dt.date | None) -> bool | None:
+    """Whether a toestand is newer than the one of the same work already claimed
+    (True: it becomes the work's document; False: it is kept as a version only);
+    None when that cannot be told (not a toestand, the same date, neither dated)."""
+    if item.version is None:
+        return None
+    mine = item.valid_from
+    if mine is not None and (earlier is None or mine > earlier):
+        return True
+    if earlier is not None and (mine is None or mine < earlier):
+        return False
+    return None
+
+
+def _stored_sources(store: DocumentStore) -> dict[str, tuple[str, dt.date | None]]:
+    """Each document graph's source file (``wg:sourceFile``) and a regeling's
+    geldig-van (``dcterms:valid``), by graph IRI."""
     from graph.remote import RemoteStore, open_backend
     from graph.store import GraphStore
 
     if not isinstance(store, GraphStore | RemoteStore) or not store.graph_names():
         return {}
     query = (
-        f"{PROLOGUE}\nSELECT ?g ?file WHERE {{ GRAPH ?g {{ ?d wg:sourceFile ?file }} "
+        f"{PROLOGUE}\nSELECT ?g ?file ?valid WHERE {{ GRAPH ?g {{ ?d wg:sourceFile ?file "
+        "OPTIONAL { ?d dcterms:valid ?valid } } "
         f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}")) }}'
     )
     result = open_backend(store).select(query)
-    return {str(g): str(file) for g, file in result.rows}
+    return {
+        str(g): (str(file), valid if isinstance(valid, dt.date) else None)
+        for g, file, valid in result.rows
+    }
 
 
 def _same_file(stored: str, path: Path) -> bool:
@@ -323,4 +372,30 @@ def load_paths(
     bulk = len(files) > BULK_FILES or not store.has_summary()
     summary = write_documents(store, reported(), bulk=bulk, replace=replace)
     summary.errors[:0] = refused
+    if summary.documents or summary.versions_only:
+        try:
+            summary.cited_versions = refresh_versions(store)
+        except StoreError as error:
+            summary.errors.append(str(error))
     return summary
+
+
+def refresh_versions(store: DocumentStore) -> int:
+    """Recompute which version each dated link to a versioned regeling cites
+    (``graph.versions``): it depends on every toestand in the store, so after every
+    build; returns the number of links that name one."""
+    from graph.remote import RemoteStore, open_backend
+    from graph.store import GraphStore
+
+    if not isinstance(store, GraphStore | RemoteStore):
+        return 0
+    backend = open_backend(store)
+
+    def select(query: str) -> list[tuple[object, ...]]:
+        return [tuple(row) for row in backend.select(f"{PROLOGUE}\n{query}").rows]
+
+    def write(name: URIRef, triples: set[Triple]) -> None:
+        lines = serialize_triples(triples, where=str(name))
+        store.replace_graph_lines(name, lines, summary=False)
+
+    return versions.refresh_cited_versions(select, write)

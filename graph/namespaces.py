@@ -179,6 +179,18 @@ class WG(DefinedNamespace):
     # Versions of parts (BWB toestand)
     effect: URIRef
 
+    # Toestanden as versions of a work, and the version a dated link cites
+    Toestand: URIRef
+    ArtikelVersie: URIRef
+    versionOf: URIRef
+    inToestand: URIRef
+    geldigVan: URIRef
+    geldigTot: URIRef
+    versionText: URIRef
+    citesVersion: URIRef
+    versionReason: URIRef
+    citedOn: URIRef
+
 
 PREFIXES: dict[str, Namespace] = {
     "wg": Namespace(str(WG)),

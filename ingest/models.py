@@ -228,6 +228,9 @@ class DocumentMetadata:
     official_url: str | None = None
     valid_from: dt.date | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    # the last day a consolidation (BWB toestand) is in force, where a source states
+    # it (the repository manifest's einddatum); None when not stated or still in force
+    valid_until: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

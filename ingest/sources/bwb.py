@@ -134,10 +134,30 @@ def read_bwb(path: Path, data: bytes | None = None) -> SourceDocument:
             if valid_from
             else f"https://wetten.overheid.nl/{bwb_id}",
             extra=_extra(wetgeving),
+            valid_until=_stated_end(path, bwb_id),
         ),
         divisions=(regeling,),
         links=links,
     )
+
+
+def _stated_end(path: Path, bwb_id: str) -> dt.date | None:
+    """The toestand's einddatum as the repository manifest states it, when the file
+    was fetched into a cache (``bwb/documents/<item>``, the manifest beside it in
+    ``bwb/listings/<id>.manifest.xml``, ``ingest.fetch.bwb``); 9999-12-31 is BWB's own
+    "no end". None for a file without a manifest or one the manifest does not list."""
+    manifest = path.parent.parent / "listings" / f"{bwb_id}.manifest.xml"
+    if path.parent.name != "documents" or not manifest.is_file():
+        return None
+    try:
+        root = parse_xml(manifest)
+    except SourceError:
+        return None  # the toestand is still read; its end is then unknown
+    for expression in root.iter("expression"):
+        items = {item.get("label") for item in expression.iter("item")}
+        if path.name in items:
+            return _iso_date(expression.findtext("metadata/einddatum"))
+    return None
 
 
 def parse_jci(jci: str) -> tuple[str | None, Pinpoint]:

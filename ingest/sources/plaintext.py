@@ -572,6 +572,7 @@ def _build_document(
         **{name: _str_or_none(data.get(name)) for name in _METADATA_FIELDS},
         indieners=tuple(data.get("indieners") or ()),
         valid_from=valid_from,
+        valid_until=None,  # a sidecar states no end of validity
         extra=extra,
     )
     return SourceDocument(
