@@ -16,12 +16,18 @@ same innermost division (the last of hoofdstuk, titeldeel, afdeling, paragraaf t
 link target gives: "afdeling 8.2.3" matches ``&afdeling=8.2.3`` whether or not the
 hoofdstuk is given too). ``recall()`` leaves them out, as the earlier reports did;
 ``recall(with_divisions=True)`` takes them in.
+
+A link without a target (``doc=""``: BWB 2012's Celex extrefs that give no CELEX
+number, "Verordening 343/2003", and a few broken intrefs) states nothing to agree with:
+it is counted apart (``untargeted``) and scores neither recall nor precision (a
+reference overlapping only such links is not scored).
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,6 +72,7 @@ class Agreement:
     overlapping: Counter[str] = field(default_factory=Counter)
     agreeing: Counter[str] = field(default_factory=Counter)
     abstained: Counter[str] = field(default_factory=Counter)  # overlapping, no work
+    untargeted: int = 0  # links that name no target (not scored)
     misses: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
     disagreements: list[tuple[str, str | None, str | None, str]] = field(
         default_factory=list
@@ -80,6 +87,7 @@ class Agreement:
             (self.abstained, other.abstained),
         ):
             mine.update(theirs)
+        self.untargeted += other.untargeted
         self.misses.extend(other.misses)
         self.disagreements.extend(other.disagreements)
 
@@ -167,7 +175,11 @@ def compare(
             if r.reference.start < end and start < r.reference.end
         ]
 
-    link_spans = sorted(links, key=lambda link: link.start)
+    link_spans = sorted(
+        (link for link in links if link.target or link.work),
+        key=lambda link: link.start,
+    )
+    result.untargeted = len(links) - len(link_spans)
     for link in link_spans:
         kind = link_kind(link)
         result.links[kind] += 1
@@ -198,7 +210,7 @@ def compare(
     return result
 
 
-_RANGE = ("tot en met", "t/m", "–")
+_RANGE = re.compile(r"tot en met|t/m|–|\d\s*-\s*\d")  # "3.26 - 3.32" too
 
 
 def _agrees(ref: ResolvedReference, link: EditorialLink) -> bool:
@@ -206,7 +218,7 @@ def _agrees(ref: ResolvedReference, link: EditorialLink) -> bool:
     which BWB targets at its first article), a same-work article inside that range."""
     if _same_target(ref, link):
         return True
-    if link.work != ref.work or not any(c in link.text for c in _RANGE):
+    if link.work != ref.work or not _RANGE.search(link.text):
         return False
     if ref.reference.group("implied"):
         return True

@@ -112,7 +112,9 @@ def _row(name: str, result) -> str:  # type: ignore[no-untyped-def]
     return (
         f"{name:38} recall {result.recall():.3f} (+div {result.recall(with_divisions=True):.3f})"
         f"  precision(resolved) {result.precision(resolved_only=True):.3f}"
-        f" [{agreeing}/{resolved}]  " + ", ".join(parts)
+        f" [{agreeing}/{resolved}]  "
+        + ", ".join(parts)
+        + (f"; {result.untargeted} links without target" if result.untargeted else "")
     )
 
 
