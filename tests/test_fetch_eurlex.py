@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 
 import pytest
 from rdflib import Literal, URIRef
@@ -276,6 +277,111 @@ def test_fetch_eurlex_retries_a_503(fetch_session, replay):
     fetch_source(fetch_session, "eurlex", ["32024R0903"])
     assert fetch_session.tally.errors == []
     assert len(replay.requests_to(CELLAR, SPARQL_PATH)) == 2
+
+
+# -- paging --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page_size", "pages", "listings"),
+    [
+        # two rows a page: a full page, then a short one (one row) ends it
+        pytest.param(
+            2,
+            [(1, 2), (2, 2)],
+            ["sparql-act-32008L0115-p2.json", "sparql-act-32008L0115.json"],
+            id="short-last-page",
+        ),
+        # three a page: the first is full, so the next is asked for; it is empty
+        pytest.param(
+            3,
+            [(1, 3), (2, 3)],
+            ["sparql-act-32008L0115-p2.json", "sparql-act-32008L0115.json"],
+            id="empty-last-page",
+        ),
+        # the default (1000 a page): one short page
+        pytest.param(None, [(1, None)], ["sparql-act-32008L0115.json"], id="one-page"),
+    ],
+)
+def test_fetch_eurlex_pages_the_sparql_answer_until_a_short_page(
+    fetch_session, replay, monkeypatch, page_size, pages, listings
+):
+    if page_size is not None:
+        monkeypatch.setattr("ingest.fetch.eurlex.PAGE_SIZE", page_size)
+    fetch_source(
+        fetch_session,
+        "eurlex",
+        [],
+        [{"acts": [RETURN_DIRECTIVE], "content": False, "case_law": False}],
+    )
+    assert fetch_session.tally.errors == []
+    posted = [r.query["query"] for r in replay.requests_to(CELLAR, SPARQL_PATH)]
+    assert posted == [[act_query(RETURN_DIRECTIVE, p, s)] for p, s in pages]
+    assert _cached_names(fetch_session, "listing") == listings
+    # one record of the whole answer, its rows those of the unpaged answer, in order
+    [path] = [
+        p for p in iter_source_files([fetch_session.cache.root]) if p.suffix == ".json"
+    ]
+    whole = json.loads((DATA / "constructed-sparql-act-32008L0115.json").read_text())
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    assert kept["results"]["bindings"] == whole["results"]["bindings"]
+    assert kept["head"] == whole["head"]
+    document = read_source(path)
+    assert [(r.subject, r.target) for r in document.relations] == [
+        (ecli, RETURN_DIRECTIVE) for ecli in RULINGS.values()
+    ]
+
+
+def test_fetch_eurlex_a_failed_second_page_keeps_no_record(
+    fetch_session, replay, monkeypatch
+):
+    monkeypatch.setattr("ingest.fetch.eurlex.PAGE_SIZE", 2)
+    replay.add(
+        Route(
+            CELLAR,
+            SPARQL_PATH,
+            method="POST",
+            query={"query": act_query(RETURN_DIRECTIVE, 2, 2)},
+            status=500,
+            body="Virtuoso 42000 Error",
+        )
+    )
+    fetch_source(
+        fetch_session, "eurlex", [], [{"acts": [RETURN_DIRECTIVE], "content": False}]
+    )
+    [error] = fetch_session.tally.errors
+    assert error.startswith(f"{replay.url(CELLAR)}{SPARQL_PATH}: ") and "500" in error
+    assert _cached_names(fetch_session) == []  # half an answer is no record
+    assert [r.path for r in replay.log if r.path != SPARQL_PATH] == []
+
+
+def test_fetch_eurlex_paging_stops_when_the_server_ignores_offset(
+    fetch_session, replay, monkeypatch
+):
+    """A server answering every page with the same full page: the client gives up
+    after MAX_PAGES with one line, and keeps no record."""
+    monkeypatch.setattr("ingest.fetch.eurlex.PAGE_SIZE", 2)
+    monkeypatch.setattr("ingest.fetch.eurlex.MAX_PAGES", 3)
+    full = (DATA / "constructed-sparql-act-32008L0115-size2-page1.json").read_bytes()
+    for page in (2, 3):
+        replay.add(
+            Route(
+                CELLAR,
+                SPARQL_PATH,
+                method="POST",
+                query={"query": act_query(RETURN_DIRECTIVE, page, 2)},
+                body=full,
+                content_type="application/sparql-results+json",
+            )
+        )
+    fetch_source(
+        fetch_session, "eurlex", [], [{"acts": [RETURN_DIRECTIVE], "content": False}]
+    )
+    assert fetch_session.tally.errors == [
+        f"{replay.url(CELLAR)}{SPARQL_PATH}: more than 3 pages of 2 rows for 32008L0115"
+    ]
+    assert len(replay.requests_to(CELLAR, SPARQL_PATH)) == 3
+    assert _cached_names(fetch_session) == []
 
 
 # -- the reader ----------------------------------------------------------------------

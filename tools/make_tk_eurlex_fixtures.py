@@ -10,8 +10,9 @@ clients make. The answers built here follow the services' documented formats:
   Toezegging records with exactly the properties of EntityType Toezegging in the
   recorded ``$metadata`` and status values of tkData-v1-0-toezegging.xsd;
 * Cellar SPARQL results in the Virtuoso JSON of the recorded fmx4 results, for the
-  queries of ingest/fetch/eurlex.py, with the CELEX, ECLI, date and title of each
-  ruling as the recorded EUR-Lex case list (shared corpus cjeu-metadata) gives them.
+  queries of ingest/fetch/eurlex.py (each page of them: LIMIT/OFFSET), with the CELEX,
+  ECLI, date and title of each ruling as the recorded EUR-Lex case list (shared corpus
+  cjeu-metadata) gives them.
 
 Run from the repository root: ``python tools/make_tk_eurlex_fixtures.py``.
 """
@@ -397,6 +398,14 @@ def _eurlex() -> list[dict]:
         _sparql(RULING_VARS, [{**_ruling(*RULINGS[2]), **RETURN_DIRECTIVE}]),
     )
     _dump(folder / "constructed-sparql-empty.json", _sparql(ACT_VARS, []))
+    # The same answer in pages of two rows (the tests ask with PAGE_SIZE 2): a full
+    # page, then a short one that ends the paging.
+    directive_rows = [{**RETURN_DIRECTIVE, **_ruling(*r)} for r in RULINGS]
+    for page, rows in enumerate((directive_rows[:2], directive_rows[2:]), start=1):
+        _dump(
+            folder / f"constructed-sparql-act-32008L0115-size2-page{page}.json",
+            _sparql(ACT_VARS, rows),
+        )
     return [
         {
             "comment": "EU Publications Office Cellar: SPARQL (POST /webapi/rdf/sparql, "
@@ -418,6 +427,23 @@ def _eurlex() -> list[dict]:
         ),
         _sparql_route(
             eurlex.act_query("32099L0001"),
+            "eurlex/constructed-sparql-empty.json",
+        ),
+        # paged: two rows a page (page 2 short), three a page (page 2 empty)
+        _sparql_route(
+            eurlex.act_query("32008L0115", 1, 2),
+            "eurlex/constructed-sparql-act-32008L0115-size2-page1.json",
+        ),
+        _sparql_route(
+            eurlex.act_query("32008L0115", 2, 2),
+            "eurlex/constructed-sparql-act-32008L0115-size2-page2.json",
+        ),
+        _sparql_route(
+            eurlex.act_query("32008L0115", 1, 3),
+            "eurlex/constructed-sparql-act-32008L0115.json",
+        ),
+        _sparql_route(
+            eurlex.act_query("32008L0115", 2, 3),
             "eurlex/constructed-sparql-empty.json",
         ),
         {

@@ -10,8 +10,14 @@ query per work:
 * a ruling by CELEX (``62015CJ0133``) or ECLI (``ECLI:EU:C:2017:354``): the same
   facts seen from the ruling, one row per act it interprets.
 
-Each answer is kept as a listing and, when it differs from the cached one, as a
-document (``<CELEX>.cellar.json``) that :mod:`ingest.sources.cellar` reads: every row
+The queries are asked in pages (``LIMIT`` :data:`PAGE_SIZE` ``OFFSET`` n, over a total
+order): Cellar's Virtuoso cuts an answer off at its result limit without saying so, and
+a much-interpreted act has more rulings than one answer holds. The client asks the next
+page until one comes back short (fewer rows than the page size, or none). Each page is
+kept as a listing (``sparql-act-<CELEX>.json``, then ``…-p2.json``, …) and the whole
+answer, when it differs from the cached one, as a document (``<CELEX>.cellar.json``:
+the first page's result with every page's rows) that :mod:`ingest.sources.cellar`
+reads: every row
 becomes a link from the ruling to the act, the row its evidence. So a run asks again
 and keeps only what changed. The content of each act and ruling is then fetched by
 CELEX from Cellar's content negotiation (``/resource/celex/<CELEX>`` under
@@ -39,14 +45,15 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from ingest.fetch.endpoints import base_url
 from ingest.fetch.http import build_url
 from ingest.fetch.session import FetchSession
 
-__all__ = ["SEARCH_KEYS", "SOURCE", "act_query", "fetch", "ruling_query"]
+__all__ = ["PAGE_SIZE", "SEARCH_KEYS", "SOURCE", "act_query", "fetch", "ruling_query"]
 
 SOURCE = "eurlex"
 #: The keys a search (a preset entry) may have: the module docstring says each.
@@ -54,6 +61,11 @@ SEARCH_KEYS = frozenset(
     {"acts", "case_law", "case_law_types", "from_date", "content", "limit"}
 )
 SPARQL_PATH = "/webapi/rdf/sparql"
+#: Rows asked for per SPARQL request: well under the result limit of Cellar's endpoint.
+PAGE_SIZE = 1000
+#: Pages asked for at most per query, so that a server ignoring OFFSET (answering the
+#: same full page each time) cannot keep the client asking.
+MAX_PAGES = 100
 CELEX = re.compile(r"^[0-9]\d{4}[A-Z]{1,2}\d{4}$")
 ECLI_EU = re.compile(r"^ECLI:EU:[CTF]:\d{4}:\d{1,6}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -87,9 +99,10 @@ _ACT_FACTS = (
 )
 
 
-def act_query(celex: str) -> str:
+def act_query(celex: str, page: int = 1, page_size: int | None = None) -> str:
     """The SPARQL query for an act and the rulings that interpret it (the variables,
-    first ``actCelex``, are what :mod:`ingest.sources.cellar` reads)."""
+    first ``actCelex``, are what :mod:`ingest.sources.cellar` reads): page ``page``
+    of ``page_size`` rows (default :data:`PAGE_SIZE`)."""
     return (
         _PREFIXES + "SELECT DISTINCT ?actCelex ?actTitle ?actDate ?actEli"
         " ?rulingCelex ?rulingEcli ?rulingTitle ?rulingDate WHERE {\n"
@@ -98,13 +111,16 @@ def act_query(celex: str) -> str:
         "  ?ruling cdm:case-law_interpretes_resource_legal ?act ;\n"
         "    cdm:resource_legal_id_celex ?rulingCelex .\n"
         + _RULING_FACTS
-        + "  }\n}\nORDER BY ?rulingDate ?rulingCelex"
+        + "  }\n}\nORDER BY ?rulingDate ?rulingCelex ?rulingEcli ?rulingTitle ?actTitle"
+        " ?actDate ?actEli" + _page(page, page_size)
     )
 
 
-def ruling_query(celex_or_ecli: str) -> str:
+def ruling_query(
+    celex_or_ecli: str, page: int = 1, page_size: int | None = None
+) -> str:
     """The SPARQL query for a ruling (by CELEX or ECLI) and the acts it interprets
-    (variables first ``rulingCelex``)."""
+    (variables first ``rulingCelex``), page ``page`` of ``page_size`` rows."""
     if celex_or_ecli.startswith("ECLI:"):
         iri = "http://publications.europa.eu/resource/ecli/" + urllib.parse.quote(
             celex_or_ecli, safe=""
@@ -121,8 +137,16 @@ def ruling_query(celex_or_ecli: str) -> str:
         "  ?ruling cdm:case-law_interpretes_resource_legal ?act .\n"
         "  ?act cdm:resource_legal_id_celex ?actCelex .\n"
         + _ACT_FACTS
-        + "  }\n}\nORDER BY ?actCelex"
+        + "  }\n}\nORDER BY ?actCelex ?actTitle ?actDate ?actEli ?rulingEcli"
+        " ?rulingTitle ?rulingDate" + _page(page, page_size)
     )
+
+
+def _page(page: int, page_size: int | None) -> str:
+    """LIMIT and OFFSET of one page; the ORDER BY before it names every variable, so
+    that the pages follow one order and share no row."""
+    size = page_size or PAGE_SIZE
+    return f"\nLIMIT {size} OFFSET {(page - 1) * size}"
 
 
 def fetch(
@@ -138,10 +162,10 @@ def fetch(
         if value in searched:
             continue  # a search asks for it, with its case law
         if ECLI_EU.match(value) or (CELEX.match(value) and value.startswith("6")):
-            rows = _record(session, value, ruling_query(value), "ruling")
+            rows = _record(session, value, partial(ruling_query, value), "ruling")
             texts.update(dict.fromkeys(_celexes(rows, "rulingCelex")))
         elif CELEX.match(value):
-            if _record(session, value, act_query(value), "act") is not None:
+            if _record(session, value, partial(act_query, value), "act") is not None:
                 texts[value] = None
         else:
             session.fail(
@@ -171,7 +195,7 @@ def _search(session: FetchSession, search: Mapping[str, Any]) -> list[str]:
         if not CELEX.match(celex) or celex.startswith("6"):
             session.fail(SOURCE, str(act), "not the CELEX number of an act")
             continue
-        rows = _record(session, celex, act_query(celex), "act")
+        rows = _record(session, celex, partial(act_query, celex), "act")
         if rows is None:
             continue
         if search.get("content", True) is not False:
@@ -195,27 +219,50 @@ def _acts(search: Mapping[str, Any]) -> list[Any]:
 
 
 def _record(
-    session: FetchSession, work: str, query: str, kind: str
+    session: FetchSession,
+    work: str,
+    query: Callable[..., str],
+    kind: str,
 ) -> list[Mapping[str, Any]] | None:
-    """Ask Cellar's SPARQL endpoint about one work; keep the answer (a listing, and a
-    document when it changed); its result rows, or None when it failed."""
+    """Ask Cellar's SPARQL endpoint about one work, page by page (``query(page,
+    page_size)``) until a page comes back short; keep each page (a listing) and the
+    whole answer (a document, when it changed); its rows, or None when it failed."""
     url = build_url(base_url("cellar_sparql"), SPARQL_PATH)
-    form = urllib.parse.urlencode({"query": query}).encode("ascii")
     slug = re.sub(r"[^A-Za-z0-9]+", "_", work).strip("_")
-    body = session.listing(
-        SOURCE,
-        url,
-        f"sparql-{kind}-{slug}.json",
-        expect="json",
-        headers=dict(SPARQL_HEADERS),
-        data=form,
-    )
-    if body is None:
-        return None
-    answer = json.loads(body)
-    rows = _bindings(answer)
-    if rows is None:
-        session.fail(SOURCE, url, f"not a SPARQL JSON result (query for {work})")
+    size = PAGE_SIZE
+    pages: list[bytes] = []
+    answers: list[dict[str, Any]] = []
+    rows: list[Mapping[str, Any]] = []
+    for page in range(1, MAX_PAGES + 1):
+        form = urllib.parse.urlencode({"query": query(page, size)}).encode("ascii")
+        body = session.listing(
+            SOURCE,
+            url,
+            f"sparql-{kind}-{slug}.json"
+            if page == 1
+            else f"sparql-{kind}-{slug}-p{page}.json",
+            expect="json",
+            headers=dict(SPARQL_HEADERS),
+            data=form,
+        )
+        if body is None:
+            return None
+        answer = json.loads(body)
+        found = _bindings(answer)
+        if found is None:
+            session.fail(
+                SOURCE, url, f"not a SPARQL JSON result (query for {work}, page {page})"
+            )
+            return None
+        pages.append(body)
+        answers.append(answer)
+        rows.extend(found)
+        if len(found) < size:
+            break
+    else:
+        session.fail(
+            SOURCE, url, f"more than {MAX_PAGES} pages of {size} rows for {work}"
+        )
         return None
     if not rows:
         session.fail(SOURCE, url, f"Cellar knows no work {work}")
@@ -225,13 +272,22 @@ def _record(
     session.derived(
         SOURCE,
         f"{celex}.cellar.json",
-        body,
+        pages[0] if len(pages) == 1 else _merged(answers[0], rows),
         key=f"POST {url} {kind} {work}",
         from_url=url,
         content_type="application/sparql-results+json",
     )
     session.on_item(SOURCE, work)
     return rows
+
+
+def _merged(first: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> bytes:
+    """One SPARQL JSON result of several pages: the first page's head and flags, the
+    rows of them all in order."""
+    results = dict(first.get("results") or {})
+    results["bindings"] = rows
+    merged = {**first, "results": results}
+    return json.dumps(merged, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def _content(session: FetchSession, celex: str) -> None:
