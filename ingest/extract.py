@@ -128,12 +128,17 @@ class _Grammar:
     """Compiled patterns plus the alias names the scanner must recognise."""
 
     def __init__(self) -> None:
-        from ingest.resolve import load_alias_table, load_case_names
+        from ingest.resolve import (
+            load_alias_table,
+            load_case_names,
+            load_inherited_terms,
+        )
 
         specs = load_patterns()
         self.p = {key: re.compile(spec.pattern) for key, spec in specs.items()}
         p = specs
         self.aliases = load_alias_table()
+        self.inherited_terms = load_inherited_terms()
         scanned = {name: entry for name, entry in self.aliases.items() if entry.scanned}
         self.scanned = frozenset(scanned)
         names = sorted(scanned)
@@ -380,6 +385,7 @@ _ENTRY_HEAD = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _HEAD = 2000  # characters of the text's head a trigger at offset 0 may look at
+_AANHEF = re.compile(r"(?:^|\n)[ \t]*Gelet op\b")
 _OF_ARTICLE = re.compile(r"\s+van\s+(?:artikel|art\.)")
 _OF = re.compile(r"\b(?:van|uit|bij)\s")
 _BIJ = re.compile(r"\s+(?:bij|van)(?=\s)\s")
@@ -1384,6 +1390,26 @@ class _Scanner:
             if found and found.end() == start:
                 self._define(found.group("term"), name)
 
+    def _inherit_definitions(self, names: list[tuple[int, int, str]]) -> None:
+        """The terms a regeling this one rests on defines for "the provisions resting
+        on it" ("In dit besluit en de daarop berustende bepalingen wordt verstaan
+        onder: … de Wet: de Vreemdelingenwet 2000"): a regeling whose aanhef says
+        "Gelet op … van het Vreemdelingenbesluit" reads "de Wet" so, unless it defines
+        the term itself."""
+        aanhef = _AANHEF.search(self.text, 0, 30_000)
+        if aanhef is None:
+            return
+        end = self.text.find("\n", aanhef.end())
+        end = len(self.text) if end == -1 else end
+        for start, _end, name in names:
+            if not aanhef.start() <= start < end or name not in self.g.aliases:
+                continue
+            for term, defined in self.g.inherited_terms.get(
+                self.g.aliases[name].work, ()
+            ):
+                if term not in self.terms:
+                    self._define(term, defined)
+
     def _term_uses(self) -> list[tuple[int, int, str]]:
         """Where a defined term stands on its own: "bij of krachtens de Wet" in a
         besluit that defines "de Wet: de Vreemdelingenwet 2000" (the term's own
@@ -1454,6 +1480,8 @@ class _Scanner:
         ]
         if "hierna" in text or "verder:" in text or ":" in text:
             self._collect_definitions(names + eu_names)
+        if g.inherited_terms and self._has_article_headings():
+            self._inherit_definitions(names)
         pos = 0
         for start, tid in candidates:
             if start < pos or tid == "name":

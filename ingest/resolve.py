@@ -35,6 +35,7 @@ __all__ = [
     "Resolver",
     "load_alias_table",
     "load_case_names",
+    "load_inherited_terms",
     "resolve_references",
 ]
 
@@ -235,6 +236,19 @@ def _resolve_bw(
             reference, f"no Boek {boek} of the Burgerlijk Wetboek", pinpoint
         )
     return _done(reference, work, replace(pinpoint, artikel=artikel))
+
+
+@functools.cache
+def load_inherited_terms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """BWB id -> (term, regeling name) that regeling defines for itself and the
+    provisions resting on it, from ``inherited_terms.csv``
+    (``tools/make_inherited_terms.py``)."""
+    terms: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_csv("inherited_terms.csv"):
+        if not ids.BWB_ID.match(row["work"]):
+            raise PatternError(f"inherited_terms.csv: bad BWB id {row['work']!r}")
+        terms.setdefault(row["work"], []).append((row["term"], row["name"]))
+    return {work: tuple(pairs) for work, pairs in terms.items()}
 
 
 @functools.cache

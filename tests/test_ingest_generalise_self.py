@@ -144,3 +144,39 @@ def test_generalise_participle_is_no_anaphor() -> None:
     )
     found = project_all(find_references(text, CitingContext(work=AWB)))
     assert E("legislation", AWB, artikel="8:45", lid="4") in found
+
+
+# VV 2000 (corpus/bwb-2012/BWBR0012002.xml): its aanhef names the Vb, whose
+# definitions hold "in dit besluit en de daarop berustende bepalingen" (de Wet: de
+# Vreemdelingenwet 2000; ingest/data/inherited_terms.csv); the VV defines no "Wet"
+VV_AANHEF = (
+    "Gelet op de artikelen 6.1, 6.2, 8.1 en 8.2 van het Vreemdelingenbesluit"
+    " (Stb. 2000, 497),\nBesluit:\n"
+)
+VV_3_26 = (
+    "Artikel 3.26\nDe aanvraag tot het verlenen of wijzigen van een"
+    " verblijfsvergunning als bedoeld in artikel 14 van de Wet, wordt gedaan door"
+    " indiening van een formulier\n"
+)
+
+
+def test_generalise_definitions_of_the_regeling_it_rests_on() -> None:
+    found = find_references(VV_AANHEF + VV_3_26, CitingContext(work=VV))
+    assert project_all(found)[-1] == E("legislation", VW, artikel="14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(VV_3_26, id="no-aanhef"),
+        # its own definition wins over the one it would inherit
+        pytest.param(
+            VV_AANHEF + "Artikel 1\nIn deze regeling wordt verstaan onder:\na. de Wet:"
+            " de Wet arbeid vreemdelingen;\n" + VV_3_26,
+            id="own-definition",
+        ),
+    ],
+)
+def test_generalise_no_inherited_definition_without_its_basis(text: str) -> None:
+    last = find_references(text, CitingContext(work=VV))[-1]
+    assert last.pinpoint.artikel == "14" and last.work != VW
