@@ -117,11 +117,18 @@ def check_read_only(text: str, *, allow_services: Collection[str] | None = None)
     ``WETGRAAF_SERVICE_ALLOW``).
 
     Raises:
-        QueryRefusedError: empty text, an update keyword, a SERVICE clause not
-            allowed, or text that is not a query.
+        QueryRefusedError: empty text, text longer than ``WETGRAAF_QUERY_MAX_KB``
+            (rdflib's parser takes seconds per ten thousand characters), an update
+            keyword, a SERVICE clause not allowed, or text that is not a query.
     """
     if not text.strip():
         raise QueryRefusedError("Geen query: typ een SELECT-query.")
+    most = int(settings.QUERY_MAX_KB.value()) * 1024
+    if len(text) > most:
+        raise QueryRefusedError(
+            f"De query is {len(text):,} tekens lang; hoogstens {most:,} "
+            "(WETGRAAF_QUERY_MAX_KB)."
+        )
     opaque = strip_opaque(text)
     found = _KEYWORD.search(opaque)
     if found:
@@ -218,27 +225,44 @@ def run_console_query(
         row_limit if row_limit is not None else int(settings.QUERY_ROW_LIMIT.value())
     )
     seconds = timeout if timeout is not None else float(settings.QUERY_TIMEOUT.value())
+    started = time.monotonic()
     form = check_read_only(text, allow_services=allow_services)
     if form != "SELECT":
         raise QueryRefusedError(
             f"{form} is alleen-lezen, maar deze console toont tabellen: schrijf de "
             "query als SELECT."
         )
-    started = time.monotonic()
+    left = time_left(started, seconds)
     location = backend.store.location if isinstance(backend, LocalBackend) else None
     if location is not None:
         answer = runner_for(location).select(
-            f"{PROLOGUE}\n{text}", rows=rows_max + 1, seconds=seconds
+            f"{PROLOGUE}\n{text}", rows=rows_max + 1, seconds=left
         )
         result = QueryResult(answer.variables, answer.rows)
     else:
         result = _select_in_thread(
-            backend, f"{PROLOGUE}\n{wrapped(text, rows_max)}", seconds
+            backend, f"{PROLOGUE}\n{wrapped(text, rows_max)}", left
         )
     truncated = len(result.rows) > rows_max
     if truncated:
         result = QueryResult(result.variables, result.rows[:rows_max])
     return ConsoleResult(result, truncated, rows_max, time.monotonic() - started)
+
+
+def time_left(started: float, seconds: float) -> float:
+    """What is left of a query's ``seconds`` since ``started`` (``time.monotonic``):
+    reading the query (``check_read_only``) counts against its time limit.
+
+    Raises:
+        QueryTimeoutError: nothing is left.
+    """
+    left = seconds - (time.monotonic() - started)
+    if left <= 0:
+        raise QueryTimeoutError(
+            f"De query is binnen {seconds:g} s niet eens gelezen en is gestopt; maak "
+            "haar kleiner of verhoog WETGRAAF_QUERY_TIMEOUT."
+        )
+    return left
 
 
 def _select_in_thread(backend: QueryBackend, query: str, seconds: float) -> QueryResult:

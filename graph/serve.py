@@ -32,7 +32,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from graph import settings
-from graph.console import InvalidQueryError, QueryRefusedError, check_read_only
+from graph.console import (
+    InvalidQueryError,
+    QueryRefusedError,
+    check_read_only,
+    time_left,
+)
 from graph.errors import QueryError, StoreError
 from graph.worker import (
     BadQueryError,
@@ -252,12 +257,13 @@ class _SparqlHandler(BaseHTTPRequestHandler):
         if len(queries) != 1:
             self._send_error(400, "give exactly one query parameter")
             return
+        started = time.monotonic()
         try:
             check_read_only(queries[0], allow_services=self.limits.allow_services)
             payload = self.runner.serialized(
                 queries[0],
                 rows=self.limits.rows,
-                seconds=self.limits.seconds,
+                seconds=time_left(started, self.limits.seconds),
                 default_graphs=params.get("default-graph-uri", []),
                 named_graphs=params.get("named-graph-uri", []),
             )

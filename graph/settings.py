@@ -87,6 +87,18 @@ QUERY_WORKERS = Setting(
     "Queries from the SPARQL console (and each `wetgraaf serve`) that run at once, "
     "each in its own worker process; more wait for a free one.",
 )
+QUERY_MEMORY_MB = Setting(
+    "WETGRAAF_QUERY_MEMORY_MB",
+    "2048",
+    "Address space (in MB) the worker process of one query from the SPARQL console "
+    "or `wetgraaf serve` may take; a query that needs more stops with an error.",
+)
+QUERY_MAX_KB = Setting(
+    "WETGRAAF_QUERY_MAX_KB",
+    "32",
+    "Longest query text (in KB) the SPARQL console and `wetgraaf serve` take; reading "
+    "it counts against the query's time limit.",
+)
 SERVICE_ALLOW = Setting(
     "WETGRAAF_SERVICE_ALLOW",
     "",

@@ -6,8 +6,11 @@ So every query of the console and of ``wetgraaf serve`` runs in its own process
 (``forkserver``, else ``spawn``: nothing of the caller's state is inherited) that opens
 the on-disk store read-only, reads at most the row limit from the engine's stream of
 solutions, sends them back and exits. At the deadline the process is killed (SIGKILL):
-its memory goes back to the system at once. A runner runs at most ``workers`` queries
-at once; a query waits for a free worker at most its own time limit.
+its memory goes back to the system at once. Before its deadline a query could still
+take all the machine's memory, so the worker's address space is capped
+(``RLIMIT_AS``, ``WETGRAAF_QUERY_MEMORY_MB``): past it the engine's allocation fails
+and the worker ends. A runner runs at most ``workers`` queries at once; a query waits
+for a free worker at most its own time limit.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from __future__ import annotations
 import itertools
 import json
 import multiprocessing
+import resource
+import signal
 import sys
 import threading
 import time
@@ -44,6 +49,10 @@ class QueryTimeoutError(QueryError):
 
 class QueryBusyError(QueryError):
     """Every worker stayed busy for the whole time the query may take."""
+
+
+class QueryMemoryError(QueryError):
+    """The query's worker ran out of its address space (``WETGRAAF_QUERY_MEMORY_MB``)."""
 
 
 class BadQueryError(QueryError):
@@ -82,12 +91,21 @@ class QueryRunner:
     """Runs queries on the on-disk store at ``location``, each in a worker process,
     at most ``workers`` at once.
 
-    ``started`` keeps the process ids of the last workers (to check they are gone).
+    Each worker may take ``memory_mb`` MB of address space (default:
+    ``WETGRAAF_QUERY_MEMORY_MB``). ``started`` keeps the process ids of the last
+    workers (to check they are gone).
     """
 
-    def __init__(self, location: Path, *, workers: int) -> None:
+    def __init__(
+        self, location: Path, *, workers: int, memory_mb: int | None = None
+    ) -> None:
         self.location = location
         self.workers = workers
+        self.memory_mb = (
+            memory_mb
+            if memory_mb is not None
+            else int(settings.QUERY_MEMORY_MB.value())
+        )
         self.started: deque[int] = deque(maxlen=64)
         self._slots = threading.BoundedSemaphore(workers)
         self._context = _context()
@@ -133,7 +151,7 @@ class QueryRunner:
         receiver, sender = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=_work,
-            args=(sender, str(self.location), *job),
+            args=(sender, str(self.location), self.memory_mb, *job),
             name="wetgraaf-query",
             daemon=True,
         )
@@ -150,10 +168,9 @@ class QueryRunner:
                 )
             try:
                 status, value = receiver.recv()
-            except EOFError:  # killed by the system (memory) or crashed
-                raise QueryError(
-                    f"de query stopte onverwacht (exit {process.exitcode})"
-                ) from None
+            except EOFError:  # ended without an answer: out of memory, or a crash
+                process.join(_KILL_WAIT)
+                raise _ended(process.exitcode, self.memory_mb) from None
         finally:
             receiver.close()
             if process.pid is not None:
@@ -165,7 +182,21 @@ class QueryRunner:
             return value
         if status == "syntax":
             raise BadQueryError(f"bad query: {value}")
+        if status == "memory":
+            raise _ended(-signal.SIGABRT, self.memory_mb)
         raise QueryError(f"query failed: {value}")
+
+
+def _ended(exitcode: int | None, memory_mb: int) -> QueryError:
+    """The error for a worker that ended without an answer. The engine aborts the
+    process (SIGABRT) when an allocation past the address-space cap fails."""
+    if exitcode == -signal.SIGABRT:
+        return QueryMemoryError(
+            f"De query had meer dan {memory_mb} MB geheugen nodig en is gestopt; "
+            "maak haar kleiner (LIMIT, minder patronen, geen ORDER BY over alles) of "
+            "verhoog WETGRAAF_QUERY_MEMORY_MB."
+        )
+    return QueryError(f"de query stopte onverwacht (exit {exitcode})")
 
 
 _MAIN_LOCK = threading.Lock()
@@ -211,6 +242,7 @@ def runner_for(location: Path) -> QueryRunner:
 def _work(
     sender: Connection,
     location: str,
+    memory_mb: int,
     mode: str,
     query: str,
     rows: int,
@@ -218,6 +250,8 @@ def _work(
     named_graphs: tuple[str, ...],
 ) -> None:
     try:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         store = pyoxigraph.Store.read_only(location)
         defaults: list[Any] = [pyoxigraph.NamedNode(g) for g in default_graphs]
         named: list[Any] = [pyoxigraph.NamedNode(g) for g in named_graphs]
@@ -233,6 +267,8 @@ def _work(
         sender.send(("ok", answer))
     except SyntaxError as error:
         sender.send(("syntax", _first_line(error)))
+    except MemoryError:  # a Python allocation past the cap (the engine's aborts)
+        sender.send(("memory", ""))
     except Exception as error:  # everything else goes back as one line
         sender.send(("error", _first_line(error)))
     finally:
@@ -311,6 +347,7 @@ __all__ = [
     "BadQueryError",
     "Payload",
     "QueryBusyError",
+    "QueryMemoryError",
     "QueryRunner",
     "QueryTimeoutError",
     "Solutions",

@@ -143,3 +143,31 @@ def test_serve_cli_takes_an_allow_list(monkeypatch, location):
     )
     assert result.exit_code == 0, result.output
     assert seen["limits"].allow_services == frozenset({"http://a/sparql"})
+
+
+def test_serve_refuses_a_query_longer_than_the_cap(monkeypatch, location):
+    monkeypatch.setenv("WETGRAAF_QUERY_MAX_KB", "1")
+    query = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 2000
+    with start_read_only_server(location, port=free_port(), limits=LIMITS) as server:
+        before = list(server.runner.started)  # the query that saw it come up
+        status, body, _ = ask(server.query_url, query)
+        assert status == 403
+        assert "WETGRAAF_QUERY_MAX_KB" in body
+        assert list(server.runner.started) == before  # nothing ran
+
+
+def test_serve_reading_the_query_counts_against_its_time_limit(location):
+    parts = " UNION ".join(
+        f"{{ ?s ?p ?o{i} FILTER(?o{i} > {i} && regex(str(?s), 'a')) }}"
+        for i in range(150)
+    )
+    with start_read_only_server(location, port=free_port(), limits=LIMITS) as server:
+        assert server.http_server is not None
+        # once it is up, a time limit far shorter than reading the query takes
+        handler = server.http_server.RequestHandlerClass
+        handler.limits = replace(LIMITS, seconds=0.001)
+        before = list(server.runner.started)
+        status, body, _ = ask(server.query_url, f"SELECT ?s WHERE {{ {parts} }}")
+        assert status == 500
+        assert "time limit" in body
+        assert list(server.runner.started) == before
