@@ -14,3 +14,19 @@ def nlp():
 
 
 pytest_plugins = ["tests.conftest_servers", "tests.conftest_fetch"]
+
+
+@pytest.fixture(scope="session")
+def bundled_store():
+    """An embedded store holding the whole bundled corpus, built once per session.
+    Tests only read it."""
+    from graph import settings
+    from graph.load import load_paths
+    from graph.store import open_store
+
+    store = open_store()
+    summary = load_paths(store, [settings.BUNDLED_CORPUS], workers=2)
+    assert summary.errors == [], summary.errors[:5]
+    assert summary.documents > 600
+    yield store
+    store.close()
