@@ -130,6 +130,7 @@ class _Grammar:
     def __init__(self) -> None:
         from ingest.resolve import (
             load_alias_table,
+            load_article_sets,
             load_case_names,
             load_inherited_terms,
         )
@@ -139,6 +140,7 @@ class _Grammar:
         p = specs
         self.aliases = load_alias_table()
         self.inherited_terms = load_inherited_terms()
+        self.article_works = frozenset(load_article_sets())
         scanned = {name: entry for name, entry in self.aliases.items() if entry.scanned}
         self.scanned = frozenset(scanned)
         names = sorted(scanned)
@@ -385,6 +387,16 @@ _ENTRY_HEAD = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _HEAD = 2000  # characters of the text's head a trigger at offset 0 may look at
+_BARE_NUMBER = re.compile(
+    r"(?<![\w.:/§-])\d{1,3}[a-z]{0,2}[.:]\d{1,3}[a-z]{0,2}(?:[.:]\d{1,3}[a-z]{0,2})*"
+    r"(?![\w:/])"
+)
+# a word before a number that makes it no article ("versie 2.1", "nr. 4.3", "blz. 12.1")
+_NOT_AN_ARTICLE = re.compile(
+    r"(?i)(?:versie|tabel|punt|nummer|nrs?\.|blz\.|pagina|p\.|bladzijde|par\.|"
+    r"paragraaf|paragrafen|hoofdstuk|afdeling|bijlage|onderdeel|lid|sub|onder|§|/|€|eur)"
+    r"\s*$"
+)
 _AANHEF = re.compile(r"(?:^|\n)[ \t]*Gelet op\b")
 _OF_ARTICLE = re.compile(r"\s+van\s+(?:artikel|art\.)")
 _OF = re.compile(r"\b(?:van|uit|bij)\s")
@@ -1390,6 +1402,32 @@ class _Scanner:
             if found and found.end() == start:
                 self._define(found.group("term"), name)
 
+    def _bare_articles_before(self, start: int, name: str) -> bool:
+        """Article numbers written without "artikel" right before a regeling's name:
+        "4.30, eerste lid, Vb", "5:20 Awb", "4.8 tot en met 4.16 Vb" (the Vc's habit).
+        Only numbers of the structured kind ("4.30", "5:20": a "." or ":" inside),
+        not after a word that makes them something else ("versie 2.1", "nr. 4.3"),
+        and only when the list of them ends exactly where the name starts, for a
+        regeling whose articles are known (``bwb_articles.csv``): the resolver checks
+        that it has the article."""
+        entry = self.g.aliases.get(name)
+        if entry is None or entry.work not in self.g.article_works:
+            return False  # whether it has the article must be checkable
+        text = self.text
+        window = max(0, start - 120, text.rfind("\n", 0, start) + 1)
+        for number in _BARE_NUMBER.finditer(text, window, start):
+            if _NOT_AN_ARTICLE.search(
+                text, max(0, number.start() - 16), number.start()
+            ):
+                continue
+            items, pos = self._items(number.start(), number.start())
+            prefix = self.g.designation_prefix.match(text, pos) if items else None
+            if prefix is None or prefix.end() != start or prefix.group("det"):
+                continue
+            self._legislation(number.start(), number.start())
+            return True
+        return False
+
     def _inherit_definitions(self, names: list[tuple[int, int, str]]) -> None:
         """The terms a regeling this one rests on defines for "the provisions resting
         on it" ("In dit besluit en de daarop berustende bepalingen wordt verstaan
@@ -1516,6 +1554,8 @@ class _Scanner:
         names = sorted(names + uses)
         for start, end, name in names:
             if _overlaps(covered, start, end):
+                continue
+            if self._bare_articles_before(start, name):
                 continue
             if name in g.case_names:
                 if g.person_title.search(text, max(0, start - 12), start):
