@@ -23,6 +23,8 @@ from graph.errors import GraphError
 from ingest.errors import IngestError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import networkx as nx
     from rich.console import Console
 
@@ -109,18 +111,28 @@ workers_option = click.option(
     help="Let a file replace a document that the store holds from another file "
     "(refused otherwise, with an error naming both).",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove the documents whose source file is gone from a folder given "
+    "(each is reported otherwise, and stays).",
+)
 @store_option
 @workers_option
 def build(
     paths: tuple[Path, ...],
     follow_symlinks: bool,
     replace: bool,
+    prune: bool,
     store_dir: Path,
     workers: int,
 ) -> None:
     """Ingest files and folders (default: the bundled corpus) into the store.
 
-    Exits with status 1 after the summary when any file was refused.
+    A file is named in the graph by its path below the folder given (with the
+    folder's name). A document whose file is gone from a folder given is reported,
+    and removed with --prune. Exits with status 1 after the summary when any file was
+    refused.
     """
     from rich.console import Console
     from rich.table import Table
@@ -130,21 +142,28 @@ def build(
 
     console = Console(stderr=True)
     refused: list[str] = []
+    given = paths or (settings.BUNDLED_CORPUS,)
     files = list(
-        iter_source_files(
-            paths or (settings.BUNDLED_CORPUS,),
-            follow_symlinks=follow_symlinks,
-            refused=refused,
-        )
+        iter_source_files(given, follow_symlinks=follow_symlinks, refused=refused)
     )
     store = _open(store_dir)
     try:
-        summary = _build_with_progress(store, files, console, workers, replace=replace)
+        summary = _build_with_progress(
+            store,
+            files,
+            console,
+            workers,
+            replace=replace,
+            roots=[path for path in given if path.is_dir()],
+            prune=prune,
+        )
         summary.errors[:0] = refused
         total = len(store)
         where = describe_store(store)
     finally:
         store.close()
+    for line in summary.stale:
+        console.print(f"[yellow]stale[/yellow] {line}", highlight=False, soft_wrap=True)
     for line in summary.errors:
         console.print(f"[red]error[/red] {line}", highlight=False, soft_wrap=True)
     table = Table(title=f"wetgraaf build → {where}", show_header=False)
@@ -157,6 +176,8 @@ def build(
         ("editorial links", summary.editorial_links),
         ("earlier toestanden kept as versions", len(summary.versions_only)),
         ("links with a version (in store)", summary.cited_versions),
+        ("gone from the folder, kept", len(summary.stale) - summary.pruned),
+        ("gone from the folder, removed", summary.pruned),
         ("errors", len(summary.errors)),
     ]:
         table.add_row(label, f"{value:,}")
@@ -172,6 +193,8 @@ def _build_with_progress(
     workers: int = 1,
     *,
     replace: bool = False,
+    roots: Sequence[Path] = (),
+    prune: bool = False,
 ) -> BuildSummary:
     from rich.progress import (
         BarColumn,
@@ -198,6 +221,8 @@ def _build_with_progress(
             progress=lambda path: progress.update(task, advance=1, current=path.name),
             workers=workers,
             replace=replace,
+            roots=roots,
+            prune=prune,
         )
 
 

@@ -9,13 +9,14 @@ recounts the summary graphs (``graph.summary``) once at the end.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from rdflib import Graph, URIRef
@@ -53,6 +54,9 @@ class BuildSummary:
     # toestanden kept as versions only: a newer toestand of the work is its document
     versions_only: list[str] = field(default_factory=list)
     cited_versions: int = 0  # links naming the version in force on their date
+    # documents whose source file is gone from a folder built: kept, or removed
+    stale: list[str] = field(default_factory=list)
+    pruned: int = 0
 
     def add(self, written: PreparedDocument) -> None:
         """Count a document that was written."""
@@ -156,10 +160,50 @@ def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
     )
 
 
-def _prepare(path: Path) -> PreparedDocument | str:
-    """Read, extract and build one file (in a worker); a one-line error on failure."""
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file to read, and the name the graph gives it (``source_name``)."""
+
+    path: Path
+    name: str
+
+
+def source_name(path: Path, roots: Sequence[Path] = ()) -> str:
+    """The name of a source file in the graph (``wg:sourceFile``): never the local
+    path as typed, so the same corpus gives the same quads however it was named.
+
+    A file found in one of the folders ``roots``: the folder's own name and the path
+    below it (``corpus/seeds/x.txt`` whether built as ``corpus`` or
+    ``/home/…/corpus``); any other file: its path from the current folder when it is
+    under it, else its own folder's name and its name."""
+    for root in roots:
+        below = _below(path, root)
+        if below is not None:
+            name = root.resolve().name
+            return str(PurePosixPath(name, below) if name else PurePosixPath(below))
+    real = path.resolve()
+    if real.is_relative_to(Path.cwd()):
+        return real.relative_to(Path.cwd()).as_posix()
+    return str(PurePosixPath(real.parent.name, real.name))
+
+
+def _below(path: Path, root: Path) -> str | None:
+    """``path`` relative to the folder ``root`` (as given or resolved), if inside it."""
+    if path.is_relative_to(root) and path != root:
+        return path.relative_to(root).as_posix()
+    real, inside = path.resolve(), root.resolve()
+    if real.is_relative_to(inside) and real != inside:
+        return real.relative_to(inside).as_posix()
+    return None
+
+
+def _prepare(source: SourceFile) -> PreparedDocument | str:
+    """Read, extract and build one file (in a worker); a one-line error on failure.
+    The document is built under its graph name (``source_name``)."""
+    path = source.path
     try:
-        return prepare_document(read_source(path), path)
+        document = dataclasses.replace(read_source(path), path=source.name)
+        return prepare_document(document, path)
     except (IngestError, StoreError) as error:
         return str(error)
     except Exception as error:  # a surprise in extraction or building: this file only
@@ -248,7 +292,8 @@ def write_documents(
                 elif newer is None and not replace:
                     item = (
                         f"{item.path}: document {item.document_id} is already in the "
-                        f"store from {earlier[0]}; not replaced (--replace replaces it)"
+                        f"store from {_located(earlier[0], item.path)}; not replaced "
+                        "(--replace replaces it)"
                     )
             if not isinstance(item, str) and document:
                 claimed[item.document_id] = (str(item.path), item.valid_from)
@@ -317,13 +362,73 @@ def _stored_sources(store: DocumentStore) -> dict[str, tuple[str, dt.date | None
 
 
 def _same_file(stored: str, path: Path) -> bool:
-    """Whether ``stored`` (a ``wg:sourceFile``) names the file at ``path``."""
+    """Whether ``stored`` (a ``wg:sourceFile``, or a path this build claimed) names the
+    file at ``path``: a name is a folder's name and the path below it
+    (``source_name``), so it names the file when it does from one of the file's
+    ancestors (an absolute path, as older builds stored, from any). So two folders
+    of the same name holding the same path below them are one source to the store:
+    the name is all the graph keeps of where a file was."""
     if stored == str(path):
         return True
     try:
-        return Path(stored).resolve() == path.resolve()
+        real = path.resolve()
+        return any((folder / stored).resolve() == real for folder in real.parents)
     except OSError:
         return False
+
+
+def _located(stored: str, path: Path) -> str:
+    """The file a stored name means as seen from ``path`` (the nearest of its
+    ancestors the name exists under), else the name."""
+    try:
+        for folder in path.resolve().parents:
+            if (folder / stored).exists():
+                return str(folder / stored)
+    except OSError:
+        pass
+    return stored
+
+
+def stale_documents(
+    store: DocumentStore, roots: Sequence[Path]
+) -> list[tuple[URIRef, str]]:
+    """The graphs (a document's, or a toestand's) whose source file was in one of the
+    folders ``roots`` and is no longer there, with that file's name."""
+    folders = [root.resolve() for root in roots if root.is_dir()]
+    if not folders:
+        return []
+    found = []
+    for graph, (name, _) in sorted(_stored_sources(store).items()):
+        for folder in folders:
+            file = folder.parent / name  # a name starts with its folder's name
+            if Path(name).is_absolute() or not name.startswith(f"{folder.name}/"):
+                file = Path(name)
+            if file.is_relative_to(folder) and not file.exists():
+                found.append((URIRef(graph), name))
+                break
+    return found
+
+
+def prune_documents(
+    store: DocumentStore, summary: BuildSummary, roots: Sequence[Path], *, prune: bool
+) -> None:
+    """Report in ``summary.stale`` each graph whose source file is gone from a folder
+    built (``stale_documents``), and with ``prune`` remove it."""
+    for graph, name in stale_documents(store, roots):
+        document = graph.removeprefix(GRAPH_BASE)
+        if not prune:
+            summary.stale.append(
+                f"{name}: gone from the folder; document {document} stays in the store "
+                "(--prune removes it)"
+            )
+            continue
+        try:
+            store.remove_graph(graph)
+        except StoreError as error:
+            summary.errors.append(str(error))
+        else:
+            summary.pruned += 1
+            summary.stale.append(f"{name}: gone from the folder; {document} removed")
 
 
 def load_paths(
@@ -334,6 +439,8 @@ def load_paths(
     workers: int = 1,
     follow_symlinks: bool = False,
     replace: bool = False,
+    roots: Sequence[Path] = (),
+    prune: bool = False,
 ) -> BuildSummary:
     """Ingest every supported file under ``paths`` into ``store``.
 
@@ -349,19 +456,27 @@ def load_paths(
         follow_symlinks: follow links that lead outside a given folder (else each
             is refused with an error).
         replace: let a file replace a document that came from another file.
+        roots: the folders ``paths`` came from when they were expanded already (the
+            folders among ``paths`` count too): a file's name in the graph is its
+            path below its folder (``source_name``), and documents whose file is gone
+            from one are reported in ``stale``.
+        prune: remove those documents' graphs too.
 
     Returns:
         A BuildSummary; failures are listed in ``errors``, never raised.
     """
     refused: list[str] = []
+    paths = [Path(path) for path in paths]
+    folders = [*roots, *(path for path in paths if path.is_dir())]
     files = list(
         iter_source_files(paths, follow_symlinks=follow_symlinks, refused=refused)
     )
+    sources = [SourceFile(path, source_name(path, folders)) for path in files]
 
     def reported() -> Iterator[PreparedDocument | str]:
         parallel = workers if len(files) > 1 else 1
         for path, item in zip(
-            files, prepared_in_order(files, _prepare, parallel), strict=True
+            files, prepared_in_order(sources, _prepare, parallel), strict=True
         ):
             yield item
             if progress is not None:
@@ -372,7 +487,8 @@ def load_paths(
     bulk = len(files) > BULK_FILES or not store.has_summary()
     summary = write_documents(store, reported(), bulk=bulk, replace=replace)
     summary.errors[:0] = refused
-    if summary.documents or summary.versions_only:
+    prune_documents(store, summary, folders, prune=prune)
+    if summary.documents or summary.versions_only or summary.pruned:
         try:
             summary.cited_versions = refresh_versions(store)
         except StoreError as error:
