@@ -136,7 +136,7 @@ def test_serve_cli_takes_an_allow_list(monkeypatch, location):
     from graph import cli
 
     seen = {}
-    monkeypatch.setattr(cli, "serve_store", lambda *a, **k: seen.update(k))
+    monkeypatch.setattr("graph.serve.serve_store", lambda *a, **k: seen.update(k))
     result = CliRunner().invoke(
         cli.cli,
         ["serve", "--store", str(location), "--allow-service", "http://a/sparql"],
