@@ -30,7 +30,7 @@ from urllib.parse import unquote
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.namespaces import WG, our_iri, slug
+from graph.namespaces import GRAPH_BASE, WG, our_iri, slug
 from graph.triples import Triple
 from ingest.identifiers import BWB_ID, jci, jci_iri, part_iri, work_iri
 from ingest.models import Division, DocumentKind, Pinpoint, SourceDocument
@@ -48,7 +48,9 @@ __all__ = [
     "version_triples",
 ]
 
-CITED_VERSIONS = URIRef("https://w3id.org/wetgraaf/derived/cited-versions")
+# Under the documents' base, so that every store counts and exports it with them; no
+# document's graph name has a "/" (graph.build.graph_iri), so none can be this one.
+CITED_VERSIONS = URIRef(GRAPH_BASE + "derived/cited-versions")
 _WETTEN = "https://wetten.overheid.nl/"
 _DAY = dt.timedelta(days=1)
 

@@ -21,7 +21,7 @@ from graph.analysis import lineage_paths, path_evidence
 from graph.build import document_iri, graph_iri
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.lineage import lineage_digraph
-from graph.load import document_graph
+from graph.load import document_graph, refresh_versions
 from graph.namespaces import GRAPH_BASE
 from graph.pages import (
     citation_edge_plan,
@@ -55,7 +55,9 @@ from graph.sparql import (
 )
 from graph.store import GraphStore, open_store
 from graph.summary import SUMMARY_GRAPHS
+from graph.triples import as_graph
 from graph.values import to_python
+from graph.versions import CITED_VERSIONS, toestand_key, version_triples
 from ingest.models import (
     Bekendmaking,
     Besluit,
@@ -294,13 +296,31 @@ def same_values(stored: Graph, built: Graph) -> bool:
     }
 
 
+def toestand_graphs() -> dict[URIRef, Graph]:
+    """The fixture Vb as a toestand of 1 July 2022 (a made-up date after the motion of
+    January 2022, whose link then cites article 3.71 as that toestand has it): its
+    version graph, as a build writes it beside the document's (graph.versions)."""
+    document, _ = regeling()
+    meta = replace(document.metadata, valid_from=dt.date(2022, 7, 1))
+    dated = replace(document, metadata=meta)
+    key = toestand_key(dated)
+    assert key is not None
+    return {graph_iri(key): as_graph(version_triples(dated))}
+
+
 def load_documents(store: GraphStore | RemoteStore) -> dict[URIRef, Graph]:
+    """The documents' graphs, the toestand's version graph and, derived from them as
+    after a build, the versions the dated links cite (CITED_VERSIONS)."""
     graphs = {}
     for make in DOCUMENTS:
         document, refs = make()
         graphs[graph_iri(document.id)] = document_graph(document, refs)
     for name, graph in graphs.items():
         store.replace_graph(name, graph)
+    for name, graph in toestand_graphs().items():
+        store.replace_graph(name, graph, summary=False)
+        graphs[name] = graph
+    assert refresh_versions(store) == 1  # the motion's link to artikel 3.71
     return graphs
 
 
@@ -421,6 +441,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "lineage": [{"work": KST}],
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
     "article_versions": [{"work": VB, "graph": VB_GRAPH}, {"work": VB}, {}],
+    "article_history": [{"article": VB_3_71}, {}],
 }
 # Named queries Virtuoso answers differently from Oxigraph. Empty since the queries
 # bind parameters inside the WHERE group and use no property paths (see README,
@@ -701,7 +722,10 @@ def test_remote_store_holds_what_was_written(store):
     name = graph_iri(document.id)
     assert name in store.graph_names()
     assert same_values(store.graph(name), document_graph(document, refs))
-    assert len(store) == sum(len(document_graph(*make())) for make in DOCUMENTS)
+    versions = [*toestand_graphs().values(), store.graph(CITED_VERSIONS)]
+    assert len(store) == sum(len(document_graph(*make())) for make in DOCUMENTS) + sum(
+        len(graph) for graph in versions
+    )
 
 
 @pytest.mark.parametrize("fmt", ["nq", "trig"])
@@ -715,6 +739,12 @@ def test_remote_export_writes_every_document_graph(store, fmt):
     for make in DOCUMENTS:
         document, refs = make()
         expected[graph_iri(document.id)] = document_graph(document, refs)
+    expected.update(toestand_graphs())
+    expected[CITED_VERSIONS] = store.graph(CITED_VERSIONS)
+    # the motion's link cites 3.71 as of its date; the undated documents' links (the
+    # letter's, the Vb's own version links, the WTI's) say they have no date
+    cited = {str(p).rpartition("#")[2] for _, p, _ in expected[CITED_VERSIONS]}
+    assert cited == {"citesVersion", "citedOn", "versionReason"}
     assert written == sum(len(graph) for graph in expected.values())
     assert {g.identifier for g in parsed.graphs() if len(g)} == set(expected)
     for name, graph in expected.items():

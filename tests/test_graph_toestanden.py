@@ -10,15 +10,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from graph.build import graph_iri
+from graph.cli import cli
 from graph.load import load_paths
 from graph.namespaces import ONTOLOGY_DIR, WG
 from graph.remote import open_backend
-from graph.sparql import PROLOGUE
+from graph.sparql import PROLOGUE, LocalBackend, run_query
 from graph.store import GraphStore, open_store
 from graph.triples import as_graph
 from graph.versions import (
@@ -219,7 +221,7 @@ def test_toestanden_both_kept_as_versions_of_one_work(store):
     assert rows == [("BWBR0011823@2019-02-27",), ("BWBR0011823@sha256-5436ebce0435",)]
     # the work's own document graph is the newest toestand's
     (source,) = _rows(store, f"SELECT ?f WHERE {{ {VW.n3()} wg:sourceFile ?f }}")
-    assert source == (str(VW_2019),)
+    assert source == ("corpus/bwb/BWBR0011823_2019-02-27_0.xml",)  # its graph name
     assert graph_iri("BWBR0011823@2019-02-27") in store.graph_names()
 
 
@@ -289,3 +291,47 @@ def test_toestanden_cited_versions_graph(store):
         )
     }
     assert {version for _, version in versions} <= held
+
+
+def test_toestanden_article_history_query(store):
+    """Artikel 64 Vw: its two versions (2012 undated, 2019 since 2001 by Stb. 2000,
+    495 of dossier 26732), and WBV 2013/23 citing the 2019 one as of 26 September 2013."""
+    result = run_query(
+        LocalBackend(store), "article_history", article=f"{JCI}BWBR0011823&artikel=64"
+    )
+    rows = [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+    versions = {
+        (r["toestandId"], r["from"], r["publicationId"], r["dossier"])
+        for r in rows
+        if r["citingDoc"] is None
+    }
+    assert versions == {
+        ("BWBR0011823@2019-02-27", D(2001, 4, 1), "stb-2000-495", "26732"),
+        ("BWBR0011823@sha256-5436ebce0435", None, None, None),
+    }
+    citing = {(r["citingId"], r["citedOn"], r["toestandId"]) for r in rows if r["citingId"]}
+    assert ("WBV 2013/23", D(2013, 9, 26), "BWBR0011823@2019-02-27") in citing
+
+
+def test_toestanden_cli_query_article_history(tmp_path):
+    runner = CliRunner()
+    built = runner.invoke(
+        cli, ["build", str(VW_2019), str(VW_2012), str(WBV), "--store", str(tmp_path)]
+    )
+    assert built.exit_code == 0, built.output
+    result = runner.invoke(
+        cli,
+        [
+            "query",
+            "article_history",
+            "-p",
+            f"article={JCI}BWBR0011823&artikel=64",
+            "--format",
+            "csv",
+            "--store",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "WBV 2013/23" in result.output and "2013-09-26" in result.output
+    assert "BWBR0011823@sha256-5436ebce0435" in result.output
