@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, XSD
@@ -31,6 +31,7 @@ from graph.namespaces import (
 )
 from graph.parliament import add_parliament
 from graph.triples import Triple, as_graph
+from graph.versions import renumbering_versions
 from ingest.identifiers import CELEX, ECLI, is_work_id, jci_iri, part_iri, work_iri
 from ingest.models import (
     Bekendmaking,
@@ -148,6 +149,8 @@ class _Evidence:
     source_work: str | None = None  # the subject's whole work
     confidence: str | None = None  # when not the method's default
     in_force: dt.date | None = None  # a history link: when the change takes effect
+    # the versions it names (graph.versions: a renumbered paragraph's old and new)
+    versions: tuple[tuple[URIRef, URIRef], ...] = ()
 
 
 def build_document_graph(
@@ -183,11 +186,16 @@ def document_triples(
     for division in document.all_divisions():
         _add_division(graph, doc, document, division, locator)
     footnote_iris = _add_footnotes(graph, doc, document)
+    claim_versions, version_nodes = renumbering_versions(document, relations)
+    graph |= version_nodes
     evidence = (
         [_from_reference(r) for r in references]
         + [_from_editorial(link) for link in document.links]
         + [_from_relation(relation) for relation in document.relations]
-        + [_from_claim(claim) for claim in relations]
+        + [
+            replace(_from_claim(claim), versions=named)
+            for claim, named in zip(relations, claim_versions, strict=True)
+        ]
         + [item for change in document.wijzigingen for item in _from_wijziging(change)]
         + [
             _from_versie(document.id, division.pinpoint, versie)
@@ -618,6 +626,8 @@ def _add_link(
     _add_selectors(graph, link, document, item)
     if item.in_force is not None:
         graph.add((link, WG.inwerkingtreding, Literal(item.in_force)))
+    for predicate, version in item.versions:
+        graph.add((link, predicate, version))
     if item.start is not None:
         for start, end, footnote in footnotes:
             if start <= item.start < end:

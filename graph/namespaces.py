@@ -190,6 +190,10 @@ class WG(DefinedNamespace):
     citesVersion: URIRef
     versionReason: URIRef
     citedOn: URIRef
+    ParagraafVersie: URIRef
+    numberedBy: URIRef
+    fromVersion: URIRef
+    toVersion: URIRef
 
 
 PREFIXES: dict[str, Namespace] = {

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,14 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from graph.namespaces import GRAPH_BASE, WG, our_iri, slug
 from graph.triples import Triple
 from ingest.identifiers import BWB_ID, jci, jci_iri, part_iri, work_iri
-from ingest.models import Division, DocumentKind, Pinpoint, SourceDocument
+from ingest.models import (
+    Division,
+    DocumentKind,
+    Pinpoint,
+    RelationClaim,
+    RelationType,
+    SourceDocument,
+)
 from ingest.sources.bwb import parse_jci
 
 __all__ = [
@@ -43,6 +51,7 @@ __all__ = [
     "VersionChoice",
     "cited_version_triples",
     "refresh_cited_versions",
+    "renumbering_versions",
     "toestand_key",
     "version_in_force",
     "version_triples",
@@ -393,3 +402,74 @@ def refresh_cited_versions(
     triples = cited_version_triples(toestanden, select(_LINKS % works))
     write(CITED_VERSIONS, triples)
     return sum(1 for _, predicate, _ in triples if predicate == WG.citesVersion)
+
+
+# -- renumbered paragraphs (a Vc wijzigingsbesluit's "wordt vernummerd tot") -----------
+
+# A sentence that gives a paragraph the number it names: the number is the decision's
+# ("Paragraaf B9/3 … wordt toegevoegd", "… wordt vernummerd tot B9/8 en komt te luiden")
+_NEW_NUMBER = re.compile(r"\b(?:vernummerd tot|toegevoegd|ingevoegd)\b")
+
+
+def renumbering_versions(
+    document: SourceDocument, claims: Sequence[RelationClaim]
+) -> tuple[list[tuple[tuple[URIRef, URIRef], ...]], set[Triple]]:
+    """Per claim the version nodes its link names, and those nodes' triples.
+
+    A dated decision that renumbers paragraphs ("Paragraaf B9/3 … wordt vernummerd
+    tot B9/4") gives the paragraph under its old number a version dated by Juriconnect
+    ``&g=`` the decision's date (the decision takes effect after it is published, so on
+    that date the old numbering still holds) and under its new number a version
+    numbered by the decision (its date of effect is not stated in the text). The
+    renumbering link goes from the one (``wg:fromVersion``) to the other
+    (``wg:toVersion``); the decision's other links to a paragraph it renumbers name
+    the new numbering's version if they name a new number or their sentence gives the
+    number (a paragraph "toegevoegd", one "vernummerd tot" it), else the old one's
+    (B9/4 is both the old B9/3's new number and the old B9/4's old number, so "komt te
+    luiden" under B9/4 in this decision is the renumbered one). Without a date,
+    nothing (no link then names a version).
+    """
+    none: list[tuple[tuple[URIRef, URIRef], ...]] = [() for _ in claims]
+    if document.date is None:
+        return none, set()
+    renumbered = [c for c in claims if c.type is RelationType.RENUMBERS]
+    old = {(c.subject.work, c.subject.pinpoint.paragraaf) for c in renumbered}
+    new = {(c.object.work, c.object.pinpoint.paragraaf) for c in renumbered}
+    triples: set[Triple] = set()
+    decision = URIRef(work_iri(document.id))
+
+    def version(work: str, paragraaf: str | None, numbered: bool) -> URIRef:
+        assert paragraaf is not None
+        paragraph = URIRef(part_iri(work, Pinpoint(paragraaf=paragraaf)))
+        if numbered:
+            node = our_iri("paragraafversie", work, paragraaf, document.id)
+            triples.add((node, WG.numberedBy, decision))
+        else:
+            node = URIRef(f"{paragraph}&g={document.date.isoformat()}")  # type: ignore[union-attr]
+        triples.update(
+            {
+                (node, RDF.type, WG.ParagraafVersie),
+                (node, WG.versionOf, paragraph),
+                (node, WG.number, Literal(paragraaf)),
+            }
+        )
+        return node
+
+    named: list[tuple[tuple[URIRef, URIRef], ...]] = []
+    for claim in claims:
+        target = (claim.object.work, claim.object.pinpoint.paragraaf)
+        if claim.type is RelationType.RENUMBERS:
+            subject = (claim.subject.work, claim.subject.pinpoint.paragraaf)
+            named.append(
+                (
+                    (WG.fromVersion, version(*subject, numbered=False)),
+                    (WG.toVersion, version(*target, numbered=True)),
+                )
+            )
+        elif target[1] is not None and (target in new or target in old):
+            sentence = document.text[claim.start : claim.end]
+            numbered = target in new or bool(_NEW_NUMBER.search(sentence))
+            named.append(((WG.toVersion, version(*target, numbered=numbered)),))
+        else:
+            named.append(())
+    return named, triples

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,8 @@ from rdflib.namespace import DCTERMS, RDF
 
 from graph.build import graph_iri
 from graph.cli import cli
-from graph.load import load_paths
-from graph.namespaces import ONTOLOGY_DIR, WG
+from graph.load import document_graph, load_paths, references_for
+from graph.namespaces import ELI, OA, ONTOLOGY_DIR, WG
 from graph.remote import open_backend
 from graph.sparql import PROLOGUE, LocalBackend, run_query
 from graph.store import GraphStore, open_store
@@ -335,3 +336,97 @@ def test_toestanden_cli_query_article_history(tmp_path):
     assert result.exit_code == 0, result.output
     assert "WBV 2013/23" in result.output and "2013-09-26" in result.output
     assert "BWBR0011823@sha256-5436ebce0435" in result.output
+
+
+VC_B = "https://wetten.overheid.nl/jci1.3:c:BWBR0012289&paragraaf="
+NUMBERED = "https://w3id.org/wetgraaf/id/paragraafversie/BWBR0012289/"
+
+
+@pytest.fixture(scope="module")
+def wbv_graph() -> Graph:
+    document = read_source(WBV)
+    return document_graph(document, references_for(document))
+
+
+def _links(graph: Graph, link_type: URIRef, target: str) -> list[URIRef]:
+    return [
+        link
+        for link in graph.subjects(WG.linkType, link_type)
+        if str(graph.value(link, WG.linkTarget)) == target
+    ]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param("B9/3", "B9/4", id="B9-3-to-B9-4"),
+        pytest.param("B9/4", "B9/5", id="B9-4-to-B9-5"),
+        pytest.param("B8/4.2", "B8/4.3", id="B8-4.2-to-B8-4.3"),
+    ],
+)
+# fmt: on
+def test_toestanden_renumbering_gives_old_and_new_numbering_distinct_identities(
+    wbv_graph, old, new
+):
+    """WBV 2013/23 (26 September 2013): "Paragraaf B9/3 … wordt vernummerd tot B9/4",
+    "Paragraaf B9/4 … wordt vernummerd tot B9/5": B9/4 before and B9/4 after are
+    two paragraphs, so two identities."""
+    graph = wbv_graph
+    (link,) = _links(graph, WG.renumberedAs, VC_B + new)
+    before = graph.value(link, WG.fromVersion)
+    after = graph.value(link, WG.toVersion)
+    assert str(before) == f"{VC_B}{old}&g=2013-09-26"  # as numbered on the date
+    assert str(after) == NUMBERED + new.replace("/", "-") + "/WBV-2013-23"
+    assert graph.value(before, WG.versionOf) == URIRef(VC_B + old)
+    assert graph.value(after, WG.versionOf) == URIRef(VC_B + new)
+    assert graph.value(after, WG.numberedBy) == URIRef(
+        "https://w3id.org/wetgraaf/id/doc/WBV-2013-23"
+    )
+    assert (before, RDF.type, WG.ParagraafVersie) in graph
+    assert graph.value(after, WG.number) == Literal(new)
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("target", "version", "sentence"),
+    [
+        # "… wordt vernummerd tot B9/4 en komt te luiden": the renumbered paragraph
+        pytest.param("B9/4", NUMBERED + "B9-4/WBV-2013-23",
+                     "Paragraaf B9/3 Vreemdelingencirculaire 2000 wordt vernummerd tot "
+                     "B9/4 en komt te luiden:", id="renumbered-and-amended"),
+        # a new B9/3 takes the place of the old one (now B9/4)
+        pytest.param("B9/3", NUMBERED + "B9-3/WBV-2013-23",
+                     "Paragraaf B9/3 Vreemdelingencirculaire 2000 wordt toegevoegd en "
+                     "komt te luiden:", id="added-under-a-freed-number"),
+        # the glued "B9/7Vreemdelingencirculaire" is read as B9/8 only; the sentence
+        # still says the number is the decision's
+        pytest.param("B9/8", NUMBERED + "B9-8/WBV-2013-23",
+                     "Paragraaf B9/7Vreemdelingencirculaire 2000 wordt vernummerd tot "
+                     "B9/8 en komt te luiden:", id="sentence-gives-the-number"),
+    ],
+)
+# fmt: on
+def test_toestanden_amendment_names_the_paragraph_as_numbered_then(
+    wbv_graph, target, version, sentence
+):
+    graph = wbv_graph
+    found = {
+        (str(graph.value(link, WG.toVersion)), _quote(graph, link))
+        for link in _links(graph, ELI.amends, VC_B + target)
+    }
+    assert (version, sentence) in found
+
+
+def _quote(graph: Graph, link: URIRef) -> str:
+    (selector,) = (
+        s for s in graph.objects(link, OA.hasSelector) if (s, OA.exact, None) in graph
+    )
+    return " ".join(str(graph.value(selector, OA.exact)).split())
+
+
+def test_toestanden_an_undated_decision_names_no_paragraph_version():
+    document = replace(read_source(WBV), date=None)
+    graph = document_graph(document, references_for(document))
+    assert not set(graph.subjects(RDF.type, WG.ParagraafVersie))
+    assert not set(graph.subjects(WG.toVersion, None))
