@@ -1,0 +1,60 @@
+"""The derived read model: a SQLite index of what the graph holds, for lists, counts,
+full-text search and streamed exports (the RDF store stays the graph of record).
+
+``wetgraaf build`` writes a document's rows with its graph (``rows.document_rows`` from
+the same triples); ``rebuild_index`` writes them again from the graphs in any store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from rdflib import URIRef
+
+from graph.index.db import Index, index_path_for
+from graph.index.rows import DocumentRows, document_rows, normalise_text
+from graph.namespaces import GRAPH_BASE
+from graph.triples import Triple
+
+__all__ = [
+    "DocumentRows",
+    "Index",
+    "document_rows",
+    "index_path_for",
+    "normalise_text",
+    "rebuild_index",
+]
+
+# Graphs read back and written per index transaction by rebuild_index.
+REBUILD_BATCH = 200
+
+
+class _Graphs(Protocol):
+    def graph_names(self) -> list[URIRef]: ...
+
+    def graph(self, name: URIRef) -> Iterable[Triple]: ...
+
+
+def rebuild_index(
+    store: _Graphs,
+    index: Index,
+    *,
+    progress: Callable[[int], None] | None = None,
+    batch: int = REBUILD_BATCH,
+) -> int:
+    """Write the index again from every document graph in ``store``, graph by graph
+    (a remote endpoint answers one graph's triples at a time). Returns the number of
+    graphs indexed."""
+    names = sorted(str(n) for n in store.graph_names() if str(n).startswith(GRAPH_BASE))
+    index.clear()
+    pending: list[DocumentRows] = []
+    for number, name in enumerate(names, start=1):
+        pending.append(document_rows(name, store.graph(URIRef(name))))
+        if len(pending) >= batch:
+            index.write(pending)
+            pending.clear()
+        if progress is not None:
+            progress(number)
+    index.write(pending)
+    return len(names)

@@ -1,0 +1,226 @@
+"""The SQLite file of the index: its tables, and writing a document graph's rows.
+
+Every row names the graph it was read from, so that writing a document replaces exactly
+its rows (as the store replaces exactly its named graph), in one SQLite transaction per
+batch of documents. Full text is an FTS5 table over ``texts`` (external content),
+tokenised with ``unicode61 remove_diacritics 2`` so that "Oekraine" finds "Oekraïne";
+the text is NFKC-normalised before it is stored (``rows.normalise_text``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from graph.errors import StoreError
+from graph.index.rows import DocumentRows
+
+SCHEMA_VERSION = "1"
+
+_TABLES = {
+    "documents": ("doc", "kind", "id", "title", "date"),
+    "texts": ("doc", "text"),
+    "identifiers": ("iri", "identifier"),
+    "links": (
+        "link",
+        "doc",
+        "source",
+        "source_work",
+        "target",
+        "work",
+        "type",
+        "kind",
+        "method",
+        "quote",
+        "start",
+        "reason",
+        "typed",
+        "dated",
+    ),
+    "motions": (
+        "doc",
+        "id",
+        "dossiernummer",
+        "ondernummer",
+        "date",
+        "title",
+        "indiener",
+        "medeindieners",
+    ),
+    "votes": ("stemming", "besluit", "fractie", "soort", "zetels"),
+}
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS documents (graph TEXT NOT NULL, {", ".join(_TABLES["documents"])});
+CREATE INDEX IF NOT EXISTS documents_graph ON documents (graph);
+CREATE INDEX IF NOT EXISTS documents_doc ON documents (doc);
+CREATE INDEX IF NOT EXISTS documents_order ON documents (kind, id, doc);
+CREATE TABLE IF NOT EXISTS texts (
+    rowid INTEGER PRIMARY KEY, graph TEXT NOT NULL, doc TEXT NOT NULL, text TEXT);
+CREATE INDEX IF NOT EXISTS texts_graph ON texts (graph);
+CREATE VIRTUAL TABLE IF NOT EXISTS texts_fts USING fts5(
+    text, content='texts', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS texts_insert AFTER INSERT ON texts BEGIN
+    INSERT INTO texts_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS texts_delete AFTER DELETE ON texts BEGIN
+    INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TABLE IF NOT EXISTS identifiers (graph TEXT NOT NULL, iri TEXT, identifier);
+CREATE INDEX IF NOT EXISTS identifiers_graph ON identifiers (graph);
+CREATE INDEX IF NOT EXISTS identifiers_iri ON identifiers (iri);
+CREATE TABLE IF NOT EXISTS links (graph TEXT NOT NULL, {", ".join(_TABLES["links"])});
+CREATE INDEX IF NOT EXISTS links_graph ON links (graph);
+CREATE INDEX IF NOT EXISTS links_doc ON links (doc, work);
+CREATE INDEX IF NOT EXISTS links_work ON links (work, doc);
+CREATE INDEX IF NOT EXISTS links_target ON links (target);
+CREATE INDEX IF NOT EXISTS links_relations ON links (source_work, work) WHERE typed;
+CREATE TABLE IF NOT EXISTS motions (graph TEXT NOT NULL, {", ".join(_TABLES["motions"])});
+CREATE INDEX IF NOT EXISTS motions_graph ON motions (graph);
+CREATE TABLE IF NOT EXISTS votes (graph TEXT NOT NULL, {", ".join(_TABLES["votes"])});
+CREATE INDEX IF NOT EXISTS votes_graph ON votes (graph);
+CREATE INDEX IF NOT EXISTS votes_besluit ON votes (besluit, fractie, stemming);
+"""
+
+
+class Index:
+    """An open index file (or an in-memory one for a store without a folder)."""
+
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        # An index not written yet reads as empty (``wetgraaf index`` writes it).
+        self.missing = path is not None and read_only and not path.exists()
+        try:
+            if path is None or self.missing:
+                self._db = sqlite3.connect(":memory:", check_same_thread=False)
+            elif read_only:
+                uri = f"{path.resolve().as_uri()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, check_same_thread=False)
+            if not read_only or self.missing:
+                if path is not None and not read_only:
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(SCHEMA)
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
+                    (SCHEMA_VERSION,),
+                )
+                self._db.commit()
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{path or 'memory'}: cannot open the index: {error}"
+            ) from error
+
+    def write(self, documents: Iterable[DocumentRows]) -> None:
+        """Replace the rows of each document's graph by its new rows, all in one
+        transaction (a failure leaves the index as it was).
+
+        Raises:
+            StoreError: the index cannot be written.
+        """
+        self._check_writable()
+        try:
+            with self._db:
+                for rows in documents:
+                    self._delete(rows.graph)
+                    self._db.execute("INSERT INTO graphs VALUES (?)", (rows.graph,))
+                    for table, columns in _TABLES.items():
+                        values = getattr(rows, table)
+                        if values:
+                            marks = ", ".join("?" * (len(columns) + 1))
+                            self._db.executemany(
+                                f"INSERT INTO {table} (graph, {', '.join(columns)})"
+                                f" VALUES ({marks})",
+                                [(rows.graph, *row) for row in values],
+                            )
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self._where()}: cannot write the index: {error}"
+            ) from error
+
+    def remove(self, graph: str) -> None:
+        """Remove the rows of one graph."""
+        self._check_writable()
+        try:
+            with self._db:
+                self._delete(graph)
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self._where()}: cannot write the index: {error}"
+            ) from error
+
+    def clear(self) -> None:
+        """Remove every row (before a rebuild)."""
+        self._check_writable()
+        with self._db:
+            for table in ("graphs", *_TABLES):
+                self._db.execute(f"DELETE FROM {table}")
+
+    def _delete(self, graph: str) -> None:
+        self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+        for table in _TABLES:
+            self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
+
+    def graphs(self) -> list[str]:
+        """The graphs indexed, in order."""
+        return [g for (g,) in self.rows("SELECT graph FROM graphs ORDER BY graph")]
+
+    def rows(
+        self, sql: str, parameters: Sequence[Any] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of one SELECT, read as they are used (a streaming cursor).
+
+        Raises:
+            StoreError: the statement fails (e.g. an index written by another version).
+        """
+        try:
+            cursor = self._db.execute(sql, parameters)
+            while batch := cursor.fetchmany(1000):
+                yield from batch
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self._where()}: cannot read the index: {error}"
+            ) from error
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every table's rows in order (to compare two indexes)."""
+        return {
+            table: sorted(
+                self.rows(f"SELECT graph, {', '.join(columns)} FROM {table}"),
+                key=repr,
+            )
+            for table, columns in _TABLES.items()
+        }
+
+    def size(self) -> int:
+        """Bytes the index takes (0 in memory)."""
+        if self.path is None or not self.path.exists():
+            return 0
+        return sum(
+            p.stat().st_size
+            for p in (self.path, self.path.with_name(self.path.name + "-wal"))
+            if p.exists()
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self._where()}: the index is open read-only")
+
+    def _where(self) -> str:
+        return str(self.path or "memory")
+
+
+def index_path_for(store_location: Path) -> Path:
+    """Where the index of the store at ``store_location`` lives: beside its folder."""
+    return store_location.with_name(store_location.name + ".index.sqlite")
