@@ -20,11 +20,11 @@ from graph.analysis import Ranked, citation_network, rank_nodes
 from graph.explore import (
     CitedPart,
     MotionRow,
+    index_missing,
     list_documents,
     list_motions,
     most_cited_parts,
     motion_votes,
-    summary_missing,
 )
 from graph.remote import AnyStore, open_any_store, open_backend
 from graph.sparql import QueryBackend, QueryResult
@@ -36,12 +36,17 @@ Votes = dict[str, list[tuple[str, str, int]]]
 
 
 def store_stamp() -> str:
-    """Changes whenever the store is rewritten: the embedded store's folder gets new
-    files on every write; a remote endpoint's results are renewed every few minutes."""
+    """Changes whenever the store or its index is rewritten: the embedded store's
+    folder gets new files on every write, the index file (or its write-ahead log) a
+    new time; a remote endpoint's results are renewed every few minutes."""
     if settings.ENDPOINT.value():
         return f"remote-{int(time.time() // REMOTE_REFRESH_SECONDS)}"
     location = settings.store_path()
-    return str(location.stat().st_mtime_ns) if location.exists() else "missing"
+    if not location.exists():
+        return "missing"
+    index = settings.index_path(None, location)
+    files = (location, index, index.with_name(index.name + "-wal"))
+    return "-".join(str(f.stat().st_mtime_ns) for f in files if f.exists())
 
 
 # The read-only view of the embedded store sees the store as it was when opened, so a
@@ -68,13 +73,13 @@ def get_backend() -> QueryBackend:
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
-def _summary_missing(stamp: str) -> bool:
-    return summary_missing(get_backend())
+def _index_missing(stamp: str) -> bool:
+    return index_missing(get_backend())
 
 
-def get_summary_missing() -> bool:
-    """Whether the store needs a rebuild before its counts show (``graph.summary``)."""
-    return _summary_missing(store_stamp())
+def get_index_missing() -> bool:
+    """Whether the store has no index yet (``wetgraaf index`` writes it)."""
+    return _index_missing(store_stamp())
 
 
 @st.cache_data(max_entries=2, show_spinner=False)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.state import get_summary_missing, warm_up
+from app.state import get_index_missing, warm_up
 from graph.errors import GraphError
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -25,11 +25,11 @@ navigation = st.navigation(
 )
 warm_up()  # shared results computed in the background once per server
 try:
-    if get_summary_missing():
+    if get_index_missing():
         st.warning(
-            "Deze store is door een oudere wetgraaf gebouwd: de tellingen van verwijzingen "
-            "ontbreken, dus 'meest geciteerd', gekoppelde documenten en aantallen blijven "
-            "leeg. Voer `wetgraaf build` uit om ze te herberekenen."
+            "Deze store heeft nog geen index (elders of door een oudere wetgraaf "
+            "gebouwd): lijsten, tellingen en zoeken blijven leeg. Voer `wetgraaf index` "
+            "uit om hem uit de graaf op te bouwen."
         )
 except GraphError:
     pass  # no store or endpoint: the page itself says so

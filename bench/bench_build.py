@@ -63,7 +63,7 @@ def main() -> None:
         t3 = time.perf_counter()
         lines = serialize_triples(triples_of_document, where=str(path))
         # The summary is recounted once below, as a bulk build does.
-        store.replace_graph_lines(graph_iri(document.id), lines, summary=False)
+        store.replace_graph_lines(graph_iri(document.id), lines)
         t4 = time.perf_counter()
         stages["read"] += t1 - t0
         stages["extract"] += t2 - t1
@@ -72,7 +72,6 @@ def main() -> None:
         triples += len(lines)
         references += len(refs)
     t0 = time.perf_counter()
-    store.refresh_summary()
     stages["summary"] = time.perf_counter() - t0
     elapsed = time.perf_counter() - total_start
     print(

@@ -53,7 +53,7 @@ def main() -> None:
         store = open_store(args.store, read_only=True)
         start = time.perf_counter()
         with dump.open("wb") as out:
-            quads = store.export("nq", out, summary=True)
+            quads = store.export("nq", out)
         seconds = time.perf_counter() - start
         store.close()
         size = dump.stat().st_size / 1e6

@@ -28,10 +28,12 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graph.entry_reads import FROM_ENTRIES
+from graph.pages import PLANS, Plan, incoming_plan
+
 from graph import settings
 from graph.analysis import lineage_paths
 from graph.build import graph_iri
-from graph.entry_reads import FROM_ENTRIES
 from graph.errors import StoreError
 from graph.explore import citing_documents, citing_pages
 from graph.lineage import lineage_digraph
@@ -41,7 +43,6 @@ from graph.load import (
     prepared_in_order,
     write_documents,
 )
-from graph.pages import PLANS, Plan, incoming_plan
 from graph.remote import ConnectionSettings, RemoteBackend
 from graph.search import phrase_pattern
 from graph.serve import start_read_only_server
@@ -295,7 +296,6 @@ def main() -> None:
     )
     written = time.perf_counter() - start
     writing_samples = len(sampler.samples)
-    store.refresh_summary()
     elapsed = time.perf_counter() - start
     sampler.done.set()
     start = time.perf_counter()

@@ -11,20 +11,22 @@ Staatscourant publication of that change to the Chavez-Vilchez ruling.
 ``add_link`` is the one place a link becomes an edge: ``graph.lineage`` reads the same
 edges around one work, for the explorer's Herkomst and the CLI's ``trace``.
 ``citation_network`` is the lighter view for ranking and drawing: the citations only,
-one edge per citing document and cited work weighing its links, read from the summary.
+one edge per citing document and cited work weighing its links. Both read the index
+(``graph.index``), where every link is a row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 import networkx as nx
 
-from graph.explore import list_documents, work_label_rows
+from graph.explore import list_documents
+from graph.index import reads
 from graph.namespaces import CITO
-from graph.sparql import QueryBackend, QueryResult, Value, run_query
+from graph.sparql import QueryResult, ReadBackend, Value
 
 Direction = Literal["rests_on", "followed_by"]
 
@@ -53,7 +55,7 @@ class Evidence:
         return self.type != str(CITO.cites)
 
 
-def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
+def citation_digraph(backend: ReadBackend) -> nx.DiGraph:
     """Edges for every resolved link, evidence attached: from the citing document to
     the cited work, and for a typed relation from its subject's work to its target's.
 
@@ -62,14 +64,14 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
     ``ingested``. Edge attribute ``evidence``: a list of :class:`Evidence`; ``weight``:
     their number.
 
-    This reads every link of the store with its quote (121 s and 647 MB at 11.6 M
-    triples): a lineage from one work reads only its neighbourhood
-    (:func:`graph.lineage.lineage_digraph`), which gives the same paths.
+    This reads every link of the store with its quote: a lineage from one work reads
+    only its neighbourhood (:func:`graph.lineage.lineage_digraph`), which gives the
+    same paths.
     """
     digraph: nx.DiGraph = nx.DiGraph()
     documents = {str(row["doc"]): row for row in list_documents(backend).as_dicts()}
-    relations = relations_by_link(run_query(backend, "relation_edges"))
-    for row in run_query(backend, "citation_edges").as_dicts():
+    relations = relations_by_link(reads.dicts(reads.relation_edges(backend.index)))
+    for row in reads.dicts(reads.citation_edges(backend.index)):
         add_link(digraph, row, relations.get(str(row["link"])))
     order_evidence(digraph)
     label_from_store(backend, digraph, documents)
@@ -77,36 +79,35 @@ def citation_digraph(backend: QueryBackend) -> nx.DiGraph:
 
 
 def label_from_store(
-    backend: QueryBackend,
+    backend: ReadBackend,
     digraph: nx.DiGraph,
     documents: Mapping[str, Mapping[str, Value]] | None = None,
 ) -> None:
     """Label every node (:func:`label_nodes`): an ingested document from its row of
-    ``documents`` (the ``documents`` query) or else its own graph, any other work by
-    its identifier and the smallest kind of reference to it in the whole store (the
-    summary's, so a lineage read in part labels it as the whole digraph does)."""
+    ``documents`` (the ``documents`` query) or else the index, any other work by
+    its identifier and the smallest kind of reference to it in the whole store (so a
+    lineage read in part labels it as the whole digraph does)."""
     documents = dict(documents or {})
     identifiers: dict[str, str] = {}
     outside = sorted(node for node in digraph.nodes if node not in documents)
-    for row in work_label_rows(backend, outside):
-        work = str(row["work"])
-        if work in identifiers:
-            continue  # the smallest identifier (ordered so) names the work
-        identifiers[work] = str(row["workId"])
-        if row["kind"] is not None:
+    for work, label in reads.work_labels(backend.index, outside).items():
+        identifiers[work] = label.identifier
+        if label.kind is not None:
             documents[work] = {
-                "id": row["workId"],
-                "title": row["title"],
-                "kind": row["kind"],
+                "id": label.identifier,
+                "title": label.title,
+                "kind": label.kind,
             }
-        if row["citedAs"] is not None:
-            digraph.nodes[work]["reference_kind"] = str(row["citedAs"])
+        if label.cited_as is not None:
+            digraph.nodes[work]["reference_kind"] = label.cited_as
     label_nodes(digraph, documents, identifiers)
 
 
-def relations_by_link(result: QueryResult) -> dict[str, Mapping[str, Value]]:
+def relations_by_link(
+    rows: Iterable[Mapping[str, Value]],
+) -> dict[str, Mapping[str, Value]]:
     """The ``relation_edges`` rows by link IRI."""
-    return {str(row["link"]): row for row in result.as_dicts()}
+    return {str(row["link"]): row for row in rows}
 
 
 def add_link(
@@ -118,7 +119,7 @@ def add_link(
     citing document, or from its subject's work when it is a typed relation
     (``relation``: its ``relation_edges`` row). A link of a work to itself is left out;
     the same evidence twice is kept once. A work not ingested is known by the smallest
-    kind of reference to it (``reference_kind``), as the summary's ``wg:citedAs``."""
+    kind of reference to it (``reference_kind``), counted over the whole store."""
     link, stated_in = str(row["link"]), str(row["source"])
     source = str(relation["subjectWork"]) if relation else stated_in
     target, part = str(row["target"]), str(row["part"])
@@ -155,11 +156,11 @@ def order_evidence(digraph: nx.DiGraph) -> None:
 
 
 def citation_network(
-    backend: QueryBackend, documents: QueryResult | None = None
+    backend: ReadBackend, documents: QueryResult | None = None
 ) -> nx.DiGraph:
     """The citations only, counted: an edge from each citing document to each work it
-    cites, ``weight`` its number of links, read from the summary (``graph.summary``)
-    instead of every link with its quote. Node attributes as in
+    cites, ``weight`` its number of links, counted in the index instead of read link
+    by link with its quote. Node attributes as in
     :func:`citation_digraph`; no evidence (a lineage reads it around one work:
     :func:`graph.lineage.lineage_digraph`).
 
@@ -184,42 +185,9 @@ def citation_network(
     return digraph
 
 
-def network_rows(backend: QueryBackend) -> Sequence[Mapping[str, Value]]:
-    """The ``citation_network`` query's rows (unordered): unpacked from the citing
-    documents' network entries (``network_entries``: 37,291 pairs of 3,800 documents at
-    11.6 M triples, one pattern each) with the works' identifiers and kinds of
-    reference (``cited_works``), or that query's own on a store without entries (built
-    by an older wetgraaf)."""
-    entries = run_query(backend, "network_entries").rows
-    if not entries:
-        return run_query(backend, "citation_network").as_dicts()
-    works = {
-        str(row["work"]): row for row in run_query(backend, "cited_works").as_dicts()
-    }
-    rows: list[Mapping[str, Value]] = []
-    for source, entry in entries:
-        for target, links in network_pairs(entry):
-            work = works.get(target, {})
-            rows.append(
-                {
-                    "source": str(source),
-                    "target": target,
-                    "targetId": work.get("workId"),
-                    "citedAs": work.get("citedAs"),
-                    "links": links,
-                }
-            )
-    return rows
-
-
-def network_pairs(entry: Value) -> list[tuple[str, int]]:
-    """The works a network entry (``network_entries``) names, each with the number of
-    links to it: ``work<TAB>links`` pairs in one literal (graph/summary.py)."""
-    fields = str(entry).split("\t")
-    return [
-        (work, int(links))
-        for work, links in zip(fields[::2], fields[1::2], strict=True)
-    ]
+def network_rows(backend: ReadBackend) -> list[dict[str, Value]]:
+    """The ``citation_network`` query's rows, from the index."""
+    return reads.dicts(reads.citation_network(backend.index))
 
 
 def label_nodes(

@@ -30,9 +30,8 @@ if TYPE_CHECKING:
 
     from graph.analysis import Direction, Evidence
     from graph.load import BuildSummary
-    from graph.pages import Plan
     from graph.remote import AnyStore
-    from graph.sparql import QueryBackend, QueryResult
+    from graph.sparql import QueryResult
 
 APP_FILE = settings.PROJECT_DIR / "app" / "streamlit_app.py"
 
@@ -47,12 +46,15 @@ store_option = click.option(
 )
 
 
-def _open(store_dir: Path, *, read_only: bool = False) -> AnyStore:
-    """The embedded store at ``store_dir``, or the remote endpoint when one is set."""
+def _open(
+    store_dir: Path, *, read_only: bool = False, index: bool = False
+) -> AnyStore:
+    """The embedded store at ``store_dir``, or the remote endpoint when one is set
+    (``index``: its graphs read-only, its index writable)."""
     from graph.remote import open_any_store
 
     try:
-        return open_any_store(store_dir, read_only=read_only)
+        return open_any_store(store_dir, read_only=read_only, index_only=index)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
 
@@ -137,7 +139,6 @@ def build(
     from rich.console import Console
     from rich.table import Table
 
-    from graph.remote import describe_store
     from ingest.sources import iter_source_files
 
     console = Console(stderr=True)
@@ -159,7 +160,7 @@ def build(
         )
         summary.errors[:0] = refused
         total = len(store)
-        where = describe_store(store)
+        where = store.where
     finally:
         store.close()
     for line in summary.stale:
@@ -307,12 +308,12 @@ def extract(file: Path, work: str | None, text_date: dt.date | None) -> None:
 def query(
     name: str | None, param: tuple[str, ...], fmt: str, list_only: bool, store_dir: Path
 ) -> None:
-    """Run a named query (see --list) or a .rq file on the store."""
-    from graph import pages
-    from graph.entry_reads import entry_reader
-    from graph.explore import SUMMARY_MISSING, summary_missing
-    from graph.remote import open_backend
-    from graph.sparql import list_queries, run_query
+    """Run a named query (see --list) or a .rq file on the store. Lists, counts and
+    whole-store exports are read from the index, streamed; the others, and all of
+    them on a store without an index, by SPARQL on the graph."""
+    from graph.index.reads import NO_INDEX, indexed_query
+    from graph.sparql import QueryResult, list_queries, run_query
+    from graph.tables import write_rows
 
     if list_only or not name:
         for query_name, description in list_queries().items():
@@ -328,15 +329,19 @@ def query(
         bindings[key] = value
     store = _open(store_dir, read_only=True)
     try:
-        backend = open_backend(store)
-        if summary_missing(backend):
-            click.echo(f"warning: {SUMMARY_MISSING}", err=True)
-        plan = pages.plan_for(backend, name, bindings) if fmt != "table" else None
-        if plan is not None:
-            _write_pages(backend, plan, fmt)
+        rows = None if store.index.missing else indexed_query(store.index, name, bindings)
+        if rows is not None and fmt != "table":  # from the index, as it is read
+            count = write_rows(rows.variables, rows.rows, fmt, sys.stdout)
+            if fmt == "json":
+                click.echo()
+            click.echo(f"{count:,} row{'' if count == 1 else 's'}", err=True)
             return
-        reader = entry_reader(name, bindings)
-        result = reader(backend) if reader else run_query(backend, name, **bindings)
+        if rows is not None:
+            result = QueryResult(rows.variables, tuple(rows.rows))
+        else:
+            if store.index.missing and indexed_query(store.index, name, bindings):
+                click.echo(f"warning: {NO_INDEX}", err=True)
+            result = run_query(store.backend(), name, **bindings)
     except GraphError as error:
         raise click.ClickException(str(error)) from error
     finally:
@@ -344,49 +349,21 @@ def query(
     _print_result(result, fmt)
 
 
-def _write_pages(backend: QueryBackend, plan: Plan, fmt: str) -> None:
-    """A whole-store export page by page (graph/pages.py), progress on stderr."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    from graph.pages import read_pages, write_results
-
-    columns = (
-        TextColumn(f"[bold]{plan.query}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("documents"),
-        TimeElapsedColumn(),
-    )
-    console = Console(stderr=True)
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task(plan.query, total=plan.documents)
-        results = read_pages(backend, plan, lambda n: progress.advance(task, n))
-        count = write_results(results, fmt, sys.stdout)
-    if fmt == "json":
-        click.echo()
-    console.print(f"{count:,} row{'' if count == 1 else 's'}")
-
-
 def _print_result(result: QueryResult, fmt: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    if fmt == "csv":
-        click.echo(result.to_csv(), nl=False)
-    elif fmt == "json":
-        click.echo(result.to_json())
-    else:
-        table = Table(*result.variables)
-        for row in result.rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+    from graph.tables import write_rows
+
+    if fmt != "table":
+        write_rows(result.variables, result.rows, fmt, sys.stdout)
+        if fmt == "json":
+            click.echo()
+        return
+    table = Table(*result.variables)
+    for row in result.rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
 
 
 class _ExportFormat(click.Choice):
@@ -415,17 +392,10 @@ class _ExportFormat(click.Choice):
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: stdout).",
 )
-@click.option(
-    "--with-summary",
-    is_flag=True,
-    help="Include the summary graphs: a SPARQL store bulk-loaded from the file "
-    "(Virtuoso's ld_dir, GraphDB's importrdf, oxigraph load) then answers every "
-    "named query without a recount.",
-)
 @store_option
-def export(fmt: str, output: Path | None, with_summary: bool, store_dir: Path) -> None:
+def export(fmt: str, output: Path | None, store_dir: Path) -> None:
     """Export the documents' graphs as Turtle, N-Quads, TriG or JSON-LD, written as
-    they are read (the derived summary graphs only with --with-summary)."""
+    they are read (a server loaded from the file is indexed by `wetgraaf index`)."""
     from rich.console import Console
     from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
@@ -444,10 +414,7 @@ def export(fmt: str, output: Path | None, with_summary: bool, store_dir: Path) -
         ):
             task = progress.add_task("export", total=None)
             written = store.export(
-                fmt,
-                target,
-                lambda done: progress.update(task, completed=done),
-                summary=with_summary,
+                fmt, target, lambda done: progress.update(task, completed=done)
             )
     except (OSError, GraphError) as error:
         raise click.ClickException(str(error)) from error
@@ -460,21 +427,65 @@ def export(fmt: str, output: Path | None, with_summary: bool, store_dir: Path) -
 @store_option
 def stats(store_dir: Path) -> None:
     """Counts of documents, links and triples in the store."""
-    from graph.explore import list_documents
-    from graph.remote import open_backend
+    from graph.index.reads import NO_INDEX, documents
 
     store = _open(store_dir, read_only=True)
     try:
-        documents = list_documents(open_backend(store))
-        links = sum(int(str(v)) for v in documents.column("links") if v is not None)
+        if store.index.missing:
+            raise click.ClickException(NO_INDEX)
+        listed = list(documents(store.index).rows)
+        links = sum(int(str(row[-1])) for row in listed if row[-1] is not None)
         triples = len(store)
     except GraphError as error:  # an endpoint that refuses, hangs or answers garbage
         raise click.ClickException(str(error)) from error
     finally:
         store.close()
-    click.echo(f"documents: {len(documents.rows)}")
+    click.echo(f"documents: {len(listed)}")
     click.echo(f"links:     {links}")
     click.echo(f"triples:   {triples}")
+
+
+@cli.command()
+@store_option
+def index(store_dir: Path) -> None:
+    """Write the index again from the store's graphs, graph by graph (also from a
+    remote endpoint: set WETGRAAF_ENDPOINT; its graphs are only read)."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from graph.index import rebuild_index
+
+    store = _open(store_dir, index=True)
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("[bold]index"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("graphs"),
+        TimeElapsedColumn(),
+    )
+    try:
+        names = store.graph_names()
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("index", total=len(names))
+            count = rebuild_index(
+                store,
+                store.index,
+                names=names,
+                progress=lambda n: progress.update(task, completed=n),
+            )
+        where = store.index.path or "memory"
+    except GraphError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        store.close()
+    console.print(f"indexed {count:,} graphs → {where}")
 
 
 @cli.command()
@@ -493,7 +504,6 @@ def trace(work_id: str, max_hops: int, direction: str, store_dir: Path) -> None:
     """Lineage paths from a work (canonical id), each hop with link type and quote."""
     from graph.analysis import lineage_paths, path_evidence
     from graph.lineage import lineage_digraph
-    from graph.remote import open_backend
     from ingest.identifiers import work_iri
 
     start = work_iri(work_id)
@@ -510,7 +520,7 @@ def trace(work_id: str, max_hops: int, direction: str, store_dir: Path) -> None:
     try:
         # every neighbour read: a trace lists each path
         digraph = lineage_digraph(
-            open_backend(store),
+            store.backend(),
             start,
             max_hops=max_hops,
             directions=[way for _, way in wanted],

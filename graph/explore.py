@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -12,20 +11,15 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.build import RELATION_PREDICATE, document_iri, graph_iri
+from graph.index import reads
 from graph.namespaces import CITO, ELI, WG
 from graph.sparql import (
     Binding,
     QueryBackend,
     QueryResult,
+    ReadBackend,
     Value,
-    chunked,
     run_query,
-)
-from graph.summary import (
-    LIST_FIELDS,
-    MOTION_FIELDS,
-    documents_query,
-    summary_is_current,
 )
 from ingest.models import DateRange, RelationType, ToezeggingStatus, toezegging_status
 
@@ -73,136 +67,34 @@ def link_type_label(type_iri: object) -> str:
     return LINK_TYPE_LABELS.get(text, text.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
 
 
-# Shown by the CLI and the explorer when the summary is missing or out of date.
-SUMMARY_MISSING = (
-    "this store has documents but no current summary of its links (built by an older "
-    "wetgraaf): most_cited, most_cited_parts, linked_documents, relation_edges and the "
-    "link counts stay empty until `wetgraaf build` recounts them"
-)
+def index_missing(backend: ReadBackend) -> bool:
+    """Whether the store has no index (``reads.NO_INDEX`` says what to do)."""
+    return backend.index.missing
 
 
-def summary_missing(backend: QueryBackend) -> bool:
-    """Whether the store holds documents but no current summary (``graph.summary``),
-    which the counting queries read: a store built by an older wetgraaf."""
-    if summary_is_current(lambda query: backend.select(query).rows):
-        return False
-    return bool(backend.select(documents_query()).rows)
+DOCUMENT_COLUMNS = reads.DOCUMENT_COLUMNS
+MOTION_COLUMNS = reads.MOTION_COLUMNS
 
 
-DOCUMENT_COLUMNS = ("doc", "id", "kind", "title", "date", "links")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+def _result(rows: reads.Rows) -> QueryResult:
+    return QueryResult(rows.variables, tuple(rows.rows))
 
 
-def list_documents(backend: QueryBackend) -> QueryResult:
+def list_documents(backend: ReadBackend) -> QueryResult:
     """Every ingested document with its kind, title, date and number of links, by kind,
-    identifier and IRI: unpacked from the summary's list entries (``document_list``), or
-    read value by value (``documents``) from a store without them (built by an older
-    wetgraaf, or in the middle of a bulk build)."""
-    entries = run_query(backend, "document_list").rows
-    if not entries:
-        return run_query(backend, "documents")
-    rows = [_listed(str(doc), str(entry)) for doc, entry in entries]
-    # the documents query's order: kind, identifier, IRI
-    rows.sort(key=lambda row: (str(row[2]), str(row[1]), str(row[0])))
-    return QueryResult(DOCUMENT_COLUMNS, tuple(rows))
+    identifier and IRI (the ``documents`` query's rows, from the index)."""
+    return _result(reads.documents(backend.index))
 
 
-def document_identifier(backend: QueryBackend, iri: str) -> str | None:
-    """An ingested document's identifier, from its list entry (None: no entry)."""
-    rows = run_query(backend, "document_list", doc=iri).rows
-    return _fields(str(rows[0][1]), LIST_FIELDS)["id"] if rows else None
+def document_identifier(backend: ReadBackend, iri: str) -> str | None:
+    """An ingested document's identifier (None: not in the store)."""
+    return reads.document_identifier(backend.index, iri)
 
 
-def _listed(doc: str, entry: str) -> tuple[Value, ...]:
-    """A ``documents`` row from a document's list entry (``summary.LIST_FIELDS``)."""
-    fields = _fields(entry, LIST_FIELDS)
-    return (
-        doc,
-        fields["id"],
-        fields["kind"],
-        fields["title"],
-        _entry_date(fields["date"]),
-        int(fields["links"]),
-    )
-
-
-def _fields(entry: str, names: Sequence[str]) -> dict[str, str]:
-    """The tab-separated fields of a summary entry (the last, a title, may hold tabs)."""
-    return dict(zip(names, entry.split("\t", len(names) - 1), strict=True))
-
-
-def _entry_date(text: str) -> dt.date | str | None:
-    """An entry's date field: a calendar date, else as written (None when empty)."""
-    return dt.date.fromisoformat(text) if _ISO_DATE.fullmatch(text) else text or None
-
-
-MOTION_COLUMNS = (
-    "doc",
-    "id",
-    "dossiernummer",
-    "ondernummer",
-    "date",
-    "title",
-    "indiener",
-    "medeindieners",
-    "uitslag",
-    "zetelsVoor",
-    "zetelsTegen",
-    "zetelsOnvolledig",
-)
-# The outcome columns, read for the entries from motion_outcomes (a motion's entry is
-# written with its own graph; the besluit about it may come from another record).
-_OUTCOME_COLUMNS = MOTION_COLUMNS[-4:]
-
-
-def motion_rows(backend: QueryBackend) -> QueryResult:
+def motion_rows(backend: ReadBackend) -> QueryResult:
     """The ``motions`` query's rows (newest first, then by identifier), medeindieners
-    in name order (each engine concatenates them in its own): unpacked from the
-    summary's motion entries (``motion_list``: 7,025 motions at 11.6 M triples in one
-    pattern), or from the motions' graphs on a store without them."""
-    entries = run_query(backend, "motion_list").rows
-    if entries:
-        outcomes = {
-            str(row[0]): tuple(row[1:])
-            for row in run_query(backend, "motion_outcomes").rows
-        }
-        blank = (None,) * len(_OUTCOME_COLUMNS)
-        rows = [
-            (*_motion(str(doc), str(entry)), *outcomes.get(str(doc), blank))
-            for doc, entry in entries
-        ]
-    else:
-        rows = list(run_query(backend, "motions").rows)
-    mede = MOTION_COLUMNS.index("medeindieners")
-    rows = [
-        (*row[:mede], "; ".join(sorted(str(row[mede]).split("; "))), *row[mede + 1 :])
-        if row[mede] is not None
-        else row
-        for row in rows
-    ]
-    rows.sort(key=lambda row: str(row[1]))
-    # DESC(?date): dates newest first, a motion without one last
-    rows.sort(key=lambda row: _newest_first(row[4]), reverse=True)
-    return QueryResult(MOTION_COLUMNS, tuple(rows))
-
-
-def _motion(doc: str, entry: str) -> tuple[Value, ...]:
-    """A ``motions`` row from a motion entry (``summary.MOTION_FIELDS``)."""
-    fields = _fields(entry, MOTION_FIELDS)
-    return (
-        doc,
-        fields["id"],
-        fields["dossiernummer"] or None,
-        fields["ondernummer"] or None,
-        _entry_date(fields["date"]),
-        fields["title"],
-        fields["indiener"] or None,
-        fields["medeindieners"] or None,
-    )
-
-
-def _newest_first(date: Value) -> tuple[int, dt.date]:
-    return (1, date) if isinstance(date, dt.date) else (0, dt.date.min)
+    in name order, from the index."""
+    return _result(reads.motions(backend.index))
 
 
 def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None:
@@ -223,7 +115,7 @@ def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None
     )
 
 
-def outgoing_links(backend: QueryBackend, document_id: str) -> QueryResult:
+def outgoing_links(backend: ReadBackend, document_id: str) -> QueryResult:
     """The links a document makes, in text order, with their evidence and the
     target work's id and title (``targetId``, ``targetTitle``)."""
     links = run_query(
@@ -236,7 +128,7 @@ def outgoing_links(backend: QueryBackend, document_id: str) -> QueryResult:
 
 
 def _with_labels(
-    backend: QueryBackend, result: QueryResult, column: str, names: tuple[str, str]
+    backend: ReadBackend, result: QueryResult, column: str, names: tuple[str, str]
 ) -> QueryResult:
     """``result`` with two more columns: id and title of the work in ``column``
     (labels are fetched once per distinct work rather than joined in every row)."""
@@ -249,30 +141,18 @@ def _with_labels(
     return QueryResult((*result.variables, *names), rows)
 
 
-def work_label_rows(
-    backend: QueryBackend, works: Sequence[str]
-) -> list[Mapping[str, Value]]:
-    """The ``work_labels`` rows of ``works`` (a query per ``VALUES_BATCH`` of them)."""
-    rows: list[Mapping[str, Value]] = []
-    for chunk in chunked(works):
-        rows += run_query(backend, "work_labels", work=chunk).as_dicts()
-    return rows
-
-
 def work_labels(
-    backend: QueryBackend, works: list[str]
+    backend: ReadBackend, works: list[str]
 ) -> dict[str, tuple[str, str | None]]:
     """Identifier and (for ingested documents) title of each work IRI."""
-    labels: dict[str, tuple[str, str | None]] = {}
-    for row in work_label_rows(backend, works):
-        work, title = str(row["work"]), row["title"]
-        if work not in labels or (title and not labels[work][1]):
-            labels[work] = (str(row["workId"]), str(title) if title else None)
-    return labels
+    return {
+        work: (label.identifier, label.title)
+        for work, label in reads.work_labels(backend.index, works).items()
+    }
 
 
 def incoming_links(
-    backend: QueryBackend, document_id: str, citing: Sequence[str] | None = None
+    backend: ReadBackend, document_id: str, citing: Sequence[str] | None = None
 ) -> QueryResult:
     """The links that point at a document or any part of it, with the citing
     document's id and title (``citingId``, ``citingTitle``); only those in the
@@ -293,15 +173,15 @@ class Citing:
     links: int
 
 
-def citing_documents(backend: QueryBackend, document_id: str) -> list[Citing]:
-    """The documents linking to this one, most links first (read from the summary, so
+def citing_documents(backend: ReadBackend, document_id: str) -> list[Citing]:
+    """The documents linking to this one, most links first (counted in the index, so
     as fast for a law cited 30,000 times as for a letter): the pages of
     :func:`incoming_links`."""
-    rows = run_query(backend, "linked_counts", doc=document_iri(document_id))
     return [
-        Citing(str(row["other"]), str(row["otherId"]), int(str(row["links"] or 0)))
-        for row in rows.as_dicts()
-        if row["direction"] == "incoming"
+        Citing(doc, identifier, links)
+        for doc, identifier, links in reads.citing_documents(
+            backend.index, str(document_iri(document_id))
+        )
     ]
 
 
@@ -357,7 +237,7 @@ def _decisive(decisions: list[Mapping[str, object]]) -> Mapping[str, object]:
     return chosen
 
 
-def list_motions(backend: QueryBackend) -> list[MotionRow]:
+def list_motions(backend: ReadBackend) -> list[MotionRow]:
     """Every motion with zaak, kabinetsappreciatie, afgedaan and vote outcome (from the
     TK records in the store; None where the store holds no such record)."""
     zaken = run_query(backend, "motion_zaken").as_dicts()
@@ -467,7 +347,7 @@ class ToezeggingRow:
 
 
 def list_toezeggingen(
-    backend: QueryBackend, reference_date: dt.date
+    backend: ReadBackend, reference_date: dt.date
 ) -> list[ToezeggingRow]:
     """Every toezegging with deadline, letters and status on ``reference_date``: open,
     overdue (its deadline ended before that date) or fulfilled (a letter dated on or
@@ -581,9 +461,9 @@ class CitedPart:
     links: int
 
 
-def most_cited_parts(backend: QueryBackend) -> list[CitedPart]:
+def most_cited_parts(backend: ReadBackend) -> list[CitedPart]:
     """The hundred parts of works cited by the most documents, most cited first."""
-    rows = run_query(backend, "most_cited_parts").as_dicts()
+    rows = _result(reads.most_cited_parts(backend.index)).as_dicts()
     labels = work_labels(backend, sorted({str(row["work"]) for row in rows}))
     return [
         CitedPart(

@@ -1,11 +1,8 @@
 """Export a store's documents' graphs as an RDF file, written as it is read.
 
-The summary graphs only when asked for: they are derived, and the next ``wetgraaf build``
-(or a remote store's recount) makes them again from the documents; with them, a server
-bulk-loaded from the file answers the named queries at once. Oxigraph serialises
-(``pyoxigraph.serialize``) from an iterator straight into the file, so an export of
-11.6 M triples needs no more memory than one of a thousand; building an rdflib Dataset
-first took 1.6 GB and 33 s for the bundled corpus's 0.46 M.
+A server bulk-loaded from the file is indexed with ``wetgraaf index``. Oxigraph
+serialises (``pyoxigraph.serialize``) from an iterator straight into the file, so an
+export of a large store needs no more memory than one of a thousand triples.
 """
 
 from __future__ import annotations

@@ -1,27 +1,22 @@
-"""A lineage read from the store around one work, a hop at a time.
+"""A lineage read from the index around one work, a hop at a time.
 
 :func:`graph.analysis.lineage_paths` walks the citation digraph; built whole, that
-digraph reads every link of the store with its quote (121 s and 647 MB at 11.6 M
-triples) before the first path shows. :func:`lineage_digraph` reads only what the walk
-from one work can reach within its hops, with parameterised named queries:
+digraph reads every link of the store with its quote before the first path shows.
+:func:`lineage_digraph` reads only what the walk from one work can reach within its
+hops, from the index's links (``graph.index.reads``), each row holding its evidence:
 
 * what it rests on, forward: the typed relations whose subject is part of the works
-  reached so far (their links by ``subjectWork`` from ``relation_keys``, then
-  ``relation_edges`` in runs of those links; stated wherever) and the
-  links stated in them (``citation_edges`` by ``source``; capped, the cited works
-  come from the documents' network entries and their links by key, ``edge_keys``);
-* what followed from it, backward: the typed relations resting on the works reached
-  (the same, by ``targetWork``), and the documents citing them
-  (``linked_counts``, then ``incoming_links`` in the citing documents' graphs) — or
-  citing the part a typed relation named (``links_to_parts``).
+  reached so far (stated wherever) and the links stated in them (capped: the cited
+  works with the most links first);
+* what followed from it, backward: the typed relations resting on the works reached,
+  and the documents citing them — or citing the part a typed relation named.
 
-Typed relations are read whole, each row holding all the evidence of its link. Plain
-citations can be capped (``neighbours``): per
-work at most that many cited works and citing documents, most links first; a citing
-document only ends a path, and the Vb is cited by 15,725 documents at 11.6 M triples,
-which no drawing shows. Uncapped, the result has the nodes, edges and evidence the whole
-digraph has there, so the same walk gives the same paths and quotes
-(tests/test_graph_lineage.py checks it on a slice of the bundled corpus).
+Plain citations can be capped (``neighbours``): per work at most that many cited works
+and citing documents, most links first; a citing document only ends a path, and a law
+like the Vb is cited by thousands of documents, which no drawing shows. Uncapped, the
+result has the nodes, edges and evidence the whole digraph has there, so the same walk
+gives the same paths and quotes (tests/test_graph_lineage.py checks it on a slice of
+the bundled corpus).
 """
 
 from __future__ import annotations
@@ -36,20 +31,17 @@ from graph.analysis import (
     Direction,
     add_link,
     label_from_store,
-    network_pairs,
     order_evidence,
     relations_by_link,
 )
-from graph.build import graph_iri
+from graph.index import reads
 from graph.namespaces import CITO
-from graph.sparql import QueryBackend, Value, chunked, run_query
-from graph.summary import summary_is_current
+from graph.sparql import ReadBackend, Value, chunked
 
 # Per work, the links read in a capped walk (the explorer's): at most this many citing
 # documents on the way back and cited works on the way forward, holding at most
-# ``WORK_LINKS`` links together. Each link is read with its quote (150 µs a link at
-# 11.6 M triples): the Vb cites the Vw 8,331 times there, and 15,725 documents cite
-# the Vb, which no drawing shows. None (the CLI's trace) reads them all.
+# ``WORK_LINKS`` links together, since each is drawn with its quote. None (the CLI's
+# trace) reads them all.
 NEIGHBOURS = 25
 WORK_LINKS = 500
 Parts = frozenset[str]
@@ -67,7 +59,7 @@ class Lineage:
 
 
 def lineage_digraph(
-    backend: QueryBackend,
+    backend: ReadBackend,
     iri: str,
     *,
     max_hops: int = 4,
@@ -95,17 +87,13 @@ class _Reader:
     """Reads links into one digraph; a typed relation's row is read before its link
     is added, so that the link becomes an edge from its subject's work."""
 
-    def __init__(self, backend: QueryBackend, neighbours: int | None) -> None:
-        self.backend = backend
+    def __init__(self, backend: ReadBackend, neighbours: int | None) -> None:
+        self.index = backend.index
         self.neighbours = neighbours
         self.digraph: nx.DiGraph = nx.DiGraph()
         self.relations: dict[str, Mapping[str, Value]] = {}
         self.checked: set[str] = set()  # typed links whose relation row was asked for
         self.left_out: dict[tuple[str, Direction], int] = {}
-        self.linked: dict[str, list[Mapping[str, Value]]] = {}
-        # network entries are read only from a current summary (an older store's
-        # lacks them: its cited works are counted per work, as linked_counts does)
-        self.entries = summary_is_current(lambda query: backend.select(query).rows)
 
     def forward(self, iri: str, max_hops: int) -> None:
         """Every edge out of the works within ``max_hops - 1`` hops forward: the typed
@@ -114,9 +102,9 @@ class _Reader:
         for _ in range(max_hops):
             if not frontier:
                 return
-            self._draw_relations(subjectWork=frontier)
+            self._draw_relations(subject_works=frontier)
             if self.neighbours is None:
-                self._read_links("source", frontier)
+                self._read_links(sources=frontier)
             else:
                 cited = self._cited(frontier)
                 for node in frontier:
@@ -143,7 +131,7 @@ class _Reader:
                 return
             expanded |= level
             works = sorted({work for work, _ in level})
-            self._draw_relations(targetWork=works)
+            self._draw_relations(target_works=works)
             for work, parts in sorted(level):
                 if parts:
                     self._read_part_citers(work, parts)
@@ -172,75 +160,34 @@ class _Reader:
         """The links to ``parts`` of ``work``, from the documents citing them most."""
         links: dict[str, list[str]] = {}
         for chunk in chunked(sorted(parts)):
-            result = run_query(self.backend, "links_to_parts", target=chunk)
-            for row in result.as_dicts():
-                links.setdefault(str(row["citingDoc"]), []).append(str(row["link"]))
+            for doc, link in reads.links_to_parts(self.index, chunk):
+                links.setdefault(doc, []).append(link)
         counted = Counter({doc: len(found) for doc, found in links.items()})
         chosen = self._choose(work, "followed_by", counted)
-        self._read_links("link", sorted(link for doc in chosen for link in links[doc]))
+        self._read_links(links=sorted(link for doc in chosen for link in links[doc]))
 
     def _read_cited(self, node: str, works: Sequence[str]) -> None:
-        """The links from ``node`` to ``works``, looked up one by one (``edge_keys``
-        names them): Oxigraph joins a block of (source, target) pairs from the
-        targets' side, reading every link to each cited work (the Vw's 220 links to
-        its 25 most cited works at 11.6 M triples: 205 ms so, 50 ms by link)."""
-        wanted = set(works)
-        if not wanted:
-            return
-        keys = run_query(self.backend, "edge_keys", source=node).rows
-        links = sorted(str(link) for link, target in keys if str(target) in wanted)
-        self._read_links("link", links, source=node)
+        """The links from ``node`` to ``works``."""
+        if works:
+            self._read_links(sources=[node], works=works)
 
     def _read_citers(self, work: str) -> None:
-        """The links to ``work`` from the documents citing it most, each read in the
-        citing document's own graph (``incoming_links`` by ``citingGraph``: the Vc's
-        links to the Vw 338 -> 77 ms at 11.6 M triples, since a document's links are
-        found without the other works it cites)."""
-        ids = {
-            str(row["other"]): str(row["otherId"])
-            for row in self._linked_rows(work)
-            if row["direction"] == "incoming"
-        }
-        citing = self._choose(work, "followed_by", self._linked(work, "incoming"))
-        graphs = [str(graph_iri(ids[doc])) for doc in citing]
-        for chunk in chunked(graphs):
-            result = run_query(
-                self.backend, "incoming_links", work=work, citingGraph=chunk
-            )
-            rows = result.as_dicts()
+        """The links to ``work`` from the documents citing it most."""
+        counted = Counter(
+            {doc: links for doc, _, links in reads.citing_documents(self.index, work)}
+        )
+        citing = self._choose(work, "followed_by", counted)
+        for chunk in chunked(citing):
+            rows = reads.dicts(reads.incoming_links(self.index, work, citing=chunk))
             self._add_rows([_as_citation(row, _INCOMING_COLUMNS) for row in rows])
 
     def _cited(self, nodes: Sequence[str]) -> dict[str, Counter[str]]:
-        """The works each of ``nodes`` cites, with its number of links to each: from
-        the citing documents' network entries in the summary, a hop's frontier at
-        once (the Vw's 59 cited works at 11.6 M triples each read ``linked_counts``
-        whole, 0.3-0.5 s, most of it the documents citing them)."""
-        if not self.entries:
-            return {node: self._linked(node, "outgoing") for node in nodes}
+        """The works each of ``nodes`` cites, with its number of links to each."""
         cited: dict[str, Counter[str]] = {}
         for chunk in chunked(nodes):
-            result = run_query(self.backend, "network_entries", doc=chunk)
-            for doc, entry in result.rows:
-                cited[str(doc)] = Counter(dict(network_pairs(entry)))
+            for doc, works in reads.cited_counts(self.index, chunk).items():
+                cited[doc] = Counter(works)
         return cited
-
-    def _linked(self, work: str, direction: str) -> Counter[str]:
-        """The works ``work`` cites (``outgoing``) or the documents citing it
-        (``incoming``), each with its number of links (from the summary)."""
-        return Counter(
-            {
-                str(row["other"]): int(str(row["links"]))
-                for row in self._linked_rows(work)
-                if row["direction"] == direction
-            }
-        )
-
-    def _linked_rows(self, work: str) -> list[Mapping[str, Value]]:
-        """``linked_counts`` for ``work``, read once."""
-        if work not in self.linked:
-            result = run_query(self.backend, "linked_counts", doc=work)
-            self.linked[work] = list(result.as_dicts())
-        return self.linked[work]
 
     def _choose(
         self, work: str, direction: Direction, linked: Counter[str]
@@ -269,47 +216,31 @@ class _Reader:
         return chosen
 
     def _draw_relations(self, **binding: Sequence[str]) -> None:
-        """Read the typed relations bound so into the digraph. A relation's row
-        holds all its link's ``citation_edges`` row holds: the Vw's 1,425 relations
-        at 11.6 M triples are not read again by link (about 0.5 s)."""
+        """Read the typed relations bound so into the digraph (a relation's row holds
+        all its link's ``citation_edges`` row holds)."""
         rows = self._read_relations(**binding)
         self._add_rows([_as_citation(row, _RELATION_COLUMNS) for row in rows])
 
     def _read_relations(self, **binding: Sequence[str]) -> list[Mapping[str, Value]]:
-        """Read the typed relations bound so; their rows, one per link. Bound by works,
-        their links come first from the relations summary (``relation_keys``), then
-        their rows in runs of links: the Vw's 1,425 relations at 11.6 M triples read
-        by target in one query took 190-350 ms, keys and three runs 20 + 70-100 ms
-        each, and one work's relations grow with the store."""
+        """Read the typed relations bound so (``subject_works``, ``target_works`` or
+        ``links``); their rows, one per link."""
         [(name, values)] = binding.items()
-        if name != "link":
-            values = sorted(
-                {
-                    str(link)
-                    for chunk in chunked(values)
-                    for link, _ in run_query(
-                        self.backend, "relation_keys", **{name: chunk}
-                    ).rows
-                }
-            )
         rows = []
         for chunk in chunked(values):
-            result = run_query(self.backend, "relation_edges", link=chunk)
-            for link, row in relations_by_link(result).items():
+            found = reads.relation_edges(self.index, **{name: chunk})
+            for link, row in relations_by_link(reads.dicts(found)).items():
                 self.relations[link] = row
                 rows.append(row)
         self.checked.update(str(row["link"]) for row in rows)
         return rows
 
-    def _read_links(self, name: str, values: Sequence[str], **fixed: str) -> None:
-        """Read into the digraph the links whose parameter ``name`` is one of
-        ``values`` (and each ``fixed`` parameter the value given); the relation rows
-        of their typed links first."""
+    def _read_links(self, **binding: Sequence[str]) -> None:
+        """Read into the digraph the links bound so (``sources``, ``works``, ``links``;
+        the first list given in chunks); the relation rows of their typed links first."""
+        [(name, values), *fixed] = binding.items()
         for chunk in chunked(values):
-            bindings = {**fixed, name: chunk}
-            self._add_rows(
-                run_query(self.backend, "citation_edges", **bindings).as_dicts()
-            )
+            found = reads.citation_edges(self.index, **{name: chunk}, **dict(fixed))
+            self._add_rows(reads.dicts(found))
 
     def _add_rows(self, rows: Sequence[Mapping[str, Value]]) -> None:
         """Add ``citation_edges`` rows to the digraph, the relation rows of their

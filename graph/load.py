@@ -2,8 +2,9 @@
 
 Documents are independent: each is read and extracted on its own (in worker processes),
 so a bad file is reported in one line and the rest of the batch goes on. A few files
-are each written in one transaction; a large build bulk-loads batches of new graphs and
-recounts the summary graphs (``graph.summary``) once at the end.
+are each written in one transaction; a large build bulk-loads batches of new graphs.
+Each graph's rows of the read model (``graph.index``) are made from the same triples in
+the same worker, and written with it.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from rdflib import Graph, URIRef
 from graph import build, versions
 from graph.build import graph_iri
 from graph.errors import StoreError
+from graph.index import DocumentRows, document_rows
 from graph.namespaces import GRAPH_BASE
 from graph.remote import DocumentStore
 from graph.sparql import PROLOGUE
-from graph.store import TripleLines, serialize_triples
+from graph.store import GraphWrite, TripleLines, serialize_triples
 from graph.triples import Triple, as_graph
 from ingest.errors import IngestError
 from ingest.extract import find_references
@@ -108,9 +110,8 @@ def document_graph(
     return as_graph(document_triples(document, references))
 
 
-# Builds of more files than this bulk-load new graphs in batches and recompute the
-# summary once at the end; smaller ones write each document in its own transaction and
-# correct the summary for it (cheaper than a full recount on a large store).
+# Builds of more files than this bulk-load new graphs in batches; smaller ones write
+# each document in its own transaction.
 BULK_FILES = 50
 BATCH_TRIPLES = (
     50_000  # triples per bulk write: ~10 MB of text, ~0.2 GB peak to load it
@@ -126,12 +127,13 @@ class PreparedDocument:
     path: Path
     document_id: str
     lines: TripleLines
+    rows: DocumentRows
     references: int
     unresolved: int
     editorial_links: int
     # a regeling's toestand: its geldig-van, and its version graph (graph.versions)
     valid_from: dt.date | None = None
-    version: tuple[str, TripleLines] | None = None
+    version: GraphWrite | None = None
 
 
 def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
@@ -143,15 +145,20 @@ def prepare_document(document: SourceDocument, path: Path) -> PreparedDocument:
     references = references_for(document)
     triples = document_triples(document, references)
     key = versions.toestand_key(document)
-    version = (
-        (key, serialize_triples(versions.version_triples(document), where=str(path)))
-        if key is not None
-        else None
-    )
+    version = None
+    if key is not None:
+        name = graph_iri(key)
+        kept = versions.version_triples(document)
+        version = GraphWrite(
+            name,
+            serialize_triples(kept, where=str(path)),
+            document_rows(str(name), kept),
+        )
     return PreparedDocument(
         path,
         document.id,
         serialize_triples(triples, where=str(path)),
+        document_rows(str(graph_iri(document.id)), triples),
         len(references),
         sum(1 for r in references if not r.resolved),
         len(document.links),
@@ -245,7 +252,6 @@ def write_documents(
     prepared: Iterable[PreparedDocument | str],
     *,
     bulk: bool,
-    recount: bool = True,
     replace: bool = False,
 ) -> BuildSummary:
     """Write prepared documents (error strings are reported as they are).
@@ -256,20 +262,17 @@ def write_documents(
     its own graph (a rebuild).
 
     With ``bulk``, graphs go to the store in batches of about ``BATCH_TRIPLES``
-    (``write_graphs``) and the summary is recounted once at the end (unless
-    ``recount`` is False: the caller then calls ``store.refresh_summary()``);
-    otherwise each document is replaced in its own transaction with its summary
-    corrected.
+    (``write_graphs``); otherwise each document is replaced in its own transaction.
     """
     summary = BuildSummary()
-    batch: list[tuple[URIRef, TripleLines, PreparedDocument | None]] = []
+    batch: list[tuple[GraphWrite, PreparedDocument | None]] = []
     batch_triples = 0
 
     def flush() -> None:
-        failed = store.write_graphs([(name, lines) for name, lines, _ in batch])
+        failed = store.write_graphs([write for write, _ in batch])
         summary.errors.extend(failed.values())
-        for name, _, written in batch:
-            if written is not None and name not in failed:
+        for write, written in batch:
+            if written is not None and write.name not in failed:
                 summary.add(written)
         batch.clear()
 
@@ -300,21 +303,22 @@ def write_documents(
         if isinstance(item, str):
             summary.errors.append(item)
             continue
-        graphs: list[tuple[URIRef, TripleLines, PreparedDocument | None]] = []
+        graphs: list[tuple[GraphWrite, PreparedDocument | None]] = []
         if document:
-            graphs.append((graph_iri(item.document_id), item.lines, item))
+            own = GraphWrite(graph_iri(item.document_id), item.lines, item.rows)
+            graphs.append((own, item))
         if item.version is not None:
-            graphs.append((graph_iri(item.version[0]), item.version[1], None))
+            graphs.append((item.version, None))
         if bulk:
             batch.extend(graphs)
-            batch_triples += sum(len(lines) for _, lines, _ in graphs)
+            batch_triples += sum(len(write.lines) for write, _ in graphs)
             if batch_triples >= BATCH_TRIPLES:
                 flush()
                 batch_triples = 0
             continue
-        for name, lines, written in graphs:
+        for write, written in graphs:
             try:
-                store.replace_graph_lines(name, lines, summary=written is not None)
+                store.replace_graph_lines(write.name, write.lines, write.rows)
             except StoreError as error:
                 summary.errors.append(str(error))
             else:
@@ -322,8 +326,6 @@ def write_documents(
                     summary.add(written)
     if batch:
         flush()
-    if bulk and recount and summary.documents:
-        store.refresh_summary()
     return summary
 
 
@@ -344,17 +346,14 @@ def _newer_toestand(item: PreparedDocument, earlier: dt.date | None) -> bool | N
 def _stored_sources(store: DocumentStore) -> dict[str, tuple[str, dt.date | None]]:
     """Each document graph's source file (``wg:sourceFile``) and a regeling's
     geldig-van (``dcterms:valid``), by graph IRI."""
-    from graph.remote import RemoteStore, open_backend
-    from graph.store import GraphStore
-
-    if not isinstance(store, GraphStore | RemoteStore) or not store.graph_names():
+    if not store.graph_names():
         return {}
     query = (
         f"{PROLOGUE}\nSELECT ?g ?file ?valid WHERE {{ GRAPH ?g {{ ?d wg:sourceFile ?file "
         "OPTIONAL { ?d dcterms:valid ?valid } } "
         f'FILTER(STRSTARTS(STR(?g), "{GRAPH_BASE}")) }}'
     )
-    result = open_backend(store).select(query)
+    result = store.backend().select(query)
     return {
         str(g): (str(file), valid if isinstance(valid, dt.date) else None)
         for g, file, valid in result.rows
@@ -482,9 +481,7 @@ def load_paths(
             if progress is not None:
                 progress(path)
 
-    # A store without a summary yet (empty, or built before summaries) is recounted
-    # in full: correcting it document by document would leave the others out.
-    bulk = len(files) > BULK_FILES or not store.has_summary()
+    bulk = len(files) > BULK_FILES
     summary = write_documents(store, reported(), bulk=bulk, replace=replace)
     summary.errors[:0] = refused
     prune_documents(store, summary, folders, prune=prune)
@@ -500,18 +497,13 @@ def refresh_versions(store: DocumentStore) -> int:
     """Recompute which version each dated link to a versioned regeling cites
     (``graph.versions``): it depends on every toestand in the store, so after every
     build; returns the number of links that name one."""
-    from graph.remote import RemoteStore, open_backend
-    from graph.store import GraphStore
-
-    if not isinstance(store, GraphStore | RemoteStore):
-        return 0
-    backend = open_backend(store)
+    backend = store.backend()
 
     def select(query: str) -> list[tuple[object, ...]]:
         return [tuple(row) for row in backend.select(f"{PROLOGUE}\n{query}").rows]
 
     def write(name: URIRef, triples: set[Triple]) -> None:
         lines = serialize_triples(triples, where=str(name))
-        store.replace_graph_lines(name, lines, summary=False)
+        store.replace_graph_lines(name, lines, document_rows(str(name), triples))
 
     return versions.refresh_cited_versions(select, write)

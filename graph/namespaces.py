@@ -154,24 +154,6 @@ class WG(DefinedNamespace):
     deadlineEnd: URIRef
     ministerie: URIRef
 
-    # Summary (graph/summary.py)
-    CitationEdge: URIRef
-    edgeSource: URIRef
-    edgeTarget: URIRef
-    linkCount: URIRef
-    citedAs: URIRef
-    citingDocuments: URIRef
-    incomingLinks: URIRef
-    outgoingLinks: URIRef
-    listEntry: URIRef
-    networkEntry: URIRef
-    motionEntry: URIRef
-    summaryIdentifier: URIRef
-    HistoryEdge: URIRef
-    edgeGraph: URIRef
-    relationSubjectWork: URIRef
-    relationTargetWork: URIRef
-
     # Amendment history (BWB wetstechnische informatie)
     introduces: URIRef
     inwerkingtreding: URIRef

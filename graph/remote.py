@@ -57,20 +57,15 @@ from SPARQLWrapper.SPARQLExceptions import (
 from graph import settings
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.export import Progress, ox_quad, write_quads
+from graph.index import DocumentRows, Index, document_rows
 from graph.namespaces import GRAPH_BASE, PREFIXES
-from graph.sparql import LocalBackend, QueryBackend, QueryResult
+from graph.sparql import QueryResult, ReadBackend
 from graph.store import (
-    GraphStore,
+    Capabilities,
+    GraphWrite,
     TripleLines,
     open_store,
     serialize_triples,
-)
-from graph.summary import (
-    RECOUNT_BATCH,
-    SUMMARY_GRAPHS,
-    refresh,
-    summary_is_current,
-    write_document,
 )
 from graph.values import to_python
 
@@ -388,12 +383,17 @@ class RemoteBackend:
     """
 
     def __init__(
-        self, query_url: str, connection: ConnectionSettings | None = None
+        self,
+        query_url: str,
+        connection: ConnectionSettings | None = None,
+        *,
+        index: Index | None = None,
     ) -> None:
         connection = connection or ConnectionSettings()
         self._connection = _Connection(
             query_url, connection, timeout=connection.timeout
         )
+        self.index = index if index is not None else Index.absent()
 
     @property
     def url(self) -> str:
@@ -425,46 +425,37 @@ class RemoteBackend:
 
 
 class DocumentStore(Protocol):
-    """What the CLI and the loader need from a store, embedded or remote."""
+    """What the CLI, the loader and the explorer need from a store, embedded or
+    remote: the graph of record (written graph by graph, read by SPARQL through its
+    ``backend``) and its read model (``index``)."""
 
-    def replace_graph(
-        self, name: URIRef, graph: Graph, *, summary: bool = True
-    ) -> None: ...
+    index: Index
+    where: str
+    capabilities: Capabilities
+
+    def backend(self) -> ReadBackend: ...
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None: ...
 
     def replace_graph_lines(
-        self, name: URIRef, lines: TripleLines, *, summary: bool = True
+        self, name: URIRef, lines: TripleLines, rows: DocumentRows
     ) -> None: ...
 
-    def remove_graph(self, name: URIRef, *, summary: bool = True) -> None: ...
+    def remove_graph(self, name: URIRef) -> None: ...
 
-    def write_graphs(
-        self, graphs: Sequence[tuple[URIRef, TripleLines]]
-    ) -> dict[URIRef, str]: ...
-
-    def has_summary(self) -> bool: ...
-
-    def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None: ...
+    def write_graphs(self, graphs: Sequence[GraphWrite]) -> dict[URIRef, str]: ...
 
     def graph_names(self) -> list[URIRef]: ...
+
+    def graph(self, name: URIRef) -> Graph: ...
 
     def __len__(self) -> int: ...
 
     def export(
-        self,
-        fmt: str,
-        output: BinaryIO,
-        progress: Progress | None = None,
-        *,
-        summary: bool = False,
+        self, fmt: str, output: BinaryIO, progress: Progress | None = None
     ) -> int: ...
 
     def close(self) -> None: ...
-
-
-# Subjects per recount update on an endpoint: Virtuoso 7.2 takes superlinearly longer
-# for a larger VALUES block (a document batch's inserts: 250 subjects 0.13 s, 500 0.34,
-# 2,000 2.5, 4,000 9.1 s; the Oxigraph server 0.07 to 0.88 s, linear).
-REMOTE_RECOUNT_BATCH = 500
 
 
 class RemoteStore:
@@ -480,6 +471,7 @@ class RemoteStore:
         update_url: the SPARQL Update endpoint (Oxigraph ``…/update``, Virtuoso
             ``…/sparql-auth`` with digest authentication), or None for read-only.
         connection: timeouts, retries and credentials, shared by both URLs.
+        index: the read model's file (in memory when None).
     """
 
     def __init__(
@@ -487,9 +479,13 @@ class RemoteStore:
         query_url: str,
         update_url: str | None = None,
         connection: ConnectionSettings | None = None,
+        *,
+        index: Path | None = None,
     ) -> None:
         connection = connection or ConnectionSettings()
-        self._backend = RemoteBackend(query_url, connection)
+        self.read_only = not update_url
+        self.index = Index(index, read_only=self.read_only)
+        self._backend = RemoteBackend(query_url, connection, index=self.index)
         self._update = (
             _Connection(update_url, connection, timeout=connection.update_timeout)
             if update_url
@@ -497,28 +493,31 @@ class RemoteStore:
         )
         self.query_url = query_url
         self.update_url = update_url or None
-        self.read_only = self._update is None
+        self.where = query_url
+        self.capabilities = Capabilities(remote=True, writable=not self.read_only)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r}, {self.update_url!r})"
 
     def backend(self) -> RemoteBackend:
-        """The query backend of this store (for ``graph.sparql.run_query``)."""
+        """The query backend of this store (for ``graph.sparql.run_query``), with the
+        store's index."""
+        self._backend.index = self.index
         return self._backend
 
-    def replace_graph(
-        self, name: URIRef, graph: Graph, *, summary: bool = True
-    ) -> None:
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace the named graph ``name`` by ``graph`` in one update request."""
         self.replace_graph_lines(
-            name, serialize_triples(graph, where=str(self.update_url)), summary=summary
+            name,
+            serialize_triples(graph, where=str(self.update_url)),
+            document_rows(str(name), graph),
         )
 
     def replace_graph_lines(
-        self, name: URIRef, lines: TripleLines, *, summary: bool = True
+        self, name: URIRef, lines: TripleLines, rows: DocumentRows
     ) -> None:
-        """Replace the named graph ``name`` by already serialised triples; with
-        ``summary``, correct the summary graphs for it right after.
+        """Replace the named graph ``name`` by already serialised triples, then its
+        rows of the index.
 
         Raises:
             EndpointError: the write failed; the old graph is still there (the
@@ -529,7 +528,8 @@ class RemoteStore:
         self._check_writable()
         staging = staging_graph()
         text = replace_graph_update(name, lines, staging=staging, where=self.update_url)
-        self._write(name, lambda: self._write_staged(name, staging, text), summary)
+        self._write_staged(name, staging, text)
+        self.index.write([rows])
 
     def _write_staged(self, name: URIRef, staging: URIRef, text: str) -> None:
         try:
@@ -545,56 +545,38 @@ class RemoteStore:
                 ) from error
             raise
 
-    def remove_graph(self, name: URIRef, *, summary: bool = True) -> None:
-        """Remove one named graph (nothing else but its share of the summary)."""
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove one named graph and its rows of the index."""
         self._check_writable()
-        self._write(
-            name,
-            lambda: self._run_update(
-                f"remove {name}", f"DROP SILENT GRAPH {name.n3()}"
-            ),
-            summary,
-        )
+        self._run_update(f"remove {name}", f"DROP SILENT GRAPH {name.n3()}")
+        self.index.remove(str(name))
 
-    def write_graphs(
-        self, graphs: Sequence[tuple[URIRef, TripleLines]]
-    ) -> dict[URIRef, str]:
-        """Replace many documents' graphs (a build), one request each, leaving the
-        summary to ``refresh_summary``; returns an error line per graph not written.
+    def write_graphs(self, graphs: Sequence[GraphWrite]) -> dict[URIRef, str]:
+        """Replace many documents' graphs (a build), one request each, then their
+        rows of the index in one transaction; returns an error line per graph not
+        written.
 
         Raises:
             EndpointError: the endpoint failed (after retries): the build stops.
         """
         errors: dict[URIRef, str] = {}
-        for name, lines in graphs:
-            try:
-                self.replace_graph_lines(name, lines, summary=False)
-            except StoreError as error:  # an unwritable term; endpoint errors abort
-                errors[name] = str(error)
+        written: list[DocumentRows] = []
+        try:
+            for write in graphs:
+                staging = staging_graph()
+                try:
+                    text = replace_graph_update(
+                        write.name, write.lines, staging=staging, where=self.update_url
+                    )
+                    self._check_writable()
+                    self._write_staged(write.name, staging, text)
+                except StoreError as error:  # an unwritable term; endpoint errors abort
+                    errors[write.name] = str(error)
+                else:
+                    written.append(write.rows)
+        finally:  # what reached the endpoint is indexed, even when the build stops
+            self.index.write(written)
         return errors
-
-    def has_summary(self) -> bool:
-        """Whether the summary graphs are current (see ``graph.summary``)."""
-        return summary_is_current(lambda query: self._backend.select(query).rows)
-
-    def refresh_summary(self, *, batch: int = REMOTE_RECOUNT_BATCH) -> None:
-        """Recompute every summary graph from the links on the endpoint, one request
-        per step and batch (``graph.summary.refresh``)."""
-        self._check_writable()
-        refresh(
-            lambda query: self._backend.select(query).rows,
-            lambda text: self._run_update("refresh the summary", text),
-            batch=batch,
-        )
-
-    def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
-        write_document(
-            name,
-            write,
-            select=lambda query: self._backend.select(query).rows,
-            update=lambda text: self._run_update(f"summarise {name}", text),
-            summary=summary,
-        )
 
     def _check_writable(self) -> _Connection:
         if self._update is None:
@@ -660,31 +642,23 @@ class RemoteStore:
             )
         return triples
 
-    def quads(
-        self, *, summary: bool = False
-    ) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-        """Every quad of our named graphs, graph by graph (with ``summary``, the
-        summary graphs' too)."""
-        names = [*self.graph_names(), *(SUMMARY_GRAPHS if summary else ())]
-        for name in names:
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every quad of our named graphs, graph by graph."""
+        for name in self.graph_names():
             for s, p, o in self._triples(name):
                 yield s, p, o, name
 
     def export(
-        self,
-        fmt: str,
-        output: BinaryIO,
-        progress: Progress | None = None,
-        *,
-        summary: bool = False,
+        self, fmt: str, output: BinaryIO, progress: Progress | None = None
     ) -> int:
         """Write our named graphs to ``output`` like ``GraphStore.export`` (each
         graph read in one request, then written)."""
-        quads = (ox_quad(*quad) for quad in self.quads(summary=summary))
+        quads = (ox_quad(*quad) for quad in self.quads())
         return write_quads(quads, fmt, output, progress)
 
     def close(self) -> None:
-        """Nothing to release: every request opens and closes its own connection."""
+        """Close the index (every request opens and closes its own connection)."""
+        self.index.close()
 
 
 def staging_graph() -> URIRef:
@@ -735,7 +709,7 @@ def replace_graph_update(
     return " ;\n".join(operations)
 
 
-AnyStore = GraphStore | RemoteStore
+AnyStore = DocumentStore
 
 
 def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
@@ -750,7 +724,8 @@ def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
     return RemoteStore(
         endpoint,
         None if read_only else (settings.UPDATE_ENDPOINT.value() or None),
-        ConnectionSettings(
+        index=settings.index_path(endpoint),
+        connection=ConnectionSettings(
             timeout=_seconds(settings.QUERY_TIMEOUT),
             update_timeout=_seconds(settings.UPDATE_TIMEOUT),
             max_bytes=int(float(settings.ENDPOINT_MAX_MB.value()) * 1024 * 1024),
@@ -762,32 +737,33 @@ def remote_store_from_settings(*, read_only: bool = False) -> RemoteStore:
 
 
 def open_any_store(
-    location: Path | None = None, *, read_only: bool = False
+    location: Path | None = None,
+    *,
+    read_only: bool = False,
+    index_only: bool = False,
 ) -> AnyStore:
     """The store the settings choose: the remote endpoint when ``WETGRAAF_ENDPOINT``
-    is set, else the embedded store at ``location`` (default ``WETGRAAF_STORE``).
+    is set, else the embedded store at ``location`` (default ``WETGRAAF_STORE``);
+    with ``index_only`` its graphs read-only and its index writable (to rebuild it).
 
     Raises:
         StoreError: the embedded store cannot be opened.
         ValueError: a remote setting is malformed.
     """
+    store: AnyStore
     if settings.ENDPOINT.value():
-        return remote_store_from_settings(read_only=read_only)
-    return open_store(location or settings.store_path(), read_only=read_only)
-
-
-def open_backend(store: AnyStore) -> QueryBackend:
-    """The query backend for a store from ``open_any_store``."""
-    if isinstance(store, RemoteStore):
-        return store.backend()
-    return LocalBackend(store)
-
-
-def describe_store(store: AnyStore) -> str:
-    """Where a store lives, for messages ("endpoint URL" or the folder)."""
-    if isinstance(store, RemoteStore):
-        return store.query_url
-    return str(store.location or "memory")
+        store = remote_store_from_settings(read_only=read_only or index_only)
+    else:
+        location = location or settings.store_path()
+        store = open_store(
+            location,
+            read_only=read_only or index_only,
+            index=settings.index_path(None, location),
+        )
+    if index_only:
+        store.index.close()
+        store.index = Index(store.index.path)
+    return store
 
 
 def _seconds(setting: settings.Setting) -> float:

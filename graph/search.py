@@ -3,7 +3,8 @@
 A typed citation ("artikel 3.71 Vb", "ECLI:NL:RVS:2020:2818", "C-133/15") goes through
 the citation grammar (``ingest.extract.find_references``) to its canonical work, so the
 explorer can jump to it; ids and titles are matched fuzzily with difflib; document texts
-are searched for the phrase by a named query.
+are searched for the phrase in the index's full-text table (ranked, with a snippet,
+in any case and with or without accents).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.explore import DOCUMENT_COLUMNS, list_documents, part_covers
-from graph.sparql import QueryBackend, QueryResult, Value, run_query
+from graph.index import reads
+from graph.sparql import QueryResult, ReadBackend, Value
 from ingest.extract import find_references
 from ingest.identifiers import is_work_id, work_iri
 
@@ -142,52 +144,23 @@ class _Scores:
         return score
 
 
+SEARCH_COLUMNS = (*DOCUMENT_COLUMNS, "snippet")
+
+
 def search_text(
-    backend: QueryBackend, phrase: str, documents: QueryResult | None = None
+    backend: ReadBackend, phrase: str, documents: QueryResult | None = None
 ) -> QueryResult:
-    """The documents whose full text contains ``phrase``, ignoring case: their rows of
-    the document list (:func:`graph.explore.list_documents`, or ``documents`` when the
-    caller has it already), by identifier and IRI."""
-    pattern = phrase_pattern(phrase)
-    if not pattern:
-        return QueryResult(DOCUMENT_COLUMNS, ())
+    """The documents whose full text holds the words of ``phrase`` in order (the last
+    also as the start of a longer word), in any case and with or without accents: their
+    rows of the document list (:func:`graph.explore.list_documents`, or ``documents``
+    when the caller has it already) with a ``snippet`` of the text around the words
+    (in [brackets]), best match first."""
+    hits = reads.search_documents(backend.index, phrase)
+    if not hits:
+        return QueryResult(SEARCH_COLUMNS, ())
     if documents is None:
         documents = list_documents(backend)
-    found = run_query(backend, "text_search", pattern=pattern).rows
-    matches = {str(doc) for (doc,) in found}
-    doc, id_ = documents.variables.index("doc"), documents.variables.index("id")
-    rows = [row for row in documents.rows if str(row[doc]) in matches]
-    rows.sort(key=lambda row: (str(row[id_]), str(row[doc])))
-    return QueryResult(documents.variables, tuple(rows))
-
-
-# Characters with a meaning in an XPath regular expression (SPARQL's REGEX).
-_REGEX_SPECIAL = frozenset("\\|.-^?*+{}()[]$")
-
-
-def phrase_pattern(phrase: str) -> str:
-    """A regular expression matching ``phrase`` (stripped) wherever a text contains it
-    in any case, as ``CONTAINS(LCASE(text), lower(phrase))`` would: each cased letter
-    becomes a class of its lower and upper case (``[vV]``), every special character is
-    escaped. Explicit classes rather than REGEX's ``"i"`` flag, whose case folding
-    differs between engines (Oxigraph folds Unicode, a PCRE without UTF mode ASCII)."""
-    pattern = []
-    for char in phrase.strip().lower():
-        cases = _cases(char)
-        if len(cases) > 1:
-            pattern.append(f"[{''.join(cases)}]")
-        elif char in _REGEX_SPECIAL:
-            pattern.append(f"\\{char}")
-        else:
-            pattern.append(char)
-    return "".join(pattern)
-
-
-def _cases(char: str) -> list[str]:
-    """``char`` (lower case) and the single characters lower-casing to it: its upper
-    and title case (``ǆ``: ``Ǆ``, ``ǅ``)."""
-    cases = [char]
-    for other in (char.upper(), char.title()):
-        if len(other) == 1 and other.lower() == char and other not in cases:
-            cases.append(other)
-    return cases
+    doc = documents.variables.index("doc")
+    listed = {str(row[doc]): row for row in documents.rows}
+    rows = tuple((*listed[hit.doc], hit.snippet) for hit in hits if hit.doc in listed)
+    return QueryResult((*documents.variables, "snippet"), rows)

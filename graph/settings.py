@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,13 @@ STORE = Setting(
     "WETGRAAF_STORE",
     _default_store(),
     "Folder of the embedded Oxigraph store.",
+)
+INDEX = Setting(
+    "WETGRAAF_INDEX",
+    "",
+    "SQLite file of the read model (lists, counts, search, exports) that "
+    "`wetgraaf build` writes and `wetgraaf index` rebuilds; empty means beside the "
+    "store's folder (for an endpoint: beside WETGRAAF_STORE, named by the endpoint).",
 )
 CACHE = Setting(
     "WETGRAAF_CACHE",
@@ -125,3 +133,17 @@ def allowed_services() -> frozenset[str]:
 def store_path() -> Path:
     """The embedded store folder from ``WETGRAAF_STORE`` or the per-user default."""
     return Path(STORE.value()).expanduser()
+
+
+def index_path(endpoint: str | None, location: Path | None = None) -> Path:
+    """The read model's file: ``WETGRAAF_INDEX``, else beside the embedded store's
+    folder ``location``, else (for ``endpoint``) beside the default store, named by a
+    digest of the endpoint's URL, so that two endpoints never share an index."""
+    if INDEX.value():
+        return Path(INDEX.value()).expanduser()
+    if endpoint:
+        digest = hashlib.sha256(endpoint.encode("utf-8")).hexdigest()[:12]
+        store = store_path()
+        return store.with_name(f"{store.name}.endpoint-{digest}.index.sqlite")
+    store = location or store_path()
+    return store.with_name(store.name + ".index.sqlite")

@@ -24,6 +24,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from graph.errors import QueryError
+from graph.index import Index
 from graph.namespaces import PREFIXES
 from graph.store import GraphStore
 from graph.values import Value
@@ -65,11 +66,19 @@ class QueryBackend(Protocol):
     def select(self, query: str) -> QueryResult: ...
 
 
+class ReadBackend(QueryBackend, Protocol):
+    """A query backend with the store's read model (``graph.index``) beside it: what
+    the explorer reads lists, counts and search from."""
+
+    index: Index
+
+
 class LocalBackend:
     """Queries the embedded store."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self.index = store.index
 
     def select(self, query: str) -> QueryResult:
         try:

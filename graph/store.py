@@ -1,8 +1,12 @@
-"""The embedded store: Oxigraph through rdflib (``oxrdflib``), on disk or in memory.
+"""The embedded store: Oxigraph through rdflib (``oxrdflib``), on disk or in memory,
+with its read model (``graph.index``) beside it.
 
 One named graph per source document. ``replace_graph`` swaps a document's named graph
 in a single SPARQL update, which Oxigraph applies as one transaction: a failure leaves
 the previous version intact, and re-ingesting the same document gives the same graph.
+The document's index rows are replaced right after, in one SQLite transaction per
+write; the index is derived, so a failure between the two is mended by writing the
+document again or by ``wetgraaf index``.
 """
 
 from __future__ import annotations
@@ -12,26 +16,23 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import pyoxigraph
 from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph import settings
 from graph.errors import StoreError
 from graph.export import Progress, write_quads
+from graph.index import DocumentRows, Index, document_rows
 from graph.namespaces import GRAPH_BASE, PREFIXES
-from graph.ordering import Sortable, client_order, describe, sort_rows
-from graph.summary import (
-    RECOUNT_BATCH,
-    SUMMARY_GRAPHS,
-    refresh,
-    summary_is_current,
-    write_document,
-)
 from graph.triples import Triple
 from graph.values import Value, to_python
+
+if TYPE_CHECKING:
+    from graph.sparql import LocalBackend
 
 log = logging.getLogger(__name__)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -70,8 +71,22 @@ def serialize_triples(graph: Iterable[Triple], *, where: str = "store") -> Tripl
     return TripleLines(tuple(plain), tuple(with_bnodes))
 
 
-# Summary updates between two flushes of the store's write buffers (refresh_summary).
-FLUSH_EVERY = 8
+@dataclass(frozen=True, slots=True)
+class GraphWrite:
+    """One document graph to write: its name, its triples as statements and its rows
+    of the index (both made from the same triples, in the process that built them)."""
+
+    name: URIRef
+    lines: TripleLines
+    rows: DocumentRows
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What a store can do, so that callers ask instead of testing its class."""
+
+    remote: bool
+    writable: bool
 
 
 class GraphStore:
@@ -83,6 +98,7 @@ class GraphStore:
         inner: pyoxigraph.Store,
         location: Path | None,
         read_only: bool,
+        index: Index,
     ) -> None:
         self._dataset = dataset
         # Updates go to Oxigraph itself: for a union-graph Dataset rdflib would run
@@ -91,46 +107,48 @@ class GraphStore:
         self._written = False
         self.location = location
         self.read_only = read_only
+        self.index = index
+        self.where = str(location or "memory")
+        self.capabilities = Capabilities(remote=False, writable=not read_only)
 
-    def replace_graph(
-        self, name: URIRef, graph: Graph, *, summary: bool = True
-    ) -> None:
+    def backend(self) -> LocalBackend:
+        """The SPARQL query backend on this store."""
+        from graph.sparql import LocalBackend
+
+        return LocalBackend(self)
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace the named graph ``name`` by ``graph`` in one transaction."""
         self.replace_graph_lines(
-            name, serialize_triples(graph, where=self._where()), summary=summary
+            name,
+            serialize_triples(graph, where=self._where()),
+            document_rows(str(name), graph),
         )
 
     def replace_graph_lines(
-        self, name: URIRef, lines: TripleLines, *, summary: bool = True
+        self, name: URIRef, lines: TripleLines, rows: DocumentRows
     ) -> None:
         """Replace the named graph ``name`` by already serialised triples, in one
-        transaction (the form parallel builds hand over between processes).
-
-        With ``summary`` the summary graphs are corrected for this document right
-        after (``graph.summary``); a bulk build passes False and calls
-        ``refresh_summary`` once at the end.
-        """
+        transaction (the form parallel builds hand over between processes), then its
+        rows of the index."""
         self._check_writable()
         body = "\n".join([*lines.plain, *lines.with_bnodes])
         update = (
             f"DROP SILENT GRAPH {name.n3()} ;\n"
             f"INSERT DATA {{ GRAPH {name.n3()} {{\n{body}\n}} }}"
         )
-        self._write(name, lambda: self._update(update, f"cannot write {name}"), summary)
+        self._update(update, f"cannot write {name}")
+        self.index.write([rows])
 
-    def remove_graph(self, name: URIRef, *, summary: bool = True) -> None:
-        """Remove one named graph (nothing else but its share of the summary)."""
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove one named graph and its rows of the index."""
         self._check_writable()
-        update = f"DROP SILENT GRAPH {name.n3()}"
-        self._write(
-            name, lambda: self._update(update, f"cannot remove {name}"), summary
-        )
+        self._update(f"DROP SILENT GRAPH {name.n3()}", f"cannot remove {name}")
+        self.index.remove(str(name))
 
-    def write_graphs(
-        self, graphs: Sequence[tuple[URIRef, TripleLines]]
-    ) -> dict[URIRef, str]:
-        """Write many documents' graphs at once (a build), leaving the summary to
-        ``refresh_summary``; returns one error line per graph that was not written.
+    def write_graphs(self, graphs: Sequence[GraphWrite]) -> dict[URIRef, str]:
+        """Write many documents' graphs at once (a build), then their rows of the
+        index in one transaction; returns one error line per graph not written.
 
         Graphs the store does not hold yet are bulk-loaded together, straight into new
         files (several times faster than transactions, which spend most of their time
@@ -143,21 +161,23 @@ class GraphStore:
         fresh: list[tuple[URIRef, TripleLines]] = []
         fresh_names: set[URIRef] = set()
         replaced = False
-        for name, lines in graphs:
+        for write in graphs:
+            name = write.name
             if name in fresh_names:
                 # The same document twice in one batch: the later one replaces it.
                 errors.update(self._bulk_load(fresh))
                 fresh, fresh_names = [], set()
             if self._inner.contains_named_graph(pyoxigraph.NamedNode(name)):
                 try:
-                    self.replace_graph_lines(name, lines, summary=False)
+                    self.replace_graph_lines(name, write.lines, write.rows)
                     replaced = True
                 except StoreError as error:
                     errors[name] = str(error)
             else:
-                fresh.append((name, lines))
+                fresh.append((name, write.lines))
                 fresh_names.add(name)
         errors.update(self._bulk_load(fresh))
+        self.index.write(w.rows for w in graphs if w.name not in errors)
         if replaced and self.location is not None:
             # A rebuild replaces every graph in transactions: flushed per batch, or
             # RocksDB's write buffers grow with the store (a rebuild of the bundled
@@ -187,42 +207,6 @@ class GraphStore:
             return {name: f"{self._where()}: {problem} ({name})" for name, _ in graphs}
         self._written = True
         return {}
-
-    def has_summary(self) -> bool:
-        """Whether the summary graphs are current (see ``graph.summary``)."""
-        return summary_is_current(lambda query: self.select(query)[1])
-
-    def refresh_summary(self, *, batch: int = RECOUNT_BATCH) -> None:
-        """Recompute every summary graph from the links in the store (after a build).
-
-        One transaction per step and batch (``graph.summary.refresh``): Oxigraph is
-        several times slower with all of them in one, and holds a transaction in
-        memory; a reader at worst sees counts missing while this runs. The writes
-        are flushed to disk every ``FLUSH_EVERY`` updates: left to RocksDB's own
-        pace, its write buffers held a batched recount at 2,069 MB at 46.5 M
-        triples (1,240 MB flushed; 670 MB once the old summary was also deleted in
-        batches, bench/RESULTS.md).
-        """
-        self._check_writable()
-        updates = 0
-
-        def update(text: str) -> None:
-            nonlocal updates
-            self._update(text, "cannot refresh the summary")
-            updates += 1
-            if updates % FLUSH_EVERY == 0 and self.location is not None:
-                self._inner.flush()
-
-        refresh(lambda query: self.select(query)[1], update, batch=batch)
-
-    def _write(self, name: URIRef, write: Callable[[], None], summary: bool) -> None:
-        write_document(
-            name,
-            write,
-            select=lambda query: self.select(query)[1],
-            update=lambda text: self._update(text, f"cannot summarise {name}"),
-            summary=summary,
-        )
 
     def _update(self, update: str, problem: str) -> None:
         try:
@@ -268,14 +252,8 @@ class GraphStore:
         return copy
 
     def __len__(self) -> int:
-        """The number of quads in the documents' graphs (the summary not counted)."""
-        derived = 0
-        for name in SUMMARY_GRAPHS:
-            _, rows = self.select(
-                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}"
-            )
-            derived += int(str(rows[0][0]))
-        return len(self._inner) - derived
+        """The number of quads in the store."""
+        return len(self._inner)
 
     def select(
         self, sparql: str
@@ -286,14 +264,11 @@ class GraphStore:
         Oxigraph answers directly: rdflib's query path adds seconds per query here.
         Parameters are bound beforehand by ``graph.sparql.bind_parameters``.
 
-        A final ``ORDER BY`` of plain variables is done in Python when the values
-        allow it (``graph.ordering``: Oxigraph's own sort decodes terms per comparison).
-
         Raises:
             SyntaxError, ValueError, OSError: as pyoxigraph raises them.
             TypeError: the query is not a SELECT query.
         """
-        variables, rows = self._solutions(sparql)
+        variables, rows = self._query(sparql)
         return variables, _converted(rows, _from_ox)
 
     def select_values(
@@ -301,30 +276,9 @@ class GraphStore:
     ) -> tuple[tuple[str, ...], list[tuple[Value, ...]]]:
         """``select`` with the rows as plain Python values (``graph.values``), made
         from Oxigraph's terms without building rdflib terms for IRIs and strings,
-        where large results spent most of their time (the 15,725 documents' list
-        entries at 11.6 M triples, unordered: 358 → 99 ms; the ``documents`` listing
-        955 → 781 ms)."""
-        variables, rows = self._solutions(sparql)
-        return variables, _converted(rows, _value_of)
-
-    def _solutions(self, sparql: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
-        """Oxigraph's rows of terms, ordered in Python when the query allows it."""
-        order = client_order(sparql)
-        if order is not None:
-            variables, rows = self._query(order.query)
-            ordered = sort_rows(
-                variables, rows, order.keys, order.descending, _describe_ox
-            )
-            if ordered is not None:
-                return variables, ordered
-        return self._query(sparql)
-
-    def _select(
-        self, sparql: str
-    ) -> tuple[tuple[str, ...], list[tuple[Node | None, ...]]]:
-        """``select`` in the engine's own order (the reference for ``graph.ordering``)."""
+        where large results spend most of their time."""
         variables, rows = self._query(sparql)
-        return variables, _converted(rows, _from_ox)
+        return variables, _converted(rows, _value_of)
 
     def _query(self, sparql: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
         try:
@@ -341,14 +295,12 @@ class GraphStore:
         return variables, [tuple(solution) for solution in result]
 
     def quads(self) -> Iterator[tuple[Any, Any, Any, Any]]:
-        """Every quad (subject, predicate, object, graph name) of the documents'
-        graphs as rdflib terms, to compare stores (the summary is derived, so left
-        out; ``export`` writes Oxigraph's quads without converting them).
+        """Every quad (subject, predicate, object, graph name) as rdflib terms, to
+        compare stores (``export`` writes Oxigraph's quads without converting them).
 
         Read from Oxigraph in full first: its iterators must not outlive this thread
         (pyoxigraph objects are bound to the thread that made them)."""
-        derived = {pyoxigraph.NamedNode(name) for name in SUMMARY_GRAPHS}
-        for quad in [q for q in self._inner if q.graph_name not in derived]:
+        for quad in list(self._inner):
             yield (
                 _from_ox(quad.subject),
                 _from_ox(quad.predicate),
@@ -357,23 +309,12 @@ class GraphStore:
             )
 
     def export(
-        self,
-        fmt: str,
-        output: BinaryIO,
-        progress: Progress | None = None,
-        *,
-        summary: bool = False,
+        self, fmt: str, output: BinaryIO, progress: Progress | None = None
     ) -> int:
         """Write the documents' graphs to ``output`` as they are read
-        (:func:`graph.export.write_quads`); returns the number of quads. The summary
-        graphs only with ``summary``: derived, but a store loaded from the file then
-        needs no recount. Oxigraph's iterator is consumed here, in the thread that
-        made it."""
-        derived = (
-            set() if summary else {pyoxigraph.NamedNode(n) for n in SUMMARY_GRAPHS}
-        )
-        quads = (quad for quad in self._inner if quad.graph_name not in derived)
-        return write_quads(quads, fmt, output, progress)
+        (:func:`graph.export.write_quads`); returns the number of quads. Oxigraph's
+        iterator is consumed here, in the thread that made it."""
+        return write_quads(iter(self._inner), fmt, output, progress)
 
     def close(self) -> None:
         """Release the store; on disk, Oxigraph lets go of its files (and the write
@@ -389,6 +330,7 @@ class GraphStore:
         self._dataset.close()
         self._dataset = Dataset()
         self._inner = pyoxigraph.Store()
+        self.index.close()
 
 
 def _from_ox(term: object) -> Node | None:
@@ -443,31 +385,20 @@ def _value_of(term: object) -> Value:
     return to_python(_from_ox(term))
 
 
-def _describe_ox(term: object) -> Sortable:
-    """How SPARQL orders a pyoxigraph term (``graph.ordering.describe``), strings
-    and IRIs without building rdflib terms."""
-    if term is None:
-        return (0, "", 0)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return (1, "", 0)
-    if isinstance(term, pyoxigraph.NamedNode):
-        return (2, "", term.value)
-    if (
-        isinstance(term, pyoxigraph.Literal)
-        and not term.language
-        and term.datatype.value == _XSD_STRING
-    ):
-        return (3, "string", term.value)
-    return describe(_from_ox(term))
-
-
-def open_store(location: Path | None = None, *, read_only: bool = False) -> GraphStore:
-    """Open the embedded Oxigraph store at ``location`` (in memory when None).
+def open_store(
+    location: Path | None = None,
+    *,
+    read_only: bool = False,
+    index: Path | None = None,
+) -> GraphStore:
+    """Open the embedded Oxigraph store at ``location`` (in memory when None) and its
+    index (``index``, default beside the store's folder; in memory with the store).
 
     Args:
         location: folder of the on-disk store; created when missing (unless read-only).
         read_only: open without taking the write lock, so a running app does not
             block ``wetgraaf build`` (it sees the data as it was when opened).
+        index: the index file, when not the default.
 
     Raises:
         StoreError: the folder cannot be opened (locked by another writer, not a store).
@@ -489,7 +420,11 @@ def open_store(location: Path | None = None, *, read_only: bool = False) -> Grap
     dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
-    return GraphStore(dataset, inner, location, read_only)
+    if index is None and location is not None:
+        index = settings.index_path(None, location)
+    return GraphStore(
+        dataset, inner, location, read_only, Index(index, read_only=read_only)
+    )
 
 
 #: A read-only view lists the store's files and then opens them; a build writing at

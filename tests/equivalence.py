@@ -18,7 +18,6 @@ import datetime as dt
 import io
 import json
 import re
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from click.testing import CliRunner
 from graph import settings
 from graph.cli import cli
 from graph.load import load_paths
-from graph.sparql import QueryBackend, QueryResult, load_query
+from graph.sparql import QueryResult, ReadBackend, load_query, run_query
 from graph.store import open_store
 
 GOLDEN = Path(__file__).parent / "data" / "equivalence"
@@ -166,7 +165,7 @@ def _item_lines(items: object) -> str:
     )
 
 
-def listing_outputs(backend: QueryBackend) -> Iterator[tuple[str, str]]:
+def listing_outputs(backend: ReadBackend) -> Iterator[tuple[str, str]]:
     """(golden name, JSON lines) of the explorer's lists, counts and searches."""
     from graph.analysis import network_rows
     from graph.explore import (
@@ -211,12 +210,10 @@ def build_equivalence_store(store_dir: Path) -> None:
 
 def all_outputs(store_dir: Path) -> dict[str, str]:
     """Every recorded output of the store at ``store_dir`` by golden name."""
-    from graph.remote import open_backend
-
     outputs = dict(query_outputs(store_dir))
     store = open_store(store_dir, read_only=True)
     try:
-        outputs.update(listing_outputs(open_backend(store)))
+        outputs.update(listing_outputs(store.backend()))
     finally:
         store.close()
     return outputs
@@ -235,9 +232,30 @@ def golden_files() -> dict[str, str]:
     }
 
 
-def record(store_dir: Path) -> None:
-    """Rewrite the golden files from a fresh build at ``store_dir`` (for review in the
-    diff: only when the rows are meant to change)."""
+def sparql_outputs(store_dir: Path) -> Iterator[tuple[str, str]]:
+    """(golden name, normalised CSV) of the named queries the index answers, run as
+    SPARQL on the store itself: what an endpoint's user gets must be the same rows."""
+    from graph.index.reads import READERS
+
+    store = open_store(store_dir, read_only=True)
+    try:
+        backend = store.backend()
+        for name, runs in PARAMETERS.items():
+            for bindings in runs:
+                if READERS.get(name, lambda *_: None)(store.index, bindings) is None:
+                    continue
+                text = run_query(backend, name, **bindings).to_csv()
+                yield _key(name, bindings), _normalised_csv(text, _ordered(name))
+    finally:
+        store.close()
+
+
+def record() -> None:
+    """Rewrite the golden files from a fresh build (for review in the diff: only when
+    the rows are meant to change)."""
+    import tempfile
+
+    store_dir = Path(tempfile.mkdtemp(prefix="wetgraaf-equivalence-")) / "store"
     build_equivalence_store(store_dir)
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for path in GOLDEN.iterdir():
@@ -247,5 +265,5 @@ def record(store_dir: Path) -> None:
         (GOLDEN / f"{name}{_golden_suffix(name)}").write_text(text, encoding="utf-8")
 
 
-if __name__ == "__main__":  # python -m tests.equivalence /tmp/some-new-dir
-    record(Path(sys.argv[1]))
+if __name__ == "__main__":  # python -m tests.equivalence
+    record()

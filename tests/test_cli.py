@@ -309,8 +309,9 @@ def test_cli_query_reads_a_works_incoming_links_in_pages_as_the_query(
 
 def test_cli_query_warns_about_a_store_without_summary(runner, store):
     """A store built by an older wetgraaf: the counts stay empty, and it says why."""
-    from graph.store import open_store
     from graph.summary import SUMMARY_GRAPHS
+
+    from graph.store import open_store
 
     written = open_store(store)
     for summary in SUMMARY_GRAPHS:

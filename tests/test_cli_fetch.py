@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.remote import open_any_store, open_backend
+from graph.remote import open_any_store
 from graph.sparql import run_query
 
 
@@ -30,7 +30,7 @@ def _build_and_read(runner, cache, store, read):
     assert built.exit_code == 0, built.output
     opened = open_any_store(store, read_only=True)
     try:
-        return read(open_backend(opened))
+        return read(opened.backend())
     finally:
         opened.close()
 

@@ -118,13 +118,13 @@ def test_analysis_network_rows_from_entries_equal_the_reference_query():
     kinds of reference, are the citation_network query's rows; a store without
     entries gives the same network from that query."""
     import networkx as nx
+    from graph.summary import DOCUMENTS
 
     from graph import settings
     from graph.analysis import network_rows
     from graph.load import load_paths
     from graph.namespaces import WG
     from graph.sparql import run_query
-    from graph.summary import DOCUMENTS
 
     corpus = settings.BUNDLED_CORPUS
     store = open_store()

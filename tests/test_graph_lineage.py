@@ -204,7 +204,6 @@ def citing_letters():
         store.replace_graph(
             graph_iri(document.id), build_document_graph(document, refs)
         )
-    store.refresh_summary()
     return LocalBackend(store)
 
 

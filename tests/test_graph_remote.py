@@ -10,7 +10,6 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +19,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from graph.analysis import lineage_paths, path_evidence
 from graph.build import document_iri, graph_iri
 from graph.errors import EndpointError, QueryError, StoreError
+from graph.index import Index, rebuild_index
 from graph.lineage import lineage_digraph
 from graph.load import document_graph, refresh_versions
 from graph.namespaces import GRAPH_BASE
-from graph.pages import (
-    citation_edge_plan,
-    incoming_plan,
-    read_pages,
-    relation_plan,
-    unresolved_plan,
-    vote_plan,
-)
 from graph.remote import (
     INSERT_CHUNK,
     STAGING_BASE,
@@ -39,11 +31,9 @@ from graph.remote import (
     RemoteBackend,
     RemoteStore,
     open_any_store,
-    open_backend,
     replace_graph_update,
     staging_graph,
 )
-from graph.search import phrase_pattern
 from graph.serve import start_read_only_server
 from graph.sparql import (
     LocalBackend,
@@ -54,7 +44,6 @@ from graph.sparql import (
     run_query,
 )
 from graph.store import GraphStore, open_store
-from graph.summary import SUMMARY_GRAPHS
 from graph.triples import as_graph
 from graph.values import to_python
 from graph.versions import CITED_VERSIONS, toestand_key, version_triples
@@ -85,12 +74,6 @@ from tests.conftest_servers import (
     virtuoso_server,
 )
 from tests.graph_fixtures import letter, toezegging_letter
-from tests.test_graph_store import (
-    mede_sorted,
-    network_sorted,
-    recounted,
-    summary_rows,
-)
 
 # --- documents ---------------------------------------------------------------------
 
@@ -346,7 +329,9 @@ def embedded() -> Iterator[GraphStore]:
     store.close()
 
 
-def remote_store(endpoint: Endpoint, **options: Any) -> RemoteStore:
+def remote_store(
+    endpoint: Endpoint, *, index: Path | None = None, **options: Any
+) -> RemoteStore:
     return RemoteStore(
         endpoint.query_url,
         endpoint.update_url,
@@ -356,6 +341,7 @@ def remote_store(endpoint: Endpoint, **options: Any) -> RemoteStore:
             auth=endpoint.auth,
             **options,
         ),
+        index=index,
     )
 
 
@@ -387,7 +373,7 @@ def store(
 
 
 def backend_of(store: GraphStore | RemoteStore) -> QueryBackend:
-    return open_backend(store)
+    return store.backend()
 
 
 # --- the shared query suite ----------------------------------------------------------
@@ -395,13 +381,10 @@ def backend_of(store: GraphStore | RemoteStore) -> QueryBackend:
 # Every named query with the bindings it is run with (an empty dict: unbound).
 QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "documents": [{}],
-    "document_list": [{}],
-    "motion_list": [{}],
     "document": [{"doc": LETTER}, {"doc": VB}, {}],
     "outgoing_links": [{"doc": LETTER}, {"doc": VB}, {}],
     "incoming_links": [{"work": VB}, {"work": KST}, {}],
     "linked_documents": [{"doc": LETTER}, {"doc": VB}, {}],
-    "linked_counts": [{"doc": LETTER}, {"doc": VB}, {}],
     "most_cited": [{}],
     "most_cited_parts": [{}],
     "motions": [{}],
@@ -410,15 +393,13 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "unresolved_references": [{}, {"doc": LETTER}, {"doc": [LETTER, VB]}],
     "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],
     "citation_network": [{}],
-    "edge_keys": [{"source": LETTER}, {"source": VB}],
-    "network_entries": [{}],
     "cited_works": [{}],
     "article_context": [{"article": VB_3_71}],
     "work_labels": [{"work": VB}, {"work": [VB, KST]}, {}],
     "text_search": [
-        {"pattern": phrase_pattern("artikel 3.71")},
-        {"pattern": phrase_pattern("VERZOEKT")},
-        {"pattern": phrase_pattern("één loket")},  # upper case É in the motion
+        {"pattern": "[aA][rR][tT][iI][kK][eE][lL] 3\\.71"},
+        {"pattern": "[vV][eE][rR][zZ][oO][eE][kK][tT]"},
+        {"pattern": "[éÉ][éÉ][nN] [lL][oO][kK][eE][tT]"},  # upper case É in the motion
     ],
     "motion_zaken": [{}],
     "decisions": [{"zaak": ZAAK}, {"zaak": [ZAAK, KST]}, {}],
@@ -427,16 +408,6 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
         {},
         {"targetWork": VB},
         {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"},
-    ],
-    "relation_counts": [{}],
-    "vote_counts": [{}],
-    "incoming_keys": [
-        {"citingGraph": LETTER_GRAPH},
-        {"citingGraph": VB_GRAPH, "work": VB},
-    ],
-    "relation_keys": [
-        {"subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2018-107"},
-        {"targetWork": VB},
     ],
     "lineage": [{"work": KST}],
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
@@ -495,70 +466,8 @@ def test_remote_named_query_gives_identical_results(
     assert actual == expected  # same values, same Python types, same order
 
 
-@pytest.mark.parametrize(
-    ("plan_of", "keys", "bound"),
-    [
-        (citation_edge_plan, {"source", "link"}, {}),
-        (unresolved_plan, {"doc"}, {}),
-        (relation_plan, {"subjectWork", "link"}, {}),
-        (vote_plan, {"besluit"}, {}),
-        (
-            lambda backend, size: incoming_plan(backend, size, work=VB),
-            {"work", "citingGraph", "link"},
-            {"work": VB},
-        ),
-        (incoming_plan, {"citingGraph", "link"}, {}),
-    ],
-    ids=[
-        "citation_edges",
-        "unresolved_references",
-        "relation_edges",
-        "votes",
-        "incoming_links-work",
-        "incoming_links-unbound",
-    ],
-)
-def test_remote_exports_in_pages_are_the_embedded_whole(
-    embedded, store, plan_of, keys, bound
-):
-    """The exports' pages (graph/pages.py) bind lists of documents and of links: read
-    through each server, one after another they are the embedded store's result."""
-    backend = backend_of(store)
-    plan = plan_of(backend, 1)
-    pages = list(plan.pages)
-    assert keys == {key for page in pages for key in page.bindings}
-    results = read_pages(backend, replace(plan, pages=pages))
-    rows = [row for result in results for row in result.rows]
-    whole = run_query(LocalBackend(embedded), plan.query, **bound)
-    assert rows == list(whole.rows) and rows
-
-
 # Queries without ORDER BY (their caller sorts): compared as sorted rows.
-UNORDERED = {
-    "document_list",
-    "motion_list",
-    "network_entries",
-    "edge_keys",
-    "incoming_keys",
-    "relation_counts",
-    "relation_keys",
-    "vote_counts",
-}
-
-
 def _normalise(name: str, result: QueryResult) -> QueryResult:
-    if name == "motion_list":  # the medeindieners field is a GROUP_CONCAT
-        result = QueryResult(
-            result.variables,
-            tuple((doc, mede_sorted(str(entry))) for doc, entry in result.rows),
-        )
-    if name == "network_entries":  # the pairs are a GROUP_CONCAT
-        result = QueryResult(
-            result.variables,
-            tuple((doc, network_sorted(str(entry))) for doc, entry in result.rows),
-        )
-    if name in UNORDERED:
-        return QueryResult(result.variables, tuple(sorted(result.rows, key=str)))
     columns = {v for q, v in UNORDERED_CONCAT if q == name}
     if not columns:
         return result
@@ -644,21 +553,26 @@ def test_remote_tells_a_commented_query_from_an_update(text, kind, sent):
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The suite's documents exported as N-Quads with the summary graphs."""
+    """The suite's documents exported as N-Quads."""
     store = open_store()
     load_documents(store)
     path = tmp_path_factory.mktemp("export") / "wetgraaf.nq"
     with path.open("wb") as out:
-        store.export("nq", out, summary=True)
+        store.export("nq", out)
     store.close()
     return path
 
 
-def _suite_differences(embedded: GraphStore, endpoint: Endpoint) -> list[str]:
+def _suite_differences(
+    embedded: GraphStore, endpoint: Endpoint, index: Path
+) -> list[str]:
     """Every named query of the shared suite on ``endpoint`` against the embedded
-    store: the named queries whose results differ."""
-    backend = remote_store(endpoint).backend()
-    differences = []
+    store, and the endpoint's index (rebuilt from its graphs, as ``wetgraaf index``
+    does) against the embedded store's: the differences."""
+    remote = remote_store(endpoint, index=index)
+    assert rebuild_index(remote, remote.index) == len(embedded.graph_names())
+    differences = [] if remote.index.dump() == embedded.index.dump() else ["index"]
+    backend = remote.backend()
     for name, cases in QUERY_CASES.items():
         for bindings in cases:
             expected = _normalise(
@@ -672,8 +586,9 @@ def _suite_differences(embedded: GraphStore, endpoint: Endpoint) -> list[str]:
 
 @pytest.mark.server
 def test_oxigraph_loaded_from_an_export_answers_the_suite(embedded, exported, tmp_path):
-    """`wetgraaf export --with-summary`, then `oxigraph load`: the server answers the
-    shared suite as the store it came from, no recount needed."""
+    """`wetgraaf export`, then `oxigraph load`, then `wetgraaf index`: the server
+    answers the shared suite as the store it came from, and its index is that
+    store's."""
     subprocess.run(
         [
             oxigraph_command(),
@@ -689,16 +604,15 @@ def test_oxigraph_loaded_from_an_export_answers_the_suite(embedded, exported, tm
     with oxigraph_server(tmp_path) as endpoint:
         remote = remote_store(endpoint)
         assert len(remote) == len(embedded)
-        assert remote.has_summary()
-        assert _suite_differences(embedded, endpoint) == []
+        assert _suite_differences(embedded, endpoint, tmp_path / "index.sqlite") == []
 
 
 @pytest.mark.server
 def test_virtuoso_bulk_loaded_from_an_export_answers_the_suite(
     embedded, exported, tmp_path
 ):
-    """`wetgraaf export --with-summary`, then Virtuoso's bulk loader (ld_dir,
-    rdf_loader_run): the server answers the shared suite as the store it came from."""
+    """`wetgraaf export`, then Virtuoso's bulk loader (ld_dir, rdf_loader_run), then
+    `wetgraaf index`: the server answers the shared suite as the store it came from."""
     with virtuoso_server(tmp_path) as virtuoso:
         shutil.copy(exported, tmp_path / "wetgraaf.nq")
         virtuoso.isql(
@@ -710,8 +624,8 @@ def test_virtuoso_bulk_loaded_from_an_export_answers_the_suite(
         assert "wetgraaf.nq" in loaded and "NULL" in loaded, loaded  # no ll_error
         remote = remote_store(virtuoso.endpoint)
         assert len(remote) == len(embedded)
-        assert remote.has_summary()
-        assert _suite_differences(embedded, virtuoso.endpoint) == []
+        index = tmp_path / "index.sqlite"
+        assert _suite_differences(embedded, virtuoso.endpoint, index) == []
 
 
 # --- writing --------------------------------------------------------------------------
@@ -730,7 +644,7 @@ def test_remote_store_holds_what_was_written(store):
 
 @pytest.mark.parametrize("fmt", ["nq", "trig"])
 def test_remote_export_writes_every_document_graph(store, fmt):
-    """Every store exports its documents' graphs (not the summary) the same way."""
+    """Every store exports its documents' graphs the same way."""
     out = io.BytesIO()
     written = store.export(fmt, out)
     parsed = Dataset()
@@ -749,16 +663,6 @@ def test_remote_export_writes_every_document_graph(store, fmt):
     assert {g.identifier for g in parsed.graphs() if len(g)} == set(expected)
     for name, graph in expected.items():
         assert same_values(parsed.graph(name), graph)
-
-
-def test_remote_export_with_summary_writes_the_summary_graphs_too(store):
-    out = io.BytesIO()
-    written = store.export("nq", out, summary=True)
-    parsed = Dataset()
-    parsed.parse(data=out.getvalue(), format="nquads")
-    names = {g.identifier for g in parsed.graphs() if len(g)}
-    assert names == {*store.graph_names(), *SUMMARY_GRAPHS}
-    assert written == sum(1 for _ in parsed.quads()) > len(store)
 
 
 def test_remote_replace_is_idempotent(store):
@@ -1035,7 +939,7 @@ def test_remote_settings_choose_the_store(monkeypatch, tmp_path):
     local = open_any_store(tmp_path / "store")
     try:
         assert isinstance(local, GraphStore)
-        assert isinstance(open_backend(local), LocalBackend)
+        assert isinstance(local.backend(), LocalBackend)
     finally:
         local.close()
     monkeypatch.setenv("WETGRAAF_ENDPOINT", "http://127.0.0.1:7878/query")
@@ -1044,7 +948,7 @@ def test_remote_settings_choose_the_store(monkeypatch, tmp_path):
     remote = open_any_store(tmp_path / "unused")
     assert isinstance(remote, RemoteStore)
     assert remote.update_url == "http://127.0.0.1:7878/update"
-    assert open_backend(remote).url == "http://127.0.0.1:7878/query"
+    assert remote.backend().url == "http://127.0.0.1:7878/query"
     assert open_any_store(read_only=True).read_only
     monkeypatch.setenv("WETGRAAF_QUERY_TIMEOUT", "soon")
     with pytest.raises(ValueError, match="WETGRAAF_QUERY_TIMEOUT"):
@@ -1106,53 +1010,27 @@ def test_serve_needs_a_store(tmp_path):
         start_read_only_server(tmp_path / "missing", port=free_port())
 
 
-# --- the summary graphs ------------------------------------------------------------------
+# --- the index -----------------------------------------------------------------------
 
 
-def test_remote_summary_is_the_same_everywhere_and_follows_a_rewrite(store, embedded):
-    """Each write corrects the summary on the server too: equal to the embedded
-    store's, and to a full recount (in batches or not) after a document lost its
-    references."""
-    rows = summary_rows(store)
-    assert rows and rows == summary_rows(embedded)
+def test_remote_index_is_the_same_everywhere_and_follows_a_rewrite(store, embedded):
+    """Each write replaces the document's rows of the index, on every store: equal
+    to the embedded store's, and to an index rebuilt from the graphs after a document
+    lost its references."""
+    rows = store.index.dump()
+    assert rows["links"] and rows == embedded.index.dump()
     document, refs = motie()
     name = graph_iri(document.id)
     try:
         store.replace_graph(name, document_graph(document, []))
-        changed = summary_rows(store)
+        changed = store.index.dump()
         assert changed != rows
-        assert changed == recounted(store)
-        store.refresh_summary(batch=2)  # a VALUES block of two subjects per update
-        assert summary_rows(store) == changed
+        rebuilt = Index(None)
+        rebuild_index(store, rebuilt, batch=2)  # two graphs per transaction
+        assert rebuilt.dump() == changed
     finally:
         store.replace_graph(name, document_graph(document, refs))
-    assert summary_rows(store) == rows
-
-
-@pytest.mark.server
-@pytest.mark.parametrize("backend_name", ["oxigraph-server", "virtuoso"])
-@pytest.mark.parametrize("graph", ["history", "relations"])
-def test_remote_summary_presence_reads_history_and_relations(
-    loaded_remote, backend_name, graph
-):
-    """The store's summary is current (it has history edges for its dated links and
-    relations for its typed links); asked about an empty graph instead of either,
-    the same queries find it stale."""
-    from graph.summary import SUMMARY_BASE, summary_is_current
-
-    store = loaded_remote(backend_name)
-    assert store.has_summary()
-    replaced = []
-
-    def stale(query: str) -> tuple:
-        swapped = query.replace(
-            f"<{SUMMARY_BASE}{graph}>", "<https://example.org/none>"
-        )
-        replaced.append(swapped != query)
-        return store.backend().select(swapped).rows
-
-    assert not summary_is_current(stale)
-    assert any(replaced)
+    assert store.index.dump() == rows
 
 
 # --- a lineage read hop by hop -------------------------------------------------------

@@ -1,5 +1,5 @@
 """Netwerk: the most-cited works and a drawing of the top of the citation graph (the
-summary's counted citations: at scale, reading every link's evidence took minutes)."""
+citations counted in the index, not read link by link with their evidence)."""
 
 import altair as alt
 import streamlit as st

@@ -79,10 +79,15 @@ for match in matches[:5]:
 
 st.subheader("In de tekst")
 found = in_text(query, store_stamp())
-st.caption(f"{len(found.rows)} documenten bevatten deze zinsnede")
+st.caption(f"{len(found.rows)} documenten bevatten deze zinsnede (beste eerst)")
 documents_table(
     [
-        {"id": r["id"], "titel": r["title"], "soort": r["kind"]}
+        {
+            "id": r["id"],
+            "titel": r["title"],
+            "soort": r["kind"],
+            "fragment": r["snippet"],
+        }
         for r in found.as_dicts()
     ],
     key="fulltext",

@@ -7,12 +7,12 @@ the same triples); ``rebuild_index`` writes them again from the graphs in any st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from rdflib import URIRef
 
-from graph.index.db import Index, index_path_for
+from graph.index.db import Index
 from graph.index.rows import DocumentRows, document_rows, normalise_text
 from graph.namespaces import GRAPH_BASE
 from graph.triples import Triple
@@ -21,7 +21,6 @@ __all__ = [
     "DocumentRows",
     "Index",
     "document_rows",
-    "index_path_for",
     "normalise_text",
     "rebuild_index",
 ]
@@ -40,16 +39,19 @@ def rebuild_index(
     store: _Graphs,
     index: Index,
     *,
+    names: Sequence[URIRef] | None = None,
     progress: Callable[[int], None] | None = None,
     batch: int = REBUILD_BATCH,
 ) -> int:
-    """Write the index again from every document graph in ``store``, graph by graph
-    (a remote endpoint answers one graph's triples at a time). Returns the number of
-    graphs indexed."""
-    names = sorted(str(n) for n in store.graph_names() if str(n).startswith(GRAPH_BASE))
+    """Write the index again from every document graph in ``store`` (``names``, when
+    the caller has listed them), graph by graph: a remote endpoint answers one graph's
+    triples at a time. The old rows go in the first transaction, so a reader sees the
+    index fill up. Returns the number of graphs indexed."""
+    listed = store.graph_names() if names is None else names
+    graphs = sorted(str(n) for n in listed if str(n).startswith(GRAPH_BASE))
     index.clear()
     pending: list[DocumentRows] = []
-    for number, name in enumerate(names, start=1):
+    for number, name in enumerate(graphs, start=1):
         pending.append(document_rows(name, store.graph(URIRef(name))))
         if len(pending) >= batch:
             index.write(pending)
@@ -57,4 +59,4 @@ def rebuild_index(
         if progress is not None:
             progress(number)
     index.write(pending)
-    return len(names)
+    return len(graphs)

@@ -119,6 +119,13 @@ class Index:
                 f"{path or 'memory'}: cannot open the index: {error}"
             ) from error
 
+    @classmethod
+    def absent(cls) -> Index:
+        """An index that is not there (a backend opened without its store's)."""
+        index = cls(None, read_only=True)
+        index.missing = True
+        return index
+
     def write(self, documents: Iterable[DocumentRows]) -> None:
         """Replace the rows of each document's graph by its new rows, all in one
         transaction (a failure leaves the index as it was).
@@ -219,8 +226,3 @@ class Index:
 
     def _where(self) -> str:
         return str(self.path or "memory")
-
-
-def index_path_for(store_location: Path) -> Path:
-    """Where the index of the store at ``store_location`` lives: beside its folder."""
-    return store_location.with_name(store_location.name + ".index.sqlite")

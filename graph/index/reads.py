@@ -29,6 +29,11 @@ class Rows:
     rows: Iterator[tuple[Value, ...]]
 
 
+def dicts(rows: Rows) -> list[dict[str, Value]]:
+    """The rows of one read as dicts by variable (as ``QueryResult.as_dicts``)."""
+    return [dict(zip(rows.variables, row, strict=True)) for row in rows.rows]
+
+
 def _date(value: Any) -> Value:
     """An ISO date as a date (what the query backends return), anything else as is."""
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
@@ -183,41 +188,109 @@ _RESOLVED = (
 )
 
 
-def citation_edges(index: Index) -> Rows:
-    """Every resolved link as a document → work edge (``citation_edges``)."""
+def _within(column: str, values: Sequence[str] | None) -> tuple[str, list[str]]:
+    """An ``AND column IN (…)`` condition and its parameters (nothing for None)."""
+    if values is None:
+        return "", []
+    values = sorted(set(values))
+    if len(values) > _BATCH:
+        raise ValueError(f"at most {_BATCH} values per read, not {len(values)}")
+    return f" AND {column} IN ({', '.join('?' * len(values))})", list(values)
+
+
+CITATION_COLUMNS = (
+    "source",
+    "target",
+    "part",
+    "type",
+    "kind",
+    "method",
+    "quote",
+    "link",
+)
+
+
+def citation_edges(
+    index: Index,
+    *,
+    sources: Sequence[str] | None = None,
+    works: Sequence[str] | None = None,
+    links: Sequence[str] | None = None,
+) -> Rows:
+    """Every resolved link as a document → work edge (``citation_edges``), or those
+    stated in ``sources``, to ``works``, or the ``links`` named."""
+    where, parameters = _RESOLVED, []
+    for column, values in (("doc", sources), ("work", works), ("link", links)):
+        condition, bound = _within(column, values)
+        where += condition
+        parameters += bound
     return _read(
         index,
-        ("source", "target", "part", "type", "kind", "method", "quote", "link"),
+        CITATION_COLUMNS,
         "SELECT doc, work, target, type, kind, method, quote, link FROM links"
-        f" WHERE {_RESOLVED} ORDER BY doc, work, link",
-    )
-
-
-def incoming_links(index: Index, work: str | None = None) -> Rows:
-    """The links to a work or any part of it, or every resolved link
-    (``incoming_links``)."""
-    where = f"{_RESOLVED} AND source IS NOT NULL"
-    parameters: tuple[str, ...] = ()
-    if work is not None:
-        where += " AND work = ?"
-        parameters = (work,)
-    return _read(
-        index,
-        (
-            "work",
-            "link",
-            "target",
-            "citingDoc",
-            "source",
-            "type",
-            "kind",
-            "method",
-            "quote",
-        ),
-        "SELECT work, link, target, doc, source, type, kind, method, quote FROM links"
-        f" WHERE {where} ORDER BY doc, quote, work, link",
+        f" WHERE {where} ORDER BY doc, work, link",
         parameters,
     )
+
+
+INCOMING_COLUMNS = (
+    "work",
+    "link",
+    "target",
+    "citingDoc",
+    "source",
+    "type",
+    "kind",
+    "method",
+    "quote",
+)
+
+
+def incoming_links(
+    index: Index, work: str | None = None, citing: Sequence[str] | None = None
+) -> Rows:
+    """The links to a work or any part of it (only those in the documents ``citing``,
+    when given), or every resolved link (``incoming_links``)."""
+    where = f"{_RESOLVED} AND source IS NOT NULL"
+    parameters: list[str] = []
+    if work is not None:
+        where += " AND work = ?"
+        parameters.append(work)
+    condition, bound = _within("doc", citing)
+    return _read(
+        index,
+        INCOMING_COLUMNS,
+        "SELECT work, link, target, doc, source, type, kind, method, quote FROM links"
+        f" WHERE {where}{condition} ORDER BY doc, quote, work, link",
+        parameters + bound,
+    )
+
+
+def cited_counts(index: Index, documents: Sequence[str]) -> dict[str, dict[str, int]]:
+    """For each of ``documents``, the works it cites with its number of links to each
+    (as ``citation_network`` counts them)."""
+    condition, parameters = _within("doc", documents)
+    counts: dict[str, dict[str, int]] = {}
+    for doc, work, links in index.rows(
+        "SELECT doc, work, COUNT(DISTINCT link) FROM links"
+        f" WHERE work IS NOT NULL AND kind IS NOT NULL{condition} GROUP BY doc, work",
+        parameters,
+    ):
+        counts.setdefault(str(doc), {})[str(work)] = int(links)
+    return counts
+
+
+def links_to_parts(index: Index, targets: Sequence[str]) -> list[tuple[str, str]]:
+    """(citing document, link) of every link to one of ``targets`` (``links_to_parts``)."""
+    condition, parameters = _within("target", targets)
+    return [
+        (str(doc), str(link))
+        for doc, link in index.rows(
+            "SELECT DISTINCT doc, link FROM links WHERE target IS NOT NULL"
+            f"{condition} ORDER BY target, link, doc",
+            parameters,
+        )
+    ]
 
 
 def unresolved_references(index: Index) -> Rows:
@@ -233,32 +306,42 @@ def unresolved_references(index: Index) -> Rows:
     )
 
 
+RELATION_COLUMNS = (
+    "link",
+    "subject",
+    "subjectWork",
+    "target",
+    "targetWork",
+    "type",
+    "quote",
+    "statedIn",
+    "kind",
+    "method",
+)
+
+
 def relation_edges(
-    index: Index, subject_work: str | None = None, target_work: str | None = None
+    index: Index,
+    *,
+    subject_works: Sequence[str] | None = None,
+    target_works: Sequence[str] | None = None,
+    links: Sequence[str] | None = None,
 ) -> Rows:
-    """Typed relations from their subject's work (``relation_edges``)."""
+    """Typed relations from their subject's work (``relation_edges``), or those from
+    ``subject_works``, to ``target_works`` or of the ``links`` named."""
     where = f"typed AND source_work IS NOT NULL AND {_RESOLVED}"
     parameters: list[str] = []
-    if subject_work is not None:
-        where += " AND source_work = ?"
-        parameters.append(subject_work)
-    if target_work is not None:
-        where += " AND work = ?"
-        parameters.append(target_work)
+    for column, values in (
+        ("source_work", subject_works),
+        ("work", target_works),
+        ("link", links),
+    ):
+        condition, bound = _within(column, values)
+        where += condition
+        parameters += bound
     return _read(
         index,
-        (
-            "link",
-            "subject",
-            "subjectWork",
-            "target",
-            "targetWork",
-            "type",
-            "quote",
-            "statedIn",
-            "kind",
-            "method",
-        ),
+        RELATION_COLUMNS,
         "SELECT DISTINCT link, source, source_work, target, work, type, quote, doc,"
         f" kind, method FROM links WHERE {where}"
         " ORDER BY source_work, work, link, source",
@@ -326,11 +409,25 @@ def _incoming(index: Index, bindings: Mapping[str, str]) -> Rows | None:
     return incoming_links(index, bindings.get("work"))
 
 
+def _one(bindings: Mapping[str, str], name: str) -> list[str] | None:
+    return [bindings[name]] if name in bindings else None
+
+
 def _relations(index: Index, bindings: Mapping[str, str]) -> Rows | None:
     if set(bindings) - {"subjectWork", "targetWork"}:
         return None
     return relation_edges(
-        index, bindings.get("subjectWork"), bindings.get("targetWork")
+        index,
+        subject_works=_one(bindings, "subjectWork"),
+        target_works=_one(bindings, "targetWork"),
+    )
+
+
+def _citations(index: Index, bindings: Mapping[str, str]) -> Rows | None:
+    if set(bindings) - {"source", "target"}:
+        return None
+    return citation_edges(
+        index, sources=_one(bindings, "source"), works=_one(bindings, "target")
     )
 
 
@@ -343,7 +440,7 @@ READERS: Mapping[str, Reader] = {
     "most_cited_parts": _unbound(most_cited_parts),
     "citation_network": _unbound(citation_network),
     "cited_works": _unbound(cited_works),
-    "citation_edges": _unbound(citation_edges),
+    "citation_edges": _citations,
     "incoming_links": _incoming,
     "unresolved_references": _unbound(unresolved_references),
     "relation_edges": _relations,
@@ -356,3 +453,59 @@ def indexed_query(index: Index, name: str, bindings: Mapping[str, str]) -> Rows 
     answer it with these parameters."""
     reader = READERS.get(name)
     return reader(index, bindings) if reader else None
+
+
+NO_INDEX = (
+    "this store has no index yet (built elsewhere, or by an older wetgraaf): "
+    "run `wetgraaf index` to write it from the graphs"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkLabel:
+    """What names a work: its identifier, and for an ingested document its kind and
+    title; the smallest kind of reference to it anywhere (None: never cited)."""
+
+    identifier: str
+    kind: str | None
+    title: str | None
+    cited_as: str | None
+
+
+def work_labels(index: Index, works: Sequence[str]) -> dict[str, WorkLabel]:
+    """The label of each of ``works`` that has an identifier (its smallest, as the
+    ``work_labels`` query orders them)."""
+    labels: dict[str, WorkLabel] = {}
+    wanted = sorted(set(works))
+    for start in range(0, len(wanted), _BATCH):
+        chunk = wanted[start : start + _BATCH]
+        marks = ", ".join("?" * len(chunk))
+        for work, identifier, kind, title, cited_as in index.rows(
+            "SELECT i.iri, MIN(i.identifier),"
+            " (SELECT MIN(d.kind) FROM documents d WHERE d.doc = i.iri),"
+            " (SELECT MIN(d.title) FROM documents d WHERE d.doc = i.iri),"
+            " (SELECT MIN(l.kind) FROM links l WHERE l.work = i.iri)"
+            f" FROM identifiers i WHERE i.iri IN ({marks}) GROUP BY i.iri",
+            chunk,
+        ):
+            labels[str(work)] = WorkLabel(str(identifier), kind, title, cited_as)
+    return labels
+
+
+def citing_documents(index: Index, work: str) -> list[tuple[str, str, int]]:
+    """(document, its identifier, its links to ``work`` or a part of it) of every
+    other document citing ``work``, most links first, then by identifier."""
+    return [
+        (str(doc), str(identifier), int(links))
+        for doc, identifier, links in index.rows(
+            "SELECT l.doc, (SELECT MIN(d.id) FROM documents d WHERE d.doc = l.doc) AS id,"
+            " COUNT(DISTINCT l.link) AS n FROM links l"
+            " WHERE l.work = ? AND l.doc != ? AND l.kind IS NOT NULL"
+            " GROUP BY l.doc HAVING id IS NOT NULL ORDER BY n DESC, id, l.doc",
+            (work, work),
+        )
+    ]
+
+
+# Values bound in one IN (…) list: SQLite allows 32,766 host parameters.
+_BATCH = 10_000
