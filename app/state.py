@@ -26,7 +26,7 @@ from graph.explore import (
     most_cited_parts,
     motion_votes,
 )
-from graph.remote import AnyStore, open_any_store, open_backend
+from graph.remote import AnyStore, open_any_store
 from graph.sparql import QueryBackend, QueryResult
 
 # How long results from a remote endpoint are reused: it gives no cheap change stamp.
@@ -58,7 +58,7 @@ def _store(stamp: str) -> AnyStore:
 
 @st.cache_resource(max_entries=1, show_spinner="Opening the store…")
 def _backend(stamp: str) -> QueryBackend:
-    return open_backend(_store(stamp))
+    return _store(stamp).backend()
 
 
 def get_store() -> AnyStore:

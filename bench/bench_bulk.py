@@ -1,5 +1,5 @@
-"""Bulk transfer: a store exported as N-Quads with its summary graphs (``wetgraaf
-export --with-summary``) and loaded by other SPARQL stores' own bulk loaders.
+"""Bulk transfer: a store exported as N-Quads (``wetgraaf export``) and loaded by other
+SPARQL stores' own bulk loaders (whose index ``wetgraaf index`` then writes).
 
 Run: ``python bench/bench_bulk.py --store DIR [--virtuoso] [--repeat 2]``.
 Reports the export (quads/s, MB/s, peak RSS), ``oxigraph load`` of the file into a new

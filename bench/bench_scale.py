@@ -6,10 +6,12 @@ its text, structure and references are the real ones. Documents are streamed: ea
 worker reads its source file itself, and the main process holds at most one bulk batch
 (``graph.load.BATCH_TRIPLES``), so memory stays flat with ``--times``.
 
-Reports documents/s, MB/s (source files), triples/s, peak RSS, store size on disk and
-the latency of every named query at that size (and of the Herkomst page's lineage
-reads, rows: paths) on the embedded store, and with
-``--remote`` through ``oxigraph serve-read-only`` over HTTP (``RemoteBackend``).
+Reports documents/s, MB/s (source files), triples/s, peak RSS, store and index size
+on disk, the latency of every named query at that size as SPARQL (and of the Herkomst
+page's lineage reads, rows: paths) on the embedded store, and with ``--remote``
+through ``oxigraph serve-read-only`` over HTTP (``RemoteBackend``); then every read of
+the index (``graph.index.reads``: what ``wetgraaf query`` and the explorer read for
+lists, counts, exports and search), streamed to the end, with rows/s.
 """
 
 from __future__ import annotations
@@ -21,21 +23,18 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from graph.entry_reads import FROM_ENTRIES
-from graph.pages import PLANS, Plan, incoming_plan
-
 from graph import settings
 from graph.analysis import lineage_paths
 from graph.build import graph_iri
 from graph.errors import StoreError
 from graph.explore import citing_documents, citing_pages
+from graph.index import reads
 from graph.lineage import lineage_digraph
 from graph.load import (
     PreparedDocument,
@@ -44,13 +43,11 @@ from graph.load import (
     write_documents,
 )
 from graph.remote import ConnectionSettings, RemoteBackend
-from graph.search import phrase_pattern
 from graph.serve import start_read_only_server
 from graph.sparql import (
     Binding,
     LocalBackend,
     QueryBackend,
-    QueryResult,
     list_queries,
     run_query,
 )
@@ -68,19 +65,12 @@ PARAMS: dict[str, dict[str, Binding]] = {
         "graph": "https://w3id.org/wetgraaf/graph/2025D33530",
     },
     "incoming_links": {"work": VB},
-    "edge_keys": {"source": "https://wetten.overheid.nl/BWBR0005537"},  # the Awb
-    "incoming_keys": {"citingGraph": "https://w3id.org/wetgraaf/graph/BWBR0005537"},
     "linked_documents": {"doc": VB},
-    "linked_counts": {"doc": VB},
-    # the work with the most typed relations at ×25 (3,025: the Staatsblad of 2012)
-    "relation_keys": {
-        "subjectWork": "https://zoek.officielebekendmakingen.nl/stb-2012-682"
-    },
     "work_labels": {"work": VB},
     "article_context": {
         "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011823&artikel=56"
     },
-    "text_search": {"pattern": phrase_pattern("verzoekt de regering")},
+    "text_search": {"pattern": "[vV]erzoekt de regering"},
     "decisions": {"zaak": "https://opendata.tweedekamer.nl/id/zaak/2025Z16589"},
     "votes": {
         "besluit": "https://w3id.org/wetgraaf/id/besluit/27bf52c4-1511-4d44-bfd0-161380b73324"
@@ -112,9 +102,9 @@ PAGED = "incoming_links (Vb, first page of ~500 links)"
 
 
 def _vb_page(backend: QueryBackend) -> list[tuple[str, str, dict[str, Binding]]]:
-    pages = citing_pages(citing_documents(backend, "BWBR0011825"), 500)
-    if not pages:  # a store whose summary lacks the Vb (or built before identifiers)
-        print(f"  {PAGED}: no citing documents in the summary, not timed")
+    pages = citing_pages(citing_documents(backend, "BWBR0011825"), 500)  # type: ignore[arg-type]
+    if not pages:  # a store without the Vb
+        print(f"  {PAGED}: no citing documents in the index, not timed")
         return []
     citing = [graph_iri(c.id) for c in pages[0]]
     return [(PAGED, "incoming_links", {"work": VB, "citingGraph": citing})]
@@ -210,33 +200,43 @@ def _time_queries(
     if not only or "lineage_digraph" in only:
         for label, work in LINEAGES.items():
             timed[label] = _best(repeat, functools.partial(_paths, backend, work))
-    for name, read in FROM_ENTRIES.items():  # as `wetgraaf query` reads them
-        if not only or name in only:
-            timed[f"{name} (from entries)"] = _best(
-                repeat, functools.partial(_read_rows, backend, read)
-            )
     return timed
 
 
-def _report_pages(
-    backend: QueryBackend, name: str, planner: Callable[[QueryBackend], Plan]
-) -> None:
-    """An export as `wetgraaf query` reads it: page by page."""
-    start = time.perf_counter()
-    plan = planner(backend)
-    planned = time.perf_counter() - start
-    times, rows = [], 0
-    for page in plan.pages:  # a large document's links are read as its pages come
-        started = time.perf_counter()
-        rows += len(run_query(backend, plan.query, **page.bindings).rows)
-        times.append((time.perf_counter() - started) * 1000)
-    total = time.perf_counter() - start
-    print(
-        f"  {name} in pages: {len(times)} pages, {rows:,} rows;"
-        f" plan {planned * 1000:.0f} ms; page median {statistics.median(times):.0f}"
-        f" ms, max {max(times):.0f} ms; {total:.1f} s in all"
-        f" ({rows / total:,.0f} rows/s)"
-    )
+# The index's reads as `wetgraaf query` and the explorer use them, and phrase search.
+INDEX_READS: dict[str, Callable[[reads.Index], int]] = {
+    **{
+        name: functools.partial(
+            lambda index, name: sum(1 for _ in reads.READERS[name](index, {}).rows),
+            name=name,
+        )
+        for name in reads.READERS
+    },
+    "incoming_links (Vb)": lambda index: sum(
+        1 for _ in reads.incoming_links(index, VB).rows
+    ),
+    "citing_documents (Vb)": lambda index: len(reads.citing_documents(index, VB)),
+    **{
+        f"search {phrase!r}": functools.partial(
+            lambda index, phrase: len(reads.search_documents(index, phrase)),
+            phrase=phrase,
+        )
+        for phrase in ("Oekraine", "verzoekt de regering", "artikel 64", "gezinsher")
+    },
+}
+
+
+def _report_index(store: object, repeat: int, only: list[str]) -> None:
+    """Every read of the index to its last row, best of ``repeat``."""
+    index = store.index  # type: ignore[attr-defined]
+    size = index.size() / 1e6
+    print(f"index reads at {size:.0f} MB of index, ms (best of {repeat}):")
+    for label, read in INDEX_READS.items():
+        if only and label.split()[0] not in only:
+            continue
+        ms, rows = _best(repeat, functools.partial(read, index))
+        rate = f"{rows / ms * 1000:12,.0f} rows/s" if ms and rows else ""
+        print(f"  {label:42} {ms:9.1f}  {rows:7} rows {rate}")
 
 
 def _paths(backend: QueryBackend, work: str) -> int:
@@ -246,12 +246,6 @@ def _paths(backend: QueryBackend, work: str) -> int:
         len(lineage_paths(digraph, work, max_hops=2, direction=way))
         for way in ("rests_on", "followed_by")
     )
-
-
-def _read_rows(
-    backend: QueryBackend, read: Callable[[QueryBackend], QueryResult]
-) -> int:
-    return len(read(backend).rows)
 
 
 def _rows(backend: QueryBackend, name: str, params: dict[str, Binding]) -> int:
@@ -292,9 +286,7 @@ def main() -> None:
         store,
         prepared_in_order(_tasks(files, args.times), _prepare_copy, args.workers),
         bulk=True,
-        recount=False,
     )
-    written = time.perf_counter() - start
     writing_samples = len(sampler.samples)
     elapsed = time.perf_counter() - start
     sampler.done.set()
@@ -304,6 +296,13 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     disk = sum(f.stat().st_size for f in location.rglob("*") if f.is_file()) / 1e6
+    index_mb = (
+        sum(
+            f.stat().st_size
+            for f in location.parent.glob(f"{location.name}.index.sqlite*")
+        )
+        / 1e6
+    )
     documents, triples = summary.documents, summary.triples
     print(
         f"{time.strftime('%Y-%m-%d')}, {platform.processor() or platform.machine()},"
@@ -312,24 +311,19 @@ def main() -> None:
     print(
         f"documents {documents:,} ({len(summary.errors)} errors),"
         f" source {source_bytes / 1e6:.1f} MB, triples {triples:,},"
-        f" {disk:.0f} MB on disk after compaction"
+        f" {disk:.0f} MB on disk after compaction, index {index_mb:.0f} MB"
     )
     print(
-        f"build {elapsed:.1f} s (incl. summary recount): {documents / elapsed:.1f}"
+        f"build {elapsed:.1f} s (graphs and index): {documents / elapsed:.1f}"
         f" documents/s, {source_bytes / 1e6 / elapsed:.2f} MB/s,"
         f" {triples / elapsed:,.0f} triples/s"
         f" ({triples / elapsed * 60 / 1e6:.2f} M triples/minute)"
     )
-    print(
-        f"  of which writing {written:.1f} s,"
-        f" summary recount {elapsed - written:.1f} s;"
-        f" close (flush + compaction) {closing:.1f} s"
-    )
+    print(f"  close (flush + compaction) {closing:.1f} s")
     print(f"peak RSS: main {peak:.0f} MB, largest worker {children:.0f} MB")
     print(
         "main RSS at 1/4, 2/4, 3/4 and the end of writing:"
-        f" {sampler.quartiles(writing_samples)} MB;"
-        f" highest during the summary recount {sampler.highest(writing_samples)} MB"
+        f" {sampler.quartiles(writing_samples)} MB"
     )
     _report_queries(location, args.repeat, args.only, remote=args.remote)
 
@@ -340,13 +334,7 @@ def _report_queries(
     store = open_store(location, read_only=True)
     print(f"named queries at {len(store):,} quads, ms (best of {repeat}):")
     embedded = _time_queries(LocalBackend(store), repeat, only)
-    exports = {
-        **PLANS,
-        "incoming_links (Vb)": functools.partial(incoming_plan, work=VB),
-    }
-    for name, planner in exports.items():
-        if not only or name.split()[0] in only:
-            _report_pages(LocalBackend(store), name, planner)
+    _report_index(store, repeat, only)
     store.close()
     over_http: dict[str, tuple[float, int]] = {}
     if remote:

@@ -46,9 +46,7 @@ store_option = click.option(
 )
 
 
-def _open(
-    store_dir: Path, *, read_only: bool = False, index: bool = False
-) -> AnyStore:
+def _open(store_dir: Path, *, read_only: bool = False, index: bool = False) -> AnyStore:
     """The embedded store at ``store_dir``, or the remote endpoint when one is set
     (``index``: its graphs read-only, its index writable)."""
     from graph.remote import open_any_store
@@ -329,7 +327,9 @@ def query(
         bindings[key] = value
     store = _open(store_dir, read_only=True)
     try:
-        rows = None if store.index.missing else indexed_query(store.index, name, bindings)
+        rows = (
+            None if store.index.missing else indexed_query(store.index, name, bindings)
+        )
         if rows is not None and fmt != "table":  # from the index, as it is read
             count = write_rows(rows.variables, rows.rows, fmt, sys.stdout)
             if fmt == "json":

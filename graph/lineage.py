@@ -248,7 +248,7 @@ class _Reader:
         typed = {str(r["link"]) for r in rows if str(r["type"]) != _CITES}
         unchecked = sorted(typed - self.checked)
         if unchecked:
-            self._read_relations(link=unchecked)
+            self._read_relations(links=unchecked)
             self.checked.update(unchecked)
         for row in rows:
             add_link(self.digraph, row, self.relations.get(str(row["link"])))

@@ -50,22 +50,23 @@ def test_app_every_page_renders_without_exception(small_store, page):
 def test_app_main_script_navigates(small_store):
     at = _run(APP_DIR / "streamlit_app.py")
     assert not at.exception
-    assert not at.warning  # the store has a current summary
+    assert not at.warning  # the store has its index
 
 
-def test_app_warns_when_the_store_has_no_current_summary(tmp_path, monkeypatch):
-    """A store built by an older wetgraaf (no summary): every page says to rebuild."""
+def test_app_warns_when_the_store_has_no_index(tmp_path, monkeypatch):
+    """A store whose index is gone (or was built elsewhere): every page says how to
+    write it."""
     location = tmp_path / "old-store"
     store = open_store(location)
     document, refs = letter()
-    store.replace_graph(
-        graph_iri(document.id), build_document_graph(document, refs), summary=False
-    )
+    store.replace_graph(graph_iri(document.id), build_document_graph(document, refs))
     store.close()
+    for path in tmp_path.glob("old-store.index.sqlite*"):
+        path.unlink()
     for _ in _serve(location, monkeypatch):
         at = _run(APP_DIR / "streamlit_app.py")
         assert not at.exception
-        assert any("wetgraaf build" in w.value for w in at.warning)
+        assert any("wetgraaf index" in w.value for w in at.warning)
 
 
 def test_app_documents_lists_and_shows_links(small_store):

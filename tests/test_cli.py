@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -199,39 +198,39 @@ def test_cli_query_named_with_parameter(runner, store, fmt):
     assert "2025D33530" in result.output
 
 
-@pytest.mark.parametrize(
-    "name", ["citation_edges", "unresolved_references", "relation_edges"]
-)
+INDEXED = [
+    "documents",
+    "motions",
+    "most_cited",
+    "most_cited_parts",
+    "citation_network",
+    "cited_works",
+    "citation_edges",
+    "incoming_links",
+    "unresolved_references",
+    "relation_edges",
+    "votes",
+]
+
+
+@pytest.mark.parametrize("name", INDEXED)
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_cli_query_writes_an_export_page_by_page_as_one_result(
-    runner, store, monkeypatch, name, fmt
+def test_cli_query_reads_whole_store_exports_from_the_index_as_the_query(
+    runner, store, name, fmt
 ):
-    """Unbound, the export reads in pages (graph/pages.py): the same text as the
-    query in one piece (run from its file, which is not paged)."""
-    from graph.pages import PLANS, plan_for
-
-    pages = []
-
-    def small_pages(backend, query, bindings):
-        if plan_for(backend, query, bindings) is None:  # the query's file: whole
-            return None
-        plan = PLANS[query](backend, 1)
-        pages.extend(plan.pages)
-        return replace(plan, pages=pages)
-
-    monkeypatch.setattr("graph.pages.plan_for", small_pages)
+    """Unbound, the lists, counts and exports are read from the index and streamed:
+    the same text as the query run from its file (SPARQL on the graph)."""
     args = ["--format", fmt, "--store", str(store)]
-    paged = runner.invoke(cli, ["query", name, *args])
-    assert paged.exit_code == 0, paged.output
-    assert len(pages) > 1
+    read = runner.invoke(cli, ["query", name, *args])
+    assert read.exit_code == 0, read.output
     whole_file = CORPUS.parent / "graph" / "queries" / f"{name}.rq"
     whole = runner.invoke(cli, ["query", str(whole_file), *args])
-    assert paged.stdout == whole.stdout
+    assert read.stdout == whole.stdout
     if fmt == "json":
         rows = len(json.loads(whole.stdout))
     else:
         rows = len(list(csv.reader(io.StringIO(whole.stdout)))) - 1
-    assert rows > 2 and f"{rows:,} rows" in paged.stderr
+    assert f"{rows:,} row" in read.stderr  # (the equivalence test has the rows)
 
 
 VOTED = [
@@ -274,28 +273,12 @@ def test_cli_query_motions_has_the_uitslag_and_seats(runner, tmp_path, fmt):
         assert unvoted == [""] * 4
 
 
-@pytest.mark.parametrize("name", ["documents", "citation_network"])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_cli_query_reads_whole_lists_from_entries_as_the_query(
-    runner, store, name, fmt
-):
-    """Unbound, documents and citation_network are read from the summary's entries
-    (graph/entry_reads.py): the same text as the query run from its file."""
-    args = ["--format", fmt, "--store", str(store)]
-    read = runner.invoke(cli, ["query", name, *args])
-    assert read.exit_code == 0, read.output
-    query_file = CORPUS.parent / "graph" / "queries" / f"{name}.rq"
-    whole = runner.invoke(cli, ["query", str(query_file), *args])
-    assert read.stdout == whole.stdout
-    assert len(read.stdout.splitlines()) >= 4  # rows beside the header
-
-
-@pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_cli_query_reads_a_works_incoming_links_in_pages_as_the_query(
+def test_cli_query_reads_a_works_incoming_links_from_the_index_as_the_query(
     runner, store, fmt
 ):
-    """Bound to one work, incoming_links reads in pages of citing documents: the
-    query's text."""
+    """Bound to one work, incoming_links is read from the index too: the query's
+    text."""
     work = "https://zoek.officielebekendmakingen.nl/kst-36410-VI-80"
     args = ["-p", f"work={work}", "--format", fmt, "--store", str(store)]
     paged = runner.invoke(cli, ["query", "incoming_links", *args])
@@ -303,31 +286,32 @@ def test_cli_query_reads_a_works_incoming_links_in_pages_as_the_query(
     query_file = CORPUS.parent / "graph" / "queries" / "incoming_links.rq"
     whole = runner.invoke(cli, ["query", str(query_file), *args])
     assert paged.stdout == whole.stdout
-    assert " row" in paged.stderr  # written page by page
+    assert " row" in paged.stderr  # streamed from the index
     assert "2025D33530" in paged.stdout  # the letter citing it
 
 
-def test_cli_query_warns_about_a_store_without_summary(runner, store):
-    """A store built by an older wetgraaf: the counts stay empty, and it says why."""
-    from graph.summary import SUMMARY_GRAPHS
-
-    from graph.store import open_store
-
-    written = open_store(store)
-    for summary in SUMMARY_GRAPHS:
-        written._update(f"DROP SILENT GRAPH {summary.n3()}", "test")
-    written.close()
-    args = ["query", "most_cited", "--format", "csv", "--store", str(store)]
+def test_cli_query_without_an_index_asks_the_graph_and_says_so(runner, tmp_path):
+    """A store without its index (built elsewhere, or the file lost): the query runs
+    as SPARQL with a warning; ``wetgraaf index`` writes the index again, from which
+    the same rows come."""
+    location = tmp_path / "store"
+    built = runner.invoke(cli, ["build", str(LETTER), "--store", str(location)])
+    assert built.exit_code == 0, built.output
+    for path in tmp_path.glob("store.index.sqlite*"):
+        path.unlink()
+    args = ["query", "most_cited", "--format", "csv", "--store", str(location)]
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert "no current summary" in result.stderr and "wetgraaf build" in result.stderr
-    assert len(result.stdout.splitlines()) == 1  # the header: nothing counted
-    assert (
-        runner.invoke(cli, ["build", str(LETTER), "--store", str(store)]).exit_code == 0
-    )
-    rebuilt = runner.invoke(cli, args)
-    assert "no current summary" not in rebuilt.stderr
-    assert len(rebuilt.stdout.splitlines()) > 10
+    assert "no index" in result.stderr and "wetgraaf index" in result.stderr
+    assert len(result.stdout.splitlines()) > 2  # counted by the query itself
+    stats = runner.invoke(cli, ["stats", "--store", str(location)])
+    assert stats.exit_code == 1 and "wetgraaf index" in stats.output
+    indexed = runner.invoke(cli, ["index", "--store", str(location)])
+    assert indexed.exit_code == 0, indexed.output
+    assert "indexed 1 graphs" in indexed.stderr
+    again = runner.invoke(cli, args)
+    assert "no index" not in again.stderr
+    assert again.stdout == result.stdout
 
 
 def test_cli_query_list_and_unknown(runner, store):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 from graph import lineage as lineage_module
@@ -13,7 +12,7 @@ from graph.analysis import citation_digraph, lineage_paths, path_evidence
 from graph.build import build_document_graph, document_iri, graph_iri
 from graph.lineage import lineage_digraph
 from graph.load import load_paths
-from graph.sparql import LocalBackend, run_query
+from graph.sparql import LocalBackend
 from graph.store import open_store
 from ingest.identifiers import work_iri
 from ingest.models import (
@@ -136,7 +135,7 @@ def test_capped_lineage_reads_every_link_to_the_works_it_cites_most(
         directions=("rests_on",),
         neighbours=neighbours,
     )
-    plain = {  # links per cited work, as the summary counts them (a work's own: not)
+    plain = {  # links per cited work, as the index counts them (a work's own: not)
         target: len(data["evidence"])
         for _, target, data in whole.out_edges(start, data=True)
         if target != start and any(not e.typed for e in data["evidence"])
@@ -150,35 +149,6 @@ def test_capped_lineage_reads_every_link_to_the_works_it_cites_most(
         )
     left = len(plain) - len(most)
     assert read.left_out == ({(start, "rests_on"): left} if left else {})
-
-
-@pytest.mark.parametrize("start", [VW, AWB])
-def test_capped_lineage_of_a_store_without_network_entries_counts_per_work(
-    corpus_backend, monkeypatch, start
-):
-    """An older store's summary lacks network entries: the cited works are then
-    counted per work (linked_counts), to the same lineage."""
-    with_entries = lineage_digraph(corpus_backend, start, max_hops=2, neighbours=3)
-    monkeypatch.setattr(lineage_module, "summary_is_current", lambda select: False)
-    without = lineage_digraph(corpus_backend, start, max_hops=2, neighbours=3)
-    assert nx.utils.graphs_equal(without.digraph, with_entries.digraph)
-    assert without.left_out == with_entries.left_out
-    assert with_entries.digraph.number_of_edges() > 10
-
-
-def test_linked_counts_are_the_linked_documents_without_titles(corpus_backend):
-    """What a lineage chooses by: every document's linked_documents rows, in their
-    order, without the titles."""
-    documents = [str(row[0]) for row in run_query(corpus_backend, "document_list").rows]
-    compared = 0
-    for doc in [*documents, VW, AWB, VB]:
-        linked = run_query(corpus_backend, "linked_documents", doc=doc)
-        assert run_query(corpus_backend, "linked_counts", doc=doc).rows == tuple(
-            (row["doc"], row["direction"], row["other"], row["otherId"], row["links"])
-            for row in linked.as_dicts()
-        )
-        compared += len(linked.rows)
-    assert compared > 1000
 
 
 @pytest.fixture(scope="module")
@@ -262,20 +232,22 @@ def test_capped_lineage_keeps_every_typed_relation(corpus_backend):
 def test_lineage_reads_typed_relations_in_runs_of_links(
     corpus_backend, whole, monkeypatch, start, runs
 ):
-    """Relations into or out of works are read as their links (``relation_keys``),
-    then in runs of links: with runs of two the lineage is the whole digraph's, and
-    no ``relation_edges`` request binds works or more than two links."""
-    asked: list[dict] = []
+    """Relations into or out of works are read a few works or links at a time: with
+    runs of two the lineage is the whole digraph's, and no read of the index binds
+    more than two values."""
+    from graph.index import reads
 
-    def spy(backend, name, **bindings):
-        if name == "relation_edges":
-            asked.append(bindings)
-        return run_query(backend, name, **bindings)
+    asked: list[dict] = []
+    read_relations = reads.relation_edges
+
+    def spy(index, **bindings):
+        asked.append(bindings)
+        return read_relations(index, **bindings)
 
     def in_twos(values, size=2):
         return [list(values[i : i + size]) for i in range(0, len(values), size)]
 
-    monkeypatch.setattr(lineage_module, "run_query", spy)
+    monkeypatch.setattr(reads, "relation_edges", spy)
     monkeypatch.setattr(lineage_module, "chunked", in_twos)
     for way in ("rests_on", "followed_by"):
         read = lineage_digraph(
@@ -288,5 +260,5 @@ def test_lineage_reads_typed_relations_in_runs_of_links(
                 whole, path, way
             )
     assert len(asked) >= runs
-    assert all(set(bindings) == {"link"} for bindings in asked)
-    assert all(1 <= len(bindings["link"]) <= 2 for bindings in asked)
+    assert all(len(bindings) == 1 for bindings in asked)
+    assert all(1 <= len(values) <= 2 for b in asked for values in b.values())

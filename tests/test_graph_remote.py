@@ -388,7 +388,6 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "most_cited": [{}],
     "most_cited_parts": [{}],
     "motions": [{}],
-    "motion_outcomes": [{}],
     "toezeggingen": [{}, {"on": "2025-07-10"}, {"on": "2026-01-01"}],
     "unresolved_references": [{}, {"doc": LETTER}, {"doc": [LETTER, VB]}],
     "citation_edges": [{}, {"source": LETTER, "target": VB}, {"part": VB_3_71}],

@@ -20,7 +20,6 @@ from graph.build import graph_iri
 from graph.cli import cli
 from graph.load import document_graph, load_paths, references_for
 from graph.namespaces import ELI, OA, ONTOLOGY_DIR, WG
-from graph.remote import open_backend
 from graph.sparql import PROLOGUE, LocalBackend, run_query
 from graph.store import GraphStore, open_store
 from graph.triples import as_graph
@@ -210,7 +209,7 @@ def store() -> GraphStore:
 
 
 def _rows(store: GraphStore, query: str) -> list[tuple]:
-    return [tuple(row) for row in open_backend(store).select(PROLOGUE + query).rows]
+    return [tuple(row) for row in store.backend().select(PROLOGUE + query).rows]
 
 
 def test_toestanden_both_kept_as_versions_of_one_work(store):

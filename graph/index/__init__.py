@@ -22,6 +22,7 @@ __all__ = [
     "Index",
     "document_rows",
     "normalise_text",
+    "fill_if_fresh",
     "rebuild_index",
 ]
 
@@ -60,3 +61,15 @@ def rebuild_index(
             progress(number)
     index.write(pending)
     return len(graphs)
+
+
+def fill_if_fresh(store: _Graphs, index: Index) -> int:
+    """Fill a just-made index from the graphs ``store`` already holds (a store built
+    before it had an index, or by another version): otherwise a build would index only
+    what it writes. Returns the number of graphs indexed (0: nothing to do)."""
+    if not index.fresh or index.read_only:
+        return 0
+    index.fresh = False
+    if not store.graph_names():
+        return 0
+    return rebuild_index(store, index)

@@ -17,7 +17,7 @@ from typing import Any
 from graph.errors import StoreError
 from graph.index.rows import DocumentRows
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
@@ -50,6 +50,8 @@ _TABLES = {
         "medeindieners",
     ),
     "votes": ("stemming", "besluit", "fractie", "soort", "zetels"),
+    "zaken": ("zaak", "doc"),
+    "besluiten": ("besluit", "zaak", "uitslag", "voor", "tegen", "onvolledig"),
 }
 
 SCHEMA = f"""
@@ -85,17 +87,30 @@ CREATE INDEX IF NOT EXISTS motions_graph ON motions (graph);
 CREATE TABLE IF NOT EXISTS votes (graph TEXT NOT NULL, {", ".join(_TABLES["votes"])});
 CREATE INDEX IF NOT EXISTS votes_graph ON votes (graph);
 CREATE INDEX IF NOT EXISTS votes_besluit ON votes (besluit, fractie, stemming);
+CREATE TABLE IF NOT EXISTS zaken (graph TEXT NOT NULL, {", ".join(_TABLES["zaken"])});
+CREATE INDEX IF NOT EXISTS zaken_graph ON zaken (graph);
+CREATE INDEX IF NOT EXISTS zaken_doc ON zaken (doc, zaak);
+CREATE TABLE IF NOT EXISTS besluiten (
+    graph TEXT NOT NULL, {", ".join(_TABLES["besluiten"])});
+CREATE INDEX IF NOT EXISTS besluiten_graph ON besluiten (graph);
+CREATE INDEX IF NOT EXISTS besluiten_zaak ON besluiten (zaak);
 """
 
 
 class Index:
-    """An open index file (or an in-memory one for a store without a folder)."""
+    """An open index file (or an in-memory one for a store without a folder).
+
+    ``missing``: there is no index to read (no file yet, or one written by another
+    version of wetgraaf); it reads as empty. ``fresh``: this writable index was just
+    made (or remade for another version), so it holds nothing of what the store may
+    already hold (the store's opener fills it: ``graph.index.fill_if_fresh``).
+    """
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
-        # An index not written yet reads as empty (``wetgraaf index`` writes it).
         self.missing = path is not None and read_only and not path.exists()
+        self.fresh = not read_only and (path is None or not path.exists())
         try:
             if path is None or self.missing:
                 self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -105,6 +120,14 @@ class Index:
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(path, check_same_thread=False)
+            if self._schema() not in (None, SCHEMA_VERSION):
+                if read_only:
+                    self.missing = True  # another version's tables: read none
+                    self._db.close()
+                    self._db = sqlite3.connect(":memory:", check_same_thread=False)
+                else:
+                    self._drop()
+                    self.fresh = True
             if not read_only or self.missing:
                 if path is not None and not read_only:
                     self._db.execute("PRAGMA journal_mode=WAL")
@@ -118,6 +141,29 @@ class Index:
             raise StoreError(
                 f"{path or 'memory'}: cannot open the index: {error}"
             ) from error
+
+    def _schema(self) -> str | None:
+        """The schema version the file was written with (None: a new file)."""
+        try:
+            row = self._db.execute(
+                "SELECT value FROM meta WHERE key = 'schema'"
+            ).fetchone()
+        except sqlite3.OperationalError:  # no meta table: nothing written yet
+            return None
+        return None if row is None else str(row[0])
+
+    def _drop(self) -> None:
+        """Remove every table of another version's index (it is derived)."""
+        names = [
+            name
+            for (name,) in self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_fts_%'"
+            )
+        ]
+        with self._db:
+            for name in names:
+                self._db.execute(f'DROP TABLE IF EXISTS "{name}"')
 
     @classmethod
     def absent(cls) -> Index:

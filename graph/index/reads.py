@@ -41,12 +41,15 @@ def _date(value: Any) -> Value:
     return value
 
 
-def _with_dates(
-    rows: Iterator[tuple[Any, ...]], columns: Sequence[int]
+def _typed(
+    rows: Iterator[tuple[Any, ...]], convert: Mapping[int, Callable[[Any], Value]]
 ) -> Iterator[tuple[Value, ...]]:
     for row in rows:
-        if columns:
-            row = tuple(_date(v) if i in columns else v for i, v in enumerate(row))
+        if convert:
+            row = tuple(
+                convert[i](v) if i in convert and v is not None else v
+                for i, v in enumerate(row)
+            )
         yield row
 
 
@@ -56,9 +59,15 @@ def _read(
     sql: str,
     parameters: Sequence[Any] = (),
     dates: Sequence[str] = (),
+    booleans: Sequence[str] = (),
 ) -> Rows:
-    columns = [variables.index(name) for name in dates]
-    return Rows(tuple(variables), _with_dates(index.rows(sql, parameters), columns))
+    """The rows of ``sql``, ISO ``dates`` as dates and ``booleans`` as bools (SQLite
+    keeps neither type)."""
+    convert: dict[int, Callable[[Any], Value]] = {
+        **{variables.index(name): _date for name in dates},
+        **{variables.index(name): bool for name in booleans},
+    }
+    return Rows(tuple(variables), _typed(index.rows(sql, parameters), convert))
 
 
 # Per (citing document, cited work): its resolved links and their smallest kind.
@@ -109,18 +118,37 @@ MOTION_COLUMNS = (
     "title",
     "indiener",
     "medeindieners",
+    "uitslag",
+    "zetelsVoor",
+    "zetelsTegen",
+    "zetelsOnvolledig",
 )
 
 
+# A decision's rank among those about one motion: one with recorded seats first, then
+# the greatest IRI (as the motions query and graph.explore choose the decisive one).
+def _decisive_key(table: str) -> str:
+    return f"(CASE WHEN {table}.voor IS NULL THEN '0' ELSE '1' END) || {table}.besluit"
+
+
 def motions(index: Index) -> Rows:
-    """Every motion, newest first (one without a date last), then by identifier
-    (``motions``; medeindieners in name order)."""
+    """Every motion, newest first (one without a date last), then by identifier, with
+    the outcome of its decisive besluit (``motions``; medeindieners in name order)."""
     return _read(
         index,
         MOTION_COLUMNS,
-        f"SELECT DISTINCT {', '.join(MOTION_COLUMNS)} FROM motions"
-        " ORDER BY date IS NULL, date DESC, id, doc",
+        f"WITH decisive AS (SELECT z.doc, MAX({_decisive_key('b')}) AS key"
+        " FROM (SELECT DISTINCT zaak, doc FROM zaken) z"
+        " JOIN besluiten b ON b.zaak = z.zaak GROUP BY z.doc),"
+        f" outcomes AS (SELECT DISTINCT {_decisive_key('o')} AS key, o.uitslag,"
+        " o.voor, o.tegen, o.onvolledig FROM besluiten o)"
+        " SELECT DISTINCT m.doc, m.id, m.dossiernummer, m.ondernummer, m.date, m.title,"
+        " m.indiener, m.medeindieners, o.uitslag, o.voor, o.tegen, o.onvolledig"
+        " FROM motions m LEFT JOIN decisive d ON d.doc = m.doc"
+        " LEFT JOIN outcomes o ON o.key = d.key"
+        " ORDER BY m.date IS NULL, m.date DESC, m.id, m.doc",
         dates=("date",),
+        booleans=("zetelsOnvolledig",),
     )
 
 

@@ -39,6 +39,8 @@ class DocumentRows:
     links: tuple[Row, ...] = ()
     motions: tuple[Row, ...] = ()
     votes: tuple[Row, ...] = ()
+    zaken: tuple[Row, ...] = ()
+    besluiten: tuple[Row, ...] = ()
 
 
 def normalise_text(text: str) -> str:
@@ -103,6 +105,8 @@ def document_rows(graph: str, triples: Iterable[Triple]) -> DocumentRows:
         links=tuple(_links(subjects)),
         motions=tuple(_motions(subjects)),
         votes=tuple(_votes(subjects)),
+        zaken=tuple(_zaken(subjects)),
+        besluiten=tuple(_besluiten(subjects)),
     )
 
 
@@ -242,3 +246,31 @@ def _votes(subjects: _Subjects) -> Iterable[Row]:
                 _value(soort),
                 _value(zetels),
             )
+
+
+def _zaken(subjects: _Subjects) -> Iterable[Row]:
+    """(zaak, doc) of each document a TK zaak names (its motion)."""
+    for zaak in subjects.having(WG.hasDocument):
+        for doc in subjects.all(zaak, WG.hasDocument):
+            yield (str(zaak), str(doc))
+
+
+def _besluiten(subjects: _Subjects) -> Iterable[Row]:
+    """(besluit, zaak, uitslag, zetels voor, zetels tegen, zetels onvolledig) of each
+    decision about a zaak with an uitslag; the seats where both are recorded."""
+    for besluit in subjects.having(WG.overZaak):
+        voor = subjects.one(besluit, WG.zetelsVoor)
+        tegen = subjects.one(besluit, WG.zetelsTegen)
+        if voor is None or tegen is None:
+            voor = tegen = None
+        onvolledig = subjects.one(besluit, WG.zetelsOnvolledig)
+        for zaak in subjects.all(besluit, WG.overZaak):
+            for uitslag in subjects.all(besluit, WG.uitslag):
+                yield (
+                    str(besluit),
+                    str(zaak),
+                    _value(uitslag),
+                    _value(voor),
+                    _value(tegen),
+                    _value(onvolledig),
+                )
