@@ -25,7 +25,7 @@ from rdflib import Graph, URIRef
 from graph import build, versions
 from graph.build import graph_iri
 from graph.errors import StoreError
-from graph.index import DocumentRows, document_rows
+from graph.index import DocumentRows, document_rows, fill_if_fresh
 from graph.namespaces import GRAPH_BASE
 from graph.remote import DocumentStore
 from graph.sparql import PROLOGUE
@@ -481,6 +481,8 @@ def load_paths(
             if progress is not None:
                 progress(path)
 
+    # An index made just now knows nothing of what the store held before this build.
+    fill_if_fresh(store, store.index)
     bulk = len(files) > BULK_FILES
     summary = write_documents(store, reported(), bulk=bulk, replace=replace)
     summary.errors[:0] = refused

@@ -57,7 +57,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 from graph import settings
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.export import Progress, ox_quad, write_quads
-from graph.index import DocumentRows, Index, document_rows, fill_if_fresh
+from graph.index import DocumentRows, Index, document_rows
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.sparql import QueryResult, ReadBackend
 from graph.store import (
@@ -764,8 +764,6 @@ def open_any_store(
         store.index.close()
         store.index = Index(store.index.path)
         store.index.fresh = False  # the caller writes it whole
-    else:
-        fill_if_fresh(store, store.index)
     return store
 
 

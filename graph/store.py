@@ -26,7 +26,7 @@ from rdflib.term import Node
 from graph import settings
 from graph.errors import StoreError
 from graph.export import Progress, write_quads
-from graph.index import DocumentRows, Index, document_rows, fill_if_fresh
+from graph.index import DocumentRows, Index, document_rows
 from graph.namespaces import GRAPH_BASE, PREFIXES
 from graph.triples import Triple
 from graph.values import Value, to_python
@@ -422,11 +422,9 @@ def open_store(
         dataset.bind(prefix, namespace)
     if index is None and location is not None:
         index = settings.index_path(None, location)
-    store = GraphStore(
+    return GraphStore(
         dataset, inner, location, read_only, Index(index, read_only=read_only)
     )
-    fill_if_fresh(store, store.index)
-    return store
 
 
 #: A read-only view lists the store's files and then opens them; a build writing at

@@ -30,3 +30,14 @@ def bundled_store():
     assert summary.documents > 600
     yield store
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _store_home(monkeypatch, tmp_path_factory):
+    """Tests never write the user's own store or index: the default store folder
+    (and so the default index beside it) is a temporary one, unless a test sets it."""
+    import os
+
+    if not os.environ.get("WETGRAAF_STORE"):
+        home = tmp_path_factory.getbasetemp() / "wetgraaf-home"
+        monkeypatch.setenv("WETGRAAF_STORE", str(home / "store"))

@@ -308,6 +308,22 @@ def test_store_without_an_index_file_says_so(tmp_path):
     reader.close()
 
 
+def test_store_build_after_the_index_was_lost_indexes_what_was_there(tmp_path):
+    """A store built before it had an index (or whose index file is gone): the next
+    build fills the new index from the graphs first, then adds its own."""
+    store = open_store(tmp_path / "s")
+    assert load_paths(store, SLICE[:1]).errors == []
+    store.close()
+    for path in tmp_path.glob("s.index.sqlite*"):
+        path.unlink()
+    store = open_store(tmp_path / "s")
+    assert load_paths(store, SLICE[1:2]).errors == []
+    listed = {row[1] for row in _read(reads.documents(store.index))}
+    assert {"2025D33530", "kst-36410-VI-80"} <= listed
+    assert store.index.dump() == _rebuilt(store)
+    store.close()
+
+
 SLICE = [
     settings.BUNDLED_CORPUS
     / "seeds"

@@ -103,7 +103,7 @@ class Index:
     ``missing``: there is no index to read (no file yet, or one written by another
     version of wetgraaf); it reads as empty. ``fresh``: this writable index was just
     made (or remade for another version), so it holds nothing of what the store may
-    already hold (the store's opener fills it: ``graph.index.fill_if_fresh``).
+    already hold (a build fills it first: ``graph.index.fill_if_fresh``).
     """
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
