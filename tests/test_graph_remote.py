@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -301,7 +302,7 @@ def load_documents(store: GraphStore | RemoteStore) -> dict[URIRef, Graph]:
     for name, graph in graphs.items():
         store.replace_graph(name, graph)
     for name, graph in toestand_graphs().items():
-        store.replace_graph(name, graph, summary=False)
+        store.replace_graph(name, graph)
         graphs[name] = graph
     assert refresh_versions(store) == 1  # the motion's link to artikel 3.71
     return graphs
