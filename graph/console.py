@@ -21,7 +21,6 @@ OFFSET or VALUES the user wrote.
 from __future__ import annotations
 
 import re
-import threading
 import time
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef
 
 from graph import settings
+from graph.deadline import DeadlinePassedError, call_within
 from graph.errors import QueryError
 from graph.namespaces import PREFIXES
 from graph.sparql import PROLOGUE, LocalBackend, QueryBackend, QueryResult
@@ -266,27 +266,14 @@ def time_left(started: float, seconds: float) -> float:
 
 
 def _select_in_thread(backend: QueryBackend, query: str, seconds: float) -> QueryResult:
-    outcome: dict[str, QueryResult | BaseException] = {}
-
-    def work() -> None:
-        try:
-            outcome["result"] = backend.select(query)
-        except BaseException as error:  # handed to the caller's thread
-            outcome["error"] = error
-
-    worker = threading.Thread(target=work, name="console-query", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise QueryTimeoutError(timeout_message(seconds))
-    error = outcome.get("error")
-    if isinstance(error, QueryError):
-        raise error
-    if isinstance(error, BaseException):
+    try:
+        return call_within(seconds, lambda: backend.select(query), name="console-query")
+    except DeadlinePassedError:
+        raise QueryTimeoutError(timeout_message(seconds)) from None
+    except QueryError:
+        raise
+    except BaseException as error:
         raise QueryError(f"query failed: {error}") from error
-    result = outcome["result"]
-    assert isinstance(result, QueryResult)
-    return result
 
 
 def timeout_message(seconds: float) -> str:

@@ -55,6 +55,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from graph import settings
+from graph.deadline import call_within
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.export import Progress, ox_quad, write_quads
 from graph.index import DocumentRows, Index, document_rows
@@ -225,24 +226,13 @@ def _within(seconds: float, request: Callable[[], T]) -> T:
     every few seconds would hold a command forever. The request runs in a daemon
     thread, so the caller stops waiting at the deadline; the reads of the body check
     the same deadline (``_read_body``) and end that thread too."""
-    outcome: dict[str, Any] = {}
     deadline = time.monotonic() + seconds
 
-    def run() -> None:
+    def run() -> T:
         _DEADLINE.value = deadline
-        try:
-            outcome["value"] = request()
-        except BaseException as error:  # handed to the caller's thread
-            outcome["error"] = error
+        return request()
 
-    worker = threading.Thread(target=run, name="endpoint-request", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise TimeoutError(f"no answer within {seconds:g} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+    return call_within(seconds, run, name="endpoint-request")
 
 
 _DEADLINE = threading.local()

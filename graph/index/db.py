@@ -19,7 +19,7 @@ from graph.index.rows import DocumentRows
 
 SCHEMA_VERSION = "2"
 
-_TABLES = {
+TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
     "texts": ("doc", "text"),
     "identifiers": ("iri", "identifier"),
@@ -57,7 +57,7 @@ _TABLES = {
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS documents (graph TEXT NOT NULL, {", ".join(_TABLES["documents"])});
+CREATE TABLE IF NOT EXISTS documents (graph TEXT NOT NULL, {", ".join(TABLES["documents"])});
 CREATE INDEX IF NOT EXISTS documents_graph ON documents (graph);
 CREATE INDEX IF NOT EXISTS documents_doc ON documents (doc);
 CREATE INDEX IF NOT EXISTS documents_order ON documents (kind, id, doc);
@@ -76,22 +76,22 @@ END;
 CREATE TABLE IF NOT EXISTS identifiers (graph TEXT NOT NULL, iri TEXT, identifier);
 CREATE INDEX IF NOT EXISTS identifiers_graph ON identifiers (graph);
 CREATE INDEX IF NOT EXISTS identifiers_iri ON identifiers (iri);
-CREATE TABLE IF NOT EXISTS links (graph TEXT NOT NULL, {", ".join(_TABLES["links"])});
+CREATE TABLE IF NOT EXISTS links (graph TEXT NOT NULL, {", ".join(TABLES["links"])});
 CREATE INDEX IF NOT EXISTS links_graph ON links (graph);
 CREATE INDEX IF NOT EXISTS links_doc ON links (doc, work);
 CREATE INDEX IF NOT EXISTS links_work ON links (work, doc);
 CREATE INDEX IF NOT EXISTS links_target ON links (target);
 CREATE INDEX IF NOT EXISTS links_relations ON links (source_work, work) WHERE typed;
-CREATE TABLE IF NOT EXISTS motions (graph TEXT NOT NULL, {", ".join(_TABLES["motions"])});
+CREATE TABLE IF NOT EXISTS motions (graph TEXT NOT NULL, {", ".join(TABLES["motions"])});
 CREATE INDEX IF NOT EXISTS motions_graph ON motions (graph);
-CREATE TABLE IF NOT EXISTS votes (graph TEXT NOT NULL, {", ".join(_TABLES["votes"])});
+CREATE TABLE IF NOT EXISTS votes (graph TEXT NOT NULL, {", ".join(TABLES["votes"])});
 CREATE INDEX IF NOT EXISTS votes_graph ON votes (graph);
 CREATE INDEX IF NOT EXISTS votes_besluit ON votes (besluit, fractie, stemming);
-CREATE TABLE IF NOT EXISTS zaken (graph TEXT NOT NULL, {", ".join(_TABLES["zaken"])});
+CREATE TABLE IF NOT EXISTS zaken (graph TEXT NOT NULL, {", ".join(TABLES["zaken"])});
 CREATE INDEX IF NOT EXISTS zaken_graph ON zaken (graph);
 CREATE INDEX IF NOT EXISTS zaken_doc ON zaken (doc, zaak);
 CREATE TABLE IF NOT EXISTS besluiten (
-    graph TEXT NOT NULL, {", ".join(_TABLES["besluiten"])});
+    graph TEXT NOT NULL, {", ".join(TABLES["besluiten"])});
 CREATE INDEX IF NOT EXISTS besluiten_graph ON besluiten (graph);
 CREATE INDEX IF NOT EXISTS besluiten_zaak ON besluiten (zaak);
 """
@@ -185,7 +185,7 @@ class Index:
                 for rows in documents:
                     self._delete(rows.graph)
                     self._db.execute("INSERT INTO graphs VALUES (?)", (rows.graph,))
-                    for table, columns in _TABLES.items():
+                    for table, columns in TABLES.items():
                         values = getattr(rows, table)
                         if values:
                             marks = ", ".join("?" * (len(columns) + 1))
@@ -214,12 +214,12 @@ class Index:
         """Remove every row (before a rebuild)."""
         self._check_writable()
         with self._db:
-            for table in ("graphs", *_TABLES):
+            for table in ("graphs", *TABLES):
                 self._db.execute(f"DELETE FROM {table}")
 
     def _delete(self, graph: str) -> None:
         self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
-        for table in _TABLES:
+        for table in TABLES:
             self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
 
     def graphs(self) -> list[str]:
@@ -250,7 +250,7 @@ class Index:
                 self.rows(f"SELECT graph, {', '.join(columns)} FROM {table}"),
                 key=repr,
             )
-            for table, columns in _TABLES.items()
+            for table, columns in TABLES.items()
         }
 
     def size(self) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.index.db import Index
+from graph.index.db import TABLES, Index
 from graph.index.rows import normalise_text
 from graph.values import Value
 
@@ -109,15 +109,10 @@ def document_identifier(index: Index, iri: str) -> str | None:
     return None
 
 
+# The motions table's columns (named as the motions query names them), then the
+# outcome of the decisive besluit.
 MOTION_COLUMNS = (
-    "doc",
-    "id",
-    "dossiernummer",
-    "ondernummer",
-    "date",
-    "title",
-    "indiener",
-    "medeindieners",
+    *TABLES["motions"],
     "uitslag",
     "zetelsVoor",
     "zetelsTegen",
