@@ -17,15 +17,9 @@ import streamlit as st
 
 from graph import settings
 from graph.analysis import Ranked, citation_network, rank_nodes
-from graph.explore import (
-    CitedPart,
-    MotionRow,
-    index_missing,
-    list_documents,
-    list_motions,
-    most_cited_parts,
-    motion_votes,
-)
+from graph.explore.documents import index_missing, list_documents
+from graph.explore.motions import MotionRow, list_motions, motion_votes
+from graph.explore.parts import CitedPart, most_cited_parts
 from graph.remote import AnyStore, open_any_store
 from graph.sparql import QueryBackend, QueryResult
 

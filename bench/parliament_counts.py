@@ -19,12 +19,15 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import importlib
 import json
 import subprocess
 import tempfile
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-from graph import explore, settings
+from graph import settings
 from graph.load import load_paths
 from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
@@ -35,7 +38,17 @@ REFERENCE_DATES = ("2025-01-01", "2025-07-10", "2025-07-12", "2026-01-01")
 SEATS = 150
 
 
+def _explore(module: str) -> ModuleType:
+    """``graph.explore.<module>``, or ``graph.explore`` itself on a commit from before
+    it was split into modules."""
+    try:
+        return importlib.import_module(f"graph.explore.{module}")
+    except ModuleNotFoundError:
+        return importlib.import_module("graph.explore")
+
+
 def _motions(backend: LocalBackend) -> dict[str, object]:
+    explore = _explore("motions")
     motions = explore.list_motions(backend)
     outcome = collections.Counter(m.uitslag for m in motions if m.uitslag)
     voted = [m for m in motions if m.zetels_voor is not None]
@@ -72,7 +85,8 @@ def _motions(backend: LocalBackend) -> dict[str, object]:
 
 def _toezeggingen(backend: LocalBackend) -> dict[str, object]:
     by_date: dict[str, dict[str, int]] = {}
-    rows: list[explore.ToezeggingRow] = []
+    explore = _explore("toezeggingen")
+    rows: list[Any] = []
     for day in REFERENCE_DATES:
         rows = explore.list_toezeggingen(backend, dt.date.fromisoformat(day))
         counts = collections.Counter(str(row.status) for row in rows)
@@ -109,7 +123,7 @@ def _fetch_recorded(cache: Path) -> None:
     import sys
     import urllib.parse
 
-    root = Path(explore.__file__).resolve().parent.parent
+    root = Path(settings.__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
     from ingest.fetch import fetch_source, load_preset
     from ingest.fetch.cache import PayloadCache
@@ -144,7 +158,7 @@ def main() -> None:
         help="also build what the test preset fetches from the recorded responses",
     )
     args = parser.parse_args()
-    code = Path(explore.__file__).resolve().parent.parent
+    code = Path(settings.__file__).resolve().parent.parent
     commit = subprocess.run(
         ["git", "-C", str(code), "rev-parse", "--short", "HEAD"],
         capture_output=True,

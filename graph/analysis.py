@@ -23,7 +23,7 @@ from typing import Literal
 
 import networkx as nx
 
-from graph.explore import list_documents
+from graph.explore.documents import list_documents
 from graph.index import reads
 from graph.namespaces import CITO
 from graph.sparql import QueryResult, ReadBackend, Value

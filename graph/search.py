@@ -13,8 +13,10 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from graph.explore import DOCUMENT_COLUMNS, list_documents, part_covers
+from graph.explore.documents import list_documents
+from graph.explore.parts import part_covers
 from graph.index import reads
+from graph.index.reads import DOCUMENT_COLUMNS
 from graph.sparql import QueryResult, ReadBackend, Value
 from ingest.extract import find_references
 from ingest.identifiers import is_work_id, work_iri
@@ -152,7 +154,7 @@ def search_text(
 ) -> QueryResult:
     """The documents whose full text holds the words of ``phrase`` in order (the last
     also as the start of a longer word), in any case and with or without accents: their
-    rows of the document list (:func:`graph.explore.list_documents`, or ``documents``
+    rows of the document list (:func:`graph.explore.documents.list_documents`, or ``documents``
     when the caller has it already) with a ``snippet`` of the text around the words
     (in [brackets]), best match first."""
     hits = reads.search_documents(backend.index, phrase)

@@ -168,14 +168,11 @@ def _item_lines(items: object) -> str:
 def listing_outputs(backend: ReadBackend) -> Iterator[tuple[str, str]]:
     """(golden name, JSON lines) of the explorer's lists, counts and searches."""
     from graph.analysis import network_rows
-    from graph.explore import (
-        citing_documents,
-        list_documents,
-        list_motions,
-        list_toezeggingen,
-        most_cited_parts,
-        motion_rows,
-    )
+    from graph.explore.documents import list_documents
+    from graph.explore.links import citing_documents
+    from graph.explore.motions import list_motions, motion_rows
+    from graph.explore.parts import most_cited_parts
+    from graph.explore.toezeggingen import list_toezeggingen
     from graph.search import search_text
 
     readers: dict[str, Callable[[], str]] = {

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from graph.explore import list_documents, motion_rows, unrecorded_seats
+from graph.explore.documents import list_documents
+from graph.explore.motions import motion_rows, unrecorded_seats
 from graph.sparql import LocalBackend, run_query
 from tests.graph_fixtures import mede_in_name_order, mixed_corpus_store
 

@@ -6,7 +6,8 @@ from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
 from graph.build import build_document_graph, document_iri, graph_iri
-from graph.explore import document_triples, list_motions, motion_votes
+from graph.explore.documents import document_triples
+from graph.explore.motions import list_motions, motion_votes
 from graph.index.reads import fts_phrase
 from graph.search import fuzzy_matches, resolve_citations, search_text
 from graph.sparql import LocalBackend

@@ -69,7 +69,7 @@ def test_sparql_list_parameter_binds_several_values(backend):
 
 
 def test_explore_outgoing_links_carry_target_ids_and_titles(backend):
-    from graph.explore import outgoing_links
+    from graph.explore.links import outgoing_links
 
     rows = outgoing_links(backend, "2025D33530").as_dicts()
     assert [r["targetId"] for r in rows] == ["BWBR0011825", None, "kst-19637-2798"]
@@ -91,7 +91,7 @@ def test_sparql_incoming_links_reach_parts_of_a_work(backend):
 
 
 def test_explore_incoming_links_carry_citing_ids_and_titles(backend):
-    from graph.explore import incoming_links
+    from graph.explore.links import incoming_links
 
     (row,) = incoming_links(backend, "BWBR0011825").as_dicts()
     assert (row["citingId"], row["citingTitle"]) == (
@@ -260,13 +260,13 @@ def test_sparql_result_csv_and_json(backend):
     ],
 )
 def test_explore_part_label_reads_the_pinpoint_back(iri, label):
-    from graph.explore import part_label
+    from graph.explore.parts import part_label
 
     assert part_label(iri) == label
 
 
 def test_explore_most_cited_parts(backend):
-    from graph.explore import most_cited_parts
+    from graph.explore.parts import most_cited_parts
 
     (part,) = most_cited_parts(backend)
     assert (part.work_id, part.label, part.citing_documents, part.links) == (
@@ -289,7 +289,7 @@ def test_sparql_a_list_and_a_single_value_give_a_row_each():
 
 
 def test_incoming_links_of_a_page_of_citing_documents():
-    from graph.explore import citing_documents, incoming_links
+    from graph.explore.links import citing_documents, incoming_links
 
     store = open_store()
     write_letters(store)
@@ -308,7 +308,7 @@ def test_incoming_links_of_a_page_of_citing_documents():
 
 
 def _citing(*links: int) -> list:
-    from graph.explore import Citing
+    from graph.explore.links import Citing
 
     return [Citing(f"iri{i}", f"doc{i}", n) for i, n in enumerate(links)]
 
@@ -324,7 +324,7 @@ def _citing(*links: int) -> list:
     ],
 )
 def test_citing_pages_hold_about_a_budget_of_links(links, budget, pages):
-    from graph.explore import citing_pages
+    from graph.explore.links import citing_pages
 
     citing = _citing(*links)
     assert citing_pages(citing, budget) == [[citing[i] for i in p] for p in pages]

@@ -1,5 +1,5 @@
 """Versions of articles (BWB toestand brondata) in the graph, the article_versions
-query and graph.explore.article_versions, on the Vw and on the Wet op de zorgtoeslag
+query and graph.explore.articles.article_versions, on the Vw and on the Wet op de zorgtoeslag
 with its WTI history; WBV 2013/23 as its Staatscourant publication."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from graph.build import build_document_graph, document_iri, graph_iri
-from graph.explore import article_versions, incoming_links
+from graph.explore.articles import article_versions
+from graph.explore.links import incoming_links
 from graph.load import document_graph, references_for
 from graph.namespaces import ELI, OA, ONTOLOGY_DIR, WG
 from graph.sparql import LocalBackend

@@ -18,21 +18,18 @@ from app.views import (
     rdf_downloads,
 )
 from graph.errors import GraphError
-from graph.explore import (
-    ArticleVersion,
+from graph.explore.articles import ArticleVersion, article_versions
+from graph.explore.documents import DocumentView, document_triples, get_document
+from graph.explore.labels import link_type_label
+from graph.explore.links import (
     Citing,
-    DocumentView,
-    article_versions,
     citing_documents,
     citing_pages,
-    document_triples,
-    get_document,
     incoming_links,
-    link_type_label,
     neighbourhood_graphml,
     outgoing_links,
-    part_covers,
 )
+from graph.explore.parts import part_covers
 from graph.sparql import QueryResult
 
 VIEWS = ("Tekst", "Uitgaand", "Inkomend", "Artikelen")

@@ -9,14 +9,10 @@ import streamlit as st
 from app.state import get_backend, get_motions
 from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
-from graph.explore import (
-    TWEEDE_KAMER_SEATS,
-    MotionRow,
-    get_document,
-    incoming_links,
-    link_type_label,
-    unrecorded_seats,
-)
+from graph.explore.documents import get_document
+from graph.explore.labels import link_type_label
+from graph.explore.links import incoming_links
+from graph.explore.motions import TWEEDE_KAMER_SEATS, MotionRow, unrecorded_seats
 
 st.title("Moties")
 

@@ -5,7 +5,7 @@ import streamlit as st
 from app.state import get_backend, get_documents, store_stamp
 from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
-from graph.explore import incoming_links
+from graph.explore.links import incoming_links
 from graph.search import fuzzy_matches, resolve_citations, search_text
 from graph.sparql import QueryResult, Value
 

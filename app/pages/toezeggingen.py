@@ -9,7 +9,7 @@ import streamlit as st
 from app.state import get_backend
 from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
-from graph.explore import ToezeggingRow, list_toezeggingen
+from graph.explore.toezeggingen import ToezeggingRow, list_toezeggingen
 
 STATUS_COLOURS = {"open": "#1565c0", "te laat": "#c62828", "voldaan": "#2e7d32"}
 

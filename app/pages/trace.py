@@ -17,7 +17,8 @@ from app.views import (
     rdf_downloads,
 )
 from graph.analysis import Direction, Evidence, lineage_paths, path_evidence
-from graph.explore import document_triples, link_type_label
+from graph.explore.documents import document_triples
+from graph.explore.labels import link_type_label
 from graph.lineage import Lineage, lineage_digraph
 
 DIRECTIONS: dict[str, tuple[Direction, ...]] = {

@@ -121,7 +121,7 @@ MOTION_COLUMNS = (
 
 
 # A decision's rank among those about one motion: one with recorded seats first, then
-# the greatest IRI (as the motions query and graph.explore choose the decisive one).
+# the greatest IRI (as the motions query and graph.explore.motions choose the decisive one).
 def _decisive_key(table: str) -> str:
     return f"(CASE WHEN {table}.voor IS NULL THEN '0' ELSE '1' END) || {table}.besluit"
 
@@ -532,3 +532,28 @@ def citing_documents(index: Index, work: str) -> list[tuple[str, str, int]]:
 
 # Values bound in one IN (…) list: SQLite allows 32,766 host parameters.
 _BATCH = 10_000
+
+
+def motion_subjects(index: Index) -> dict[str, str]:
+    """Per motion (document IRI) the TK's onderwerp of its zaak ("Motie van het lid
+    Podt over …"), which says what it is about where the Kamerstuk's title only names
+    the member; the smallest where a motion has several zaken."""
+    return {
+        str(doc): " ".join(str(title).split())
+        for doc, title in index.rows(
+            "SELECT z.doc, MIN(d.title) FROM zaken z JOIN documents d ON d.doc = z.zaak"
+            " WHERE d.title IS NOT NULL GROUP BY z.doc"
+        )
+    }
+
+
+def identifiers(index: Index) -> dict[str, str]:
+    """Every IRI the index knows an identifier of (documents and cited works), with
+    its smallest identifier."""
+    return {
+        str(iri): str(identifier)
+        for iri, identifier in index.rows(
+            "SELECT iri, MIN(identifier) FROM identifiers"
+            " WHERE iri IS NOT NULL AND identifier IS NOT NULL GROUP BY iri"
+        )
+    }
