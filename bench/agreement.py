@@ -244,10 +244,10 @@ def title_table_without(excluded: set[str]) -> Iterator[None]:
     another file gave it too. (A title that maps to two works overall but to one
     without the excluded file is not in the table either way; on the three laws this
     gives the same numbers as rebuilding from the 2012 XML.)"""
-    import ingest.extract as extract_module
-    import ingest.resolve as resolve_module
+    import ingest.grammar as grammar_module
+    import ingest.tables as tables_module
 
-    original = resolve_module._read_csv
+    original = tables_module.read_table
     rows = [
         row
         for row in original("regeling_titles.csv")
@@ -258,15 +258,15 @@ def title_table_without(excluded: set[str]) -> Iterator[None]:
         return rows if name == "regeling_titles.csv" else original(name)
 
     def clear() -> None:
-        resolve_module.load_alias_table.cache_clear()
-        extract_module._grammar.cache_clear()
+        tables_module.load_alias_table.cache_clear()
+        grammar_module.load_grammar.cache_clear()
 
-    resolve_module._read_csv = patched  # type: ignore[assignment]
+    tables_module.read_table = patched  # type: ignore[assignment]
     clear()
     try:
         yield
     finally:
-        resolve_module._read_csv = original  # type: ignore[assignment]
+        tables_module.read_table = original  # type: ignore[assignment]
         clear()
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ingest.models import CONTEXT_PART_KINDS, ArticleSpan, CitingContext, PartSpan
+from ingest.tables import load_alias_table
 
 __all__ = ["detect_work", "regeling_parts", "text_context"]
 
@@ -100,8 +101,6 @@ def detect_work(text: str) -> str | None:
     als: Vreemdelingenwet 2000."), looked up in the title tables
     (``regeling_titles.csv``, the BWB citeertitels). None when neither names a known
     regeling, or when they name different ones."""
-    from ingest.resolve import load_alias_table
-
     first_article = _ARTICLE_HEADING.search(text)
     if first_article is None:
         return None

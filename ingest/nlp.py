@@ -1,6 +1,6 @@
 """The spaCy pipeline: ``spacy.blank("nl")`` plus our ``legal_refs`` component.
 
-The component runs the compiled-pattern scanner of :mod:`ingest.extract` over
+The component runs the compiled-pattern scanner of :mod:`ingest.scanner` over
 ``doc.text`` and writes the references to ``doc.spans["legal_refs"]`` (overlaps kept),
 with each span's label = the reference kind and ``span._.ref_groups`` = the parsed
 groups. Tokens are only used to anchor the spans; the scan never walks the tokens.
@@ -16,8 +16,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.extract import load_patterns, scan_text
+from ingest.grammar import load_patterns
 from ingest.models import Reference, ReferenceKind
+from ingest.scanner import scan_text
 
 __all__ = ["SPANS_KEY", "LegalReferenceScanner", "make_nlp", "references_from_doc"]
 

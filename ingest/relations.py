@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 
 from ingest.errors import IngestError
+from ingest.extract import find_references
 from ingest.layout import heading_spans, section_heading, split_sentences
 from ingest.models import (
     DocumentKind,
@@ -132,8 +133,6 @@ TITLE_LINK = 80
 def editorial_references(document: SourceDocument) -> list[ResolvedReference]:
     """The publisher's own links (BWB intref/extref) as resolved references, with the
     references to other works inside a link that cites a title."""
-    from ingest.extract import find_references
-
     found = []
     for link in document.links:
         if link.work is None:

@@ -9,18 +9,12 @@ articles, its footnotes). A reference that cannot be resolved is kept with
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import functools
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
+from dataclasses import replace
 from typing import Protocol
 
 from ingest import identifiers as ids
-from ingest.errors import PatternError
 from ingest.models import (
     CitingContext,
     Pinpoint,
@@ -28,153 +22,21 @@ from ingest.models import (
     ReferenceKind,
     ResolvedReference,
 )
+from ingest.scanner import scan_text
+from ingest.tables import (
+    EuActName,
+    kind_of_work,
+    load_alias_table,
+    load_article_sets,
+    load_bw_books,
+    load_case_names,
+    load_eu_acts,
+)
 
-__all__ = [
-    "DEFAULT_RESOLVERS",
-    "AliasEntry",
-    "Resolver",
-    "load_alias_table",
-    "load_case_names",
-    "load_inherited_terms",
-    "resolve_references",
-]
+__all__ = ["DEFAULT_RESOLVERS", "Resolver", "resolve_references"]
 
 _K = ReferenceKind
 _ANTECEDENT_WINDOW = 1500  # characters an "Ibid."/"die wet" may look back
-
-
-@dataclass(frozen=True, slots=True)
-class AliasEntry:
-    """One row of the alias tables: a title or abbreviation and the work it names."""
-
-    alias: str
-    work: str
-    kind: ReferenceKind
-    standalone: bool
-    abbreviation: bool
-    source: str
-    # whether the scanner looks for it in any text (a trigger); the whole BWB's
-    # citeertitels are only looked up where a designation stands ("artikel 5 van de …")
-    scanned: bool = True
-
-
-def _read_csv(name: str) -> list[dict[str, str]]:
-    raw = (resources.files("ingest") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in raw.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
-
-
-def _kind_of_work(work: str) -> ReferenceKind:
-    if work.startswith("BWBV") or ids.EU_TREATY.match(work):
-        return _K.TREATY
-    if ids.CELEX.match(work):
-        return _K.EU_LEGISLATION
-    return _K.LEGISLATION
-
-
-@functools.cache
-def load_alias_table() -> dict[str, AliasEntry]:
-    """Alias -> entry, from ``regelingen.csv`` (curated) and ``regeling_titles.csv``."""
-    table: dict[str, AliasEntry] = {}
-    for row in _read_csv("regeling_titles.csv"):
-        alias, work = row["alias"], row["work"]
-        words = alias.split()
-        standalone = len(words) > 1 or alias.lower().endswith(("wet", "wetboek"))
-        if not ids.BWB_ID.match(work):
-            raise PatternError(f"regeling_titles.csv: bad BWB id {work!r}")
-        table[alias] = AliasEntry(
-            alias, work, _kind_of_work(work), standalone, False, ""
-        )
-    for row in _read_csv("bwb_citeertitels.csv"):  # the whole BWB's citeertitels
-        alias, work = row["alias"], row["work"]
-        if not ids.BWB_ID.match(work):
-            raise PatternError(f"bwb_citeertitels.csv: bad BWB id {work!r}")
-        if alias in table:
-            continue  # the link-derived title table was here first
-        words = alias.split()
-        standalone = len(words) > 1 or alias.lower().endswith(("wet", "wetboek"))
-        table[alias] = AliasEntry(
-            alias,
-            work,
-            _kind_of_work(work),
-            standalone,
-            False,
-            "bwb_citeertitels.csv",
-            scanned=False,
-        )
-    for boek, book_work in load_bw_books().items():  # "Boek 7 van het BW"
-        table[f"Boek {boek} van het Burgerlijk Wetboek"] = AliasEntry(
-            f"Boek {boek} van het Burgerlijk Wetboek",
-            book_work,
-            _K.LEGISLATION,
-            True,
-            False,
-            "burgerlijk_wetboek.csv",
-        )
-    for name, acts in load_eu_acts().items():
-        table[name] = AliasEntry(
-            name,
-            acts[-1].celex,
-            _K.EU_LEGISLATION,
-            True,
-            name.isupper(),
-            "eu_acts.csv",
-        )
-    for row in _read_csv("regelingen.csv"):
-        alias, work = row["alias"], row["work"]
-        if not ids.is_valid_work(work):
-            raise PatternError(f"regelingen.csv: bad work id {work!r}")
-        abbreviation = bool(re.fullmatch(r"[A-Z][A-Za-z]{0,5}(?: ?\d{4})?", alias))
-        table[alias] = AliasEntry(
-            alias,
-            work,
-            ReferenceKind(row["kind"]),
-            row["standalone"] == "1",
-            abbreviation,
-            row["source"],
-        )
-    return table
-
-
-@dataclass(frozen=True, slots=True)
-class EuActName:
-    """One row of ``eu_acts.csv``: a common name and the act it means in a period."""
-
-    name: str
-    celex: str
-    since: dt.date
-    until: dt.date | None
-    source: str
-
-    def holds(self, day: dt.date) -> bool:
-        return self.since <= day and (self.until is None or day < self.until)
-
-
-@functools.cache
-def load_eu_acts() -> dict[str, tuple[EuActName, ...]]:
-    """Common name ("Procedurerichtlijn", also "procedurerichtlijn") -> the acts it
-    names, oldest first, from ``eu_acts.csv``."""
-    table: dict[str, list[EuActName]] = {}
-    for row in _read_csv("eu_acts.csv"):
-        if not ids.CELEX.match(row["celex"]):
-            raise PatternError(f"eu_acts.csv: bad CELEX {row['celex']!r}")
-        act = EuActName(
-            row["name"],
-            row["celex"],
-            dt.date.fromisoformat(row["from"]),
-            dt.date.fromisoformat(row["until"]) if row["until"] else None,
-            row["source"],
-        )
-        names = [act.name]
-        # "de procedurerichtlijn" in running text; not "visumcode", a word of other
-        # titles ("tot vaststelling van een gemeenschappelijke visumcode")
-        if act.name.endswith(("richtlijn", "verordening")) and " " not in act.name:
-            names.append(act.name[0].lower() + act.name[1:])
-        for name in names:
-            table.setdefault(name, []).append(act)
-    return {
-        name: tuple(sorted(acts, key=lambda a: a.since)) for name, acts in table.items()
-    }
 
 
 def _resolve_eu_name(
@@ -203,16 +65,6 @@ _BW_NAMES = frozenset({"BW", "Burgerlijk Wetboek", "B.W."})
 _BW_ARTICLE = re.compile(r"(?P<boek>\d{1,2}[A-Za-z]?)\s?:\s?(?P<artikel>\d\w*)")
 
 
-@functools.cache
-def load_bw_books() -> dict[str, str]:
-    """Boek ("1", "7A") -> BWB id, from ``burgerlijk_wetboek.csv``."""
-    books = {row["boek"]: row["work"] for row in _read_csv("burgerlijk_wetboek.csv")}
-    for boek, work in books.items():
-        if not ids.BWB_ID.match(work):
-            raise PatternError(f"burgerlijk_wetboek.csv: bad BWB id {work!r} ({boek})")
-    return books
-
-
 def _resolve_bw(
     reference: Reference, pinpoint: Pinpoint, boek: str | None
 ) -> ResolvedReference:
@@ -236,71 +88,6 @@ def _resolve_bw(
             reference, f"no Boek {boek} of the Burgerlijk Wetboek", pinpoint
         )
     return _done(reference, work, replace(pinpoint, artikel=artikel))
-
-
-@functools.cache
-def load_inherited_terms() -> dict[str, tuple[tuple[str, str], ...]]:
-    """BWB id -> (term, regeling name) that regeling defines for itself and the
-    provisions resting on it, from ``inherited_terms.csv``
-    (``tools/make_inherited_terms.py``)."""
-    terms: dict[str, list[tuple[str, str]]] = {}
-    for row in _read_csv("inherited_terms.csv"):
-        if not ids.BWB_ID.match(row["work"]):
-            raise PatternError(f"inherited_terms.csv: bad BWB id {row['work']!r}")
-        terms.setdefault(row["work"], []).append((row["term"], row["name"]))
-    return {work: tuple(pairs) for work, pairs in terms.items()}
-
-
-@functools.cache
-def load_case_names() -> dict[str, str]:
-    """Case name or CJEU case number -> ECLI, from ``case_law.csv``."""
-    table = {row["alias"]: row["work"] for row in _read_csv("case_law.csv")}
-    for alias, work in table.items():
-        if not ids.ECLI.match(work):
-            raise PatternError(f"case_law.csv: bad ECLI {work!r} for {alias!r}")
-    return table
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSet:
-    """The article numbers of a regeling whose BWB XML the corpus holds (all its
-    versions there), in jci spelling, lower case."""
-
-    work: str
-    title: str
-    versions: tuple[str, ...]
-    artikelen: frozenset[str]
-
-    def has(self, artikel: str) -> bool:
-        """Whether ``artikel`` ("14", "3A:17", "1F") is one of its articles; a capital
-        letter after the number names a part of that article ("artikel 1F
-        Vluchtelingenverdrag" is article 1, section F)."""
-        number = artikel.replace(" ", "").lower()
-        if number in self.artikelen:
-            return True
-        part = _ARTICLE_SECTION.fullmatch(artikel)
-        return part is not None and part.group(1).lower() in self.artikelen
-
-
-_ARTICLE_SECTION = re.compile(r"(\d+[a-z]*)[A-Z]")
-
-
-@functools.cache
-def load_article_sets() -> dict[str, ArticleSet]:
-    """BWB id -> its articles, from ``bwb_articles.csv`` (generated from the corpus
-    XML by ``tools/make_article_numbers.py``)."""
-    sets = {}
-    for row in _read_csv("bwb_articles.csv"):
-        work = row["work"]
-        if not ids.BWB_ID.match(work):
-            raise PatternError(f"bwb_articles.csv: bad BWB id {work!r}")
-        sets[work] = ArticleSet(
-            work,
-            row["title"],
-            tuple(row["versions"].split()),
-            frozenset(row["artikelen"].split()),
-        )
-    return sets
 
 
 def _checked(
@@ -498,7 +285,7 @@ def _resolve_anaphor(
                 f"antecedent of '{noun}' is not resolved: {named.text!r}",
                 pinpoint,
             )
-        moved = replace(reference, kind=_kind_of_work(candidate.work))
+        moved = replace(reference, kind=kind_of_work(candidate.work))
         return _done(moved, candidate.work, pinpoint)
     where = "sentence" if sentence else "paragraph"
     return _unresolved(
@@ -796,8 +583,6 @@ def _resolve_motie(
                 f"motion in a heading with {len(footnotes)} footnote markers",
             )
     footnote = footnotes[0]
-    from ingest.extract import scan_text
-
     works = {
         work
         for found in scan_text(footnote.text)

@@ -274,11 +274,11 @@ def _naive_candidates(text: str) -> set[tuple[int, str]]:
     only where no a-z letter (any case) stands before it."""
     import re
 
-    from ingest.extract import _grammar, load_patterns
+    from ingest.grammar import load_grammar, load_patterns
 
     lowered = text.lower()
     hits: set[tuple[int, str]] = set()
-    for name in _grammar().names:  # regeling and case names join the same pass
+    for name in load_grammar().names:  # regeling and case names join the same pass
         for m in re.finditer(re.escape(name.lower()).replace(r"\ ", r"\s+"), lowered):
             if not ("a" <= lowered[m.start() - 1 : m.start()] <= "z"):
                 hits.add((m.start(), "name"))
@@ -311,12 +311,12 @@ def _naive_candidates(text: str) -> set[tuple[int, str]]:
 def test_extract_one_pass_trigger_scan_equals_plain_search(name: str) -> None:
     from pathlib import Path
 
-    from ingest.extract import _grammar
+    from ingest.grammar import load_grammar
     from ingest.sources import read_source
 
     path = Path(__file__).resolve().parent.parent / "corpus" / name
     text = read_source(path).text
-    assert set(_grammar().candidates(text)) == _naive_candidates(text)
+    assert set(load_grammar().candidates(text)) == _naive_candidates(text)
 
 
 def test_extract_relative_reference_after_another_determiner() -> None:

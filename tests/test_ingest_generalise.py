@@ -8,7 +8,7 @@ import pytest
 
 from ingest.extract import find_references
 from ingest.models import CitingContext, PartSpan
-from ingest.resolve import load_article_sets, load_bw_books
+from ingest.tables import load_article_sets, load_bw_books
 from tests.factories import make_expected as E  # noqa: N812
 from tests.factories import project_all
 

@@ -12,7 +12,7 @@ import pytest
 
 from ingest.extract import find_references
 from ingest.models import CitingContext
-from ingest.resolve import load_eu_acts
+from ingest.tables import load_eu_acts
 from tests.factories import make_expected as E  # noqa: N812
 from tests.factories import project_all
 

@@ -11,7 +11,7 @@ import pytest
 
 from ingest.extract import find_references
 from ingest.models import CitingContext, PartSpan
-from ingest.resolve import load_alias_table
+from ingest.tables import load_alias_table
 from tests.factories import make_expected as E  # noqa: N812
 from tests.factories import project_all
 

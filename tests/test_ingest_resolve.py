@@ -11,12 +11,8 @@ from ingest.models import (
     ReferenceKind,
     ResolvedReference,
 )
-from ingest.resolve import (
-    DEFAULT_RESOLVERS,
-    load_alias_table,
-    load_case_names,
-    resolve_references,
-)
+from ingest.resolve import DEFAULT_RESOLVERS, resolve_references
+from ingest.tables import load_alias_table, load_case_names
 
 
 def _ref(kind: ReferenceKind, start: int = 0, **groups: str) -> Reference:

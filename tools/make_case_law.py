@@ -24,9 +24,9 @@ from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP_WORDS
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.resolve import load_alias_table  # noqa: E402
 from ingest.sources import iter_source_files  # noqa: E402
 from ingest.sources.cjeu import read_cjeu_judgment  # noqa: E402
+from ingest.tables import load_alias_table  # noqa: E402
 
 TABLE = ROOT / "ingest" / "data" / "case_law.csv"
 JUDGMENTS = ROOT / "corpus" / "cjeu"

@@ -44,9 +44,9 @@ _LINE = re.compile(
 
 
 def main() -> None:
-    from ingest.resolve import load_alias_table
     from ingest.sources.bwb import read_bwb
     from ingest.sources.bwb_2012 import read_bwb_2012
+    from ingest.tables import load_alias_table
 
     aliases = load_alias_table()
     found: dict[tuple[str, str], set[str]] = {}

@@ -545,7 +545,7 @@ def _link_work(href: str) -> str | None:
         return None
     celex = found.group(1).upper()
     if _RULING_CELEX.match(celex):
-        from ingest.resolve import load_case_names
+        from ingest.tables import load_case_names
 
         return load_case_names().get(celex)
     return celex if CELEX.match(celex) and celex[0] == "3" else None

@@ -1,0 +1,134 @@
+"""The terms a text defines for itself, as the scanner meets them.
+
+"(hierna: Vw)" after a name, a definition list item "Wet: de Vreemdelingenwet 2000",
+"de richtlijn: richtlijn 2003/86/EG", and the terms a regeling inherits from the
+regeling its aanhef rests on ("de daarop berustende bepalingen"). A defined term then
+stands for the regeling or EU act it names: "artikel 29 van de Wet" and "het Besluit"
+resolve within that document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.grammar import Grammar
+from ingest.models import ReferenceKind
+from ingest.numbers import eu_act_groups
+
+__all__ = ["DefinedTerms"]
+
+_K = ReferenceKind
+_AANHEF = re.compile(r"(?:^|\n)[ \t]*Gelet op\b")
+
+Groups = tuple[tuple[str, str], ...]
+
+
+class DefinedTerms:
+    """The terms of one text: term -> the groups of what it names, and its kind."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.g = grammar
+        self.groups: dict[str, Groups] = {}
+        self.kinds: dict[str, ReferenceKind] = {}
+        # the "(hierna: …)" phrases, which are no references themselves
+        self.spans: list[tuple[int, int]] = []
+        # the terms by their first letter (lower case), rebuilt when a term is defined
+        self._index: dict[str, list[tuple[str, Groups]]] | None = None
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.groups
+
+    def starting_with(self, first: str) -> list[tuple[str, Groups]]:
+        """The defined terms (in the order defined) that may start with ``first``, in
+        either case ("van de wet" for a defined "Wet")."""
+        if self._index is None:
+            index: dict[str, list[tuple[str, Groups]]] = {}
+            for term, groups in self.groups.items():
+                index.setdefault(term[:1].lower(), []).append((term, groups))
+            self._index = index
+        return self._index.get(first.lower(), [])
+
+    def collect(self, text: str, names: list[tuple[int, int, str]]) -> None:
+        """Terms defined by "(hierna: X)" after a name, or by "X: <title>" list items."""
+        ends = {end: name for _start, end, name in names}
+        for m in self.g.p["hierna"].finditer(text):
+            self.spans.append((m.start(), m.end()))
+            before = m.start()
+            while before > 0 and text[before - 1] in " \t\n":
+                before -= 1
+            name = ends.get(before)
+            if name:
+                self.define(m.group("term").strip(), name)
+        for start, _end, name in names:
+            line_start = text.rfind("\n", 0, start) + 1
+            if start - line_start > 60:
+                continue
+            found = self.g.p["definition_list"].search(
+                text, max(0, line_start - 1), start
+            )
+            if found and found.end() == start:
+                self.define(found.group("term"), name)
+
+    def inherit(self, text: str, names: list[tuple[int, int, str]]) -> None:
+        """The terms a regeling this one rests on defines for "the provisions resting
+        on it" ("In dit besluit en de daarop berustende bepalingen wordt verstaan
+        onder: … de Wet: de Vreemdelingenwet 2000"): a regeling whose aanhef says
+        "Gelet op … van het Vreemdelingenbesluit" reads "de Wet" so, unless it defines
+        the term itself."""
+        aanhef = _AANHEF.search(text, 0, 30_000)
+        if aanhef is None:
+            return
+        end = text.find("\n", aanhef.end())
+        end = len(text) if end == -1 else end
+        for start, _end, name in names:
+            if not aanhef.start() <= start < end or name not in self.g.aliases:
+                continue
+            for term, defined in self.g.inherited_terms.get(
+                self.g.aliases[name].work, ()
+            ):
+                if term not in self.groups:
+                    self.define(term, defined)
+
+    def uses(self, text: str) -> list[tuple[int, int, str]]:
+        """Where a defined term stands on its own: "bij of krachtens de Wet" in a
+        besluit that defines "de Wet: de Vreemdelingenwet 2000" (the term's own
+        definition line and longer titles such as "de Wet op het …" excluded)."""
+        found = []
+        for term in self.groups:
+            if term in self.g.scanned:
+                continue  # the name scan finds it already
+            # a literal first (fast), then the article before it
+            for m in re.finditer(rf"{re.escape(term)}(?![\w-])", text):
+                start = m.start()
+                before = start
+                while before > 0 and text[before - 1] in " \t\n\xa0":
+                    before -= 1
+                det = text[max(0, before - 4) : before]
+                if before == start or not re.search(
+                    r"(?:^|[^\w-])(?:[Dd]e|[Hh]et)$", det
+                ):
+                    continue
+                # only where the term ends the phrase: "de Wet gestelde", "de Wet.",
+                # not "de Wet basisregistratie personen" (a title we do not know)
+                if self.g.term_end.match(text, m.end()):
+                    found.append((start, m.end(), term))
+        return found
+
+    def define(self, term: str, name: str) -> None:
+        """``term`` stands for the regeling or EU act ``name`` (a name of the tables or
+        an EU act's designation); a case name or anything else defines nothing."""
+        term = re.sub(r"^(?:de|het)\s+", "", term)
+        if term == name or len(term) < 2:
+            return
+        self._index = None
+        if name in self.g.aliases:
+            self.groups[term] = (("regeling", name),)
+            self.kinds[term] = self.g.aliases[name].kind
+        elif name in self.g.case_names:
+            return
+        else:
+            eu = self.g.p["eu_act"].fullmatch(name)
+            groups = eu_act_groups(eu) if eu else None
+            if groups:
+                self.groups[term] = tuple(sorted(groups.items()))
+                self.kinds[term] = _K.EU_LEGISLATION
