@@ -17,10 +17,10 @@ import streamlit as st
 
 from graph import settings
 from graph.analysis import Ranked, citation_network, rank_nodes
+from graph.document_store import DocumentStore, open_any_store
 from graph.explore.documents import index_missing, list_documents
 from graph.explore.motions import MotionRow, list_motions, motion_votes
 from graph.explore.parts import CitedPart, most_cited_parts
-from graph.remote import AnyStore, open_any_store
 from graph.sparql import QueryBackend, QueryResult
 
 # How long results from a remote endpoint are reused: it gives no cheap change stamp.
@@ -46,7 +46,7 @@ def store_stamp() -> str:
 # The read-only view of the embedded store sees the store as it was when opened, so a
 # new stamp opens it afresh: after a rebuild every page reads the new graph.
 @st.cache_resource(max_entries=1, show_spinner="Opening the store…")
-def _store(stamp: str) -> AnyStore:
+def _store(stamp: str) -> DocumentStore:
     return open_any_store(settings.store_path(), read_only=True)
 
 
@@ -55,7 +55,7 @@ def _backend(stamp: str) -> QueryBackend:
     return _store(stamp).backend()
 
 
-def get_store() -> AnyStore:
+def get_store() -> DocumentStore:
     """The configured store, read-only (for reading whole named graphs back)."""
     return _store(store_stamp())
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from bench_scale import _time_queries
 
-from graph.remote import ConnectionSettings, RemoteBackend
+from graph.remote.backend import RemoteBackend
+from graph.remote.connection import ConnectionSettings
 from graph.serve import find_oxigraph
 from graph.sparql import LocalBackend
 from graph.store import open_store

@@ -42,7 +42,8 @@ from graph.load import (
     prepared_in_order,
     write_documents,
 )
-from graph.remote import ConnectionSettings, RemoteBackend
+from graph.remote.backend import RemoteBackend
+from graph.remote.connection import ConnectionSettings
 from graph.serve import start_read_only_server
 from graph.sparql import (
     Binding,

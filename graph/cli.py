@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from graph.analysis import Direction, Evidence
+    from graph.document_store import DocumentStore
     from graph.load import BuildSummary
-    from graph.remote import AnyStore
     from graph.sparql import QueryResult
 
 APP_FILE = settings.PROJECT_DIR / "app" / "streamlit_app.py"
@@ -46,10 +46,12 @@ store_option = click.option(
 )
 
 
-def _open(store_dir: Path, *, read_only: bool = False, index: bool = False) -> AnyStore:
+def _open(
+    store_dir: Path, *, read_only: bool = False, index: bool = False
+) -> DocumentStore:
     """The embedded store at ``store_dir``, or the remote endpoint when one is set
     (``index``: its graphs read-only, its index writable)."""
-    from graph.remote import open_any_store
+    from graph.document_store import open_any_store
 
     try:
         return open_any_store(store_dir, read_only=read_only, index_only=index)
@@ -84,7 +86,7 @@ class _Commands(click.Group):
 def cli(endpoint: str) -> None:
     """wetgraaf: a legal knowledge graph of Dutch migration law."""
     if endpoint:
-        # One place decides embedded vs remote (graph.remote reads the setting).
+        # One place decides embedded vs remote (graph.document_store reads the setting).
         os.environ[settings.ENDPOINT.env] = endpoint
 
 
@@ -186,7 +188,7 @@ def build(
 
 
 def _build_with_progress(
-    store: AnyStore,
+    store: DocumentStore,
     files: list[Path],
     console: Console,
     workers: int = 1,

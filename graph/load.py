@@ -24,10 +24,10 @@ from rdflib import Graph, URIRef
 
 from graph import build, versions
 from graph.build import graph_iri
+from graph.document_store import DocumentStore
 from graph.errors import StoreError
 from graph.index import DocumentRows, document_rows, fill_if_fresh
 from graph.namespaces import GRAPH_BASE
-from graph.remote import DocumentStore
 from graph.sparql import PROLOGUE
 from graph.store import GraphWrite, TripleLines, serialize_triples
 from graph.triples import Triple, as_graph

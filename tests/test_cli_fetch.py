@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.remote import open_any_store
+from graph.document_store import open_any_store
 from graph.sparql import run_query
 
 

@@ -19,19 +19,19 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph.analysis import lineage_paths, path_evidence
 from graph.build import document_iri, graph_iri
+from graph.document_store import open_any_store
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.index import Index, rebuild_index
 from graph.lineage import lineage_digraph
 from graph.load import document_graph, refresh_versions
 from graph.namespaces import GRAPH_BASE
-from graph.remote import (
+from graph.remote.backend import RemoteBackend
+from graph.remote.connection import ConnectionSettings
+from graph.remote.failures import RejectedRequestError
+from graph.remote.store import RemoteStore
+from graph.remote.updates import (
     INSERT_CHUNK,
     STAGING_BASE,
-    ConnectionSettings,
-    RejectedRequestError,
-    RemoteBackend,
-    RemoteStore,
-    open_any_store,
     replace_graph_update,
     staging_graph,
 )
@@ -757,7 +757,7 @@ def test_remote_update_failing_midway_changes_nothing(
         sent.append(f"{head} ;\nLOAD <{missing}> ;\n{move}")
         return sent[-1]
 
-    monkeypatch.setattr("graph.remote.replace_graph_update", failing_before_move)
+    monkeypatch.setattr("graph.remote.store.replace_graph_update", failing_before_move)
     writer = remote_store(endpoint, tries=1)
     newer = Graph()
     newer.add((URIRef(LETTER), URIRef("https://example.org/p"), Literal("newer")))

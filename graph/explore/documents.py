@@ -12,7 +12,7 @@ from graph.index import reads
 from graph.sparql import QueryBackend, QueryResult, ReadBackend, run_query
 
 if TYPE_CHECKING:
-    from graph.remote import AnyStore
+    from graph.document_store import DocumentStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ def get_document(backend: QueryBackend, document_id: str) -> DocumentView | None
     )
 
 
-def document_triples(store: AnyStore, document_id: str) -> Graph:
+def document_triples(store: DocumentStore, document_id: str) -> Graph:
     """The triples one document's named graph holds (its links, evidence, metadata),
     for download as Turtle or JSON-LD."""
     from graph.namespaces import PREFIXES
