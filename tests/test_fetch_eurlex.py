@@ -11,12 +11,12 @@ import json
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.namespaces import WG
 from ingest.errors import SourceError
 from ingest.fetch import fetch_source
 from ingest.fetch.cache import PayloadCache
-from ingest.fetch.eurlex import SPARQL_PATH, act_query, ruling_query
+from ingest.fetch.eurlex import SPARQL_PATH, act_query, formex_query, ruling_query
 from ingest.fetch.session import FetchSession
 from ingest.models import DocumentKind
 from ingest.sources import iter_source_files, read_source
@@ -60,7 +60,7 @@ def test_fetch_eurlex_act_posts_the_query_and_keeps_the_record(fetch_session, re
     fetch_source(
         fetch_session, "eurlex", [], [{"acts": [RETURN_DIRECTIVE], "case_law": False}]
     )
-    [posted] = replay.requests_to(CELLAR, SPARQL_PATH)
+    posted, formex = replay.requests_to(CELLAR, SPARQL_PATH)
     assert posted.method == "POST"
     assert posted.query["query"] == [act_query(RETURN_DIRECTIVE)]
     assert posted.headers["Accept"] == "application/sparql-results+json"
@@ -73,11 +73,13 @@ def test_fetch_eurlex_act_posts_the_query_and_keeps_the_record(fetch_session, re
     )
     recorded = (DATA / "constructed-sparql-act-32008L0115.json").read_bytes()
     assert record.sha256 == hashlib.sha256(recorded).hexdigest()
-    # The act's text is asked for (not recorded: 404 in Dutch, then in English).
+    # The act's text is asked for (not recorded: 404 in Dutch, then in English),
+    # then its Formex items (not recorded either: the first query fails, one line).
     texts = replay.requests_to(CELLAR, "/resource/celex/32008L0115")
     assert [r.headers["Accept-Language"] for r in texts] == ["nl", "en"]
+    assert formex.query["query"] == [formex_query(RETURN_DIRECTIVE, "NLD")]
     assert fetch_session.tally.errors == [
-        f"{replay.url(CELLAR)}/resource/celex/32008L0115: HTTP 404 Not Found"
+        f"{replay.url(CELLAR)}{SPARQL_PATH}: HTTP 404 Not Found"
     ]
 
 
@@ -463,3 +465,153 @@ def test_read_source_tells_sparql_results_from_tk_records():
     assert read_source(zaak).kind is DocumentKind.ZAAK
     with pytest.raises(SourceError, match="without rows"):
         read_source(DATA / "constructed-sparql-empty.json")
+
+
+# -- Formex: an act Cellar has no XHTML of -----------------------------------------
+
+FORMEX_1137 = "/resource/cellar/e115172d-3ab3-4b14-b0a4-dfdcc9871793.0006.04"
+FORMEX_0903 = "/resource/cellar/c008bcb6-e7ec-11ee-9ea8-01aa75ed71a1.0006.02/DOC_1"
+ACT_0903 = DATA / "cellar_item_formex_32024R0903_000101_act.fmx.xml"
+
+
+def _kept_formex(session: FetchSession) -> tuple[object, bytes]:
+    [entry] = [e for e in session.cache.entries.values() if e.path.endswith(".fmx.xml")]
+    return entry, session.cache.read(entry)
+
+
+def test_fetch_eurlex_formex_when_there_is_no_xhtml(fetch_session, replay):
+    fetch_source(fetch_session, "eurlex", ["32008R1137"])
+    assert fetch_session.tally.errors == []
+    texts = replay.requests_to(CELLAR, "/resource/celex/32008R1137")
+    assert [r.headers["Accept-Language"] for r in texts] == ["nl", "en"]
+    posted = [r.query["query"] for r in replay.requests_to(CELLAR, SPARQL_PATH)]
+    assert posted == [
+        [act_query("32008R1137")],
+        [formex_query("32008R1137", "NLD")],  # no Dutch Formex either
+        [formex_query("32008R1137", "ENG")],
+    ]
+    # The items in order until the act: the document descriptor, then the act;
+    # the annexes (DOC_3, DOC_4) are not asked for.
+    items = [r.path for r in replay.log if r.path.startswith("/resource/cellar/")]
+    assert items == [f"{FORMEX_1137}/DOC_1", f"{FORMEX_1137}/DOC_2"]
+    assert _cached_names(fetch_session) == [
+        "32008R1137.cellar.json",
+        "32008R1137.fmx.xml",
+    ]
+    assert _cached_names(fetch_session, "listing") == [
+        "fmx4-32008R1137-1.xml",
+        "fmx4-32008R1137-2.xml",
+        "sparql-act-32008R1137.json",
+        "sparql-fmx4-32008R1137-ENG.json",
+        "sparql-fmx4-32008R1137-NLD.json",
+    ]
+    entry, body = _kept_formex(fetch_session)
+    assert body == (DATA / "cellar_item_formex_32008R1137_DOC_2_act.xml").read_bytes()
+    assert entry.url == f"{replay.url(CELLAR)}{FORMEX_1137}/DOC_2"
+    act = read_source(fetch_session.cache.root / entry.path)
+    assert (act.id, act.kind, act.date, act.metadata.soort) == (
+        "32008R1137",
+        DocumentKind.EU_ACT,
+        dt.date(2008, 10, 22),
+        "verordening",
+    )
+    assert [d.number for d in _walk(act.divisions) if d.kind == "artikel"] == [
+        "1",
+        "2",
+        "3",
+    ]
+
+
+def test_fetch_eurlex_formex_again_asks_for_nothing_but_the_record(
+    fetch_session, replay, tmp_path
+):
+    fetch_source(fetch_session, "eurlex", ["32008R1137"])
+    before = len(replay.log)
+    again = _rerun(tmp_path)
+    fetch_source(again, "eurlex", ["32008R1137"])
+    assert again.tally.fetched == {} and again.tally.errors == []
+    assert again.tally.unchanged == {"eurlex": 2}  # the record and the Formex text
+    assert [r.path for r in replay.log[before:]] == [SPARQL_PATH]
+
+
+def _no_xhtml(replay, celex: str) -> None:
+    replay.add(
+        Route(
+            CELLAR,
+            f"/resource/celex/{celex}",
+            status=404,
+            body="Not Found",
+            content_type="text/plain",
+            times=2,
+        )
+    )
+
+
+def test_fetch_eurlex_formex_zip_item_keeps_the_act_member(fetch_session, replay):
+    # Recent acts' fmx4 item is a ZIP archive (the recorded members of 2024/903's).
+    _no_xhtml(replay, "32024R0903")
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    assert fetch_session.tally.errors == []
+    items = [r.path for r in replay.log if r.path.startswith("/resource/cellar/")]
+    assert items == [FORMEX_0903]
+    entry, body = _kept_formex(fetch_session)
+    assert body == ACT_0903.read_bytes()
+    act = read_source(fetch_session.cache.root / entry.path)
+    assert (act.id, act.date) == ("32024R0903", dt.date(2024, 3, 13))
+    articles = [d.number for d in _walk(act.divisions) if d.kind == "artikel"]
+    assert articles[:3] == ["1", "2", "3"] and len(articles) == 23
+
+
+def _zip(*members: tuple[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+DESCRIPTOR_0903 = DATA / "cellar_item_formex_32024R0903_doc.fmx.xml"
+# fmt: off
+FORMEX_FAULTS = [
+    pytest.param(
+        Route(CELLAR, SPARQL_PATH, method="POST",
+              query={"query": formex_query("32024R0903", "ENG")},
+              file="eurlex/constructed-sparql-fmx4-empty.json",
+              content_type="application/sparql-results+json"),
+        "/resource/celex/32024R0903: no XHTML (HTTP 404/406) and no Formex item in "
+        "Dutch or English", id="no-items"),
+    pytest.param(
+        Route(CELLAR, FORMEX_0903, body=HTML_ERROR, content_type="text/html"),
+        f"{FORMEX_0903}: an HTML page where XML or a ZIP was expected", id="html"),
+    pytest.param(
+        Route(CELLAR, FORMEX_0903, body=_zip(("act.fmx.xml", ACT_0903.read_bytes()))[:-40],
+              content_type="application/zip"),
+        f"{FORMEX_0903}: not a whole ZIP archive", id="cut-zip"),
+    pytest.param(
+        Route(CELLAR, FORMEX_0903, file="eurlex/constructed-formex-zip-32024R0903.zip",
+              truncate=500, content_type="application/zip"),
+        f"{FORMEX_0903}: truncated body", id="truncated"),
+    pytest.param(
+        Route(CELLAR, FORMEX_0903,
+              body=_zip(("L_202400903EN.doc.fmx.xml", DESCRIPTOR_0903.read_bytes())),
+              content_type="application/zip"),
+        "/resource/celex/32024R0903: none of the 1 Formex items of 32024R0903 is its ACT",
+        id="no-act"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("fault", "error"), FORMEX_FAULTS)
+def test_fetch_eurlex_formex_fault_is_one_line_and_keeps_no_text(
+    fetch_session, replay, fault, error
+):
+    _no_xhtml(replay, "32024R0903")
+    replay.add(fault)
+    fetch_source(fetch_session, "eurlex", ["32024R0903"])
+    [line] = fetch_session.tally.errors
+    assert line.startswith(f"{replay.url(CELLAR)}{error}"), line
+    assert "\n" not in line
+    assert _cached_names(fetch_session) == ["32024R0903.cellar.json"]

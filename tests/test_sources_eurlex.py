@@ -1,4 +1,5 @@
-"""read_formex and read_eurlex_html on the EU files in corpus/eu."""
+"""read_formex and read_eurlex_html on the EU files in corpus/eu; read_formex_act on
+the recorded Cellar Formex items in tests/data/api/eurlex."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import pytest
 
 from ingest.errors import SourceError
 from ingest.models import DocumentKind, Pinpoint
+from ingest.sources import read_source
 from ingest.sources.eurlex import (
     looks_like_eurlex_html,
     looks_like_formex,
     read_eurlex_html,
     read_formex,
+    read_formex_act,
 )
 
 EU = Path(__file__).resolve().parents[1] / "corpus" / "eu"
@@ -155,3 +158,82 @@ def test_eurlex_sniff():
     assert looks_like_eurlex_html(GDPR.read_bytes()[:4096])
     assert looks_like_eurlex_html(UCITS.read_bytes()[:4096])
     assert not looks_like_eurlex_html(b"<?xml version='1.0'?><toestand/>")
+
+
+# -- Formex ACT (the Official Journal act, Cellar's fmx4 item) -----------------------
+
+ITEMS = Path(__file__).resolve().parent / "data" / "api" / "eurlex"
+ACT_1137 = ITEMS / "cellar_item_formex_32008R1137_DOC_2_act.xml"
+ACT_0903 = ITEMS / "cellar_item_formex_32024R0903_000101_act.fmx.xml"
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("item", "name", "celex", "date", "articles", "paragraphs", "title_start"),
+    [
+        # named by the fetch after the CELEX it asked for
+        pytest.param(ACT_1137, "32008R1137.fmx.xml", "32008R1137", dt.date(2008, 10, 22),
+                     3, 0,
+                     "Regulation (EC) No 1137/2008 of the European Parliament and of "
+                     "the Council of 22 October 2008 adapting", id="fetched-name"),
+        # any other name: the OJ number (1137, 2008) and 'Regulation' give it
+        pytest.param(ACT_1137, "DOC_2.xml", "32008R1137", dt.date(2008, 10, 22),
+                     3, 0, "Regulation (EC) No 1137/2008", id="oj-number"),
+        # Formex 6, the member of the zipped item, under its recorded name
+        pytest.param(ACT_0903, "L_202400903EN.000101.fmx.xml", "32024R0903",
+                     dt.date(2024, 3, 13), 23, 95, "Regulation (EU) 2024/903 of the "
+                     "European Parliament and of the Council of 13 March 2024",
+                     id="formex-6"),
+    ],
+)
+# fmt: on
+def test_eurlex_formex_act(
+    tmp_path, item, name, celex, date, articles, paragraphs, title_start
+):
+    path = tmp_path / name
+    path.write_bytes(item.read_bytes())
+    act = read_source(path)
+    assert (act.id, act.kind, act.date, act.metadata.soort) == (
+        celex,
+        DocumentKind.EU_ACT,
+        date,
+        "verordening",
+    )
+    assert act.title.startswith(title_start)
+    assert dict(act.metadata.extra)["language"] == "EN"
+    numbers = [d.number for d in _articles(act)]
+    assert numbers[:3] == ["1", "2", "3"] and len(numbers) == articles
+    assert len([d for d in act.all_divisions() if d.kind == "lid"]) == paragraphs
+    first = _articles(act)[0]
+    assert act.text[first.start : first.end].startswith("Article 1\n")
+
+
+def test_eurlex_formex_act_paragraph_text():
+    act = read_formex_act(ACT_0903)
+    [lid] = [
+        d
+        for d in act.all_divisions()
+        if d.kind == "lid" and d.pinpoint == Pinpoint(artikel="1", lid="1")
+    ]
+    assert act.text[lid.start : lid.end].startswith(
+        "1. This Regulation lays down measures that promote the cross-border"
+    )
+
+
+def test_eurlex_formex_act_refusals(tmp_path):
+    # The item's document descriptor is no act; the reader does not take it.
+    descriptor = tmp_path / "32008R1137.fmx.xml"
+    descriptor.write_bytes((ITEMS / "cellar_item_formex_32008R1137_DOC_1_doc-manifest.xml").read_bytes())
+    with pytest.raises(SourceError, match=r"unknown XML format \(root <DOC>\)"):
+        read_source(descriptor)
+    with pytest.raises(SourceError, match="not a Formex ACT with BIB.INSTANCE"):
+        read_formex_act(descriptor)
+    # Neither the name nor the title's first word gives a CELEX number.
+    unnamed = tmp_path / "DOC_2.xml"
+    unnamed.write_bytes(
+        ACT_1137.read_bytes().replace(
+            b'<HT TYPE="UC">Regulation (EC)</HT>', b'<HT TYPE="UC">Protocol</HT>'
+        )
+    )
+    with pytest.raises(SourceError, match="DOC_2.xml: Formex ACT without a CELEX"):
+        read_source(unnamed)

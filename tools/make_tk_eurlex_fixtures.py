@@ -12,16 +12,21 @@ clients make. The answers built here follow the services' documented formats:
 * Cellar SPARQL results in the Virtuoso JSON of the recorded fmx4 results, for the
   queries of ingest/fetch/eurlex.py (each page of them: LIMIT/OFFSET), with the CELEX,
   ECLI, date and title of each ruling as the recorded EUR-Lex case list (shared corpus
-  cjeu-metadata) gives them.
+  cjeu-metadata) gives them;
+* a Cellar Formex item of Regulation 2024/903 as the ZIP archive Cellar serves for
+  recent acts, holding the two recorded members of that item (the document
+  descriptor and the act).
 
 Run from the repository root: ``python tools/make_tk_eurlex_fixtures.py``.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import urllib.parse
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -366,8 +371,69 @@ def _sparql_route(query: str, file: str) -> dict:
     }
 
 
+FORMEX_VARS = ["cellarURIs", "manif", "format", "expr"]
+#: The recorded fmx4 items (tests/data/api/eurlex, from the recorded SPARQL answers).
+FORMEX_1137 = "/resource/cellar/e115172d-3ab3-4b14-b0a4-dfdcc9871793.0006.04"
+FORMEX_0903 = "/resource/cellar/c008bcb6-e7ec-11ee-9ea8-01aa75ed71a1.0006.02/DOC_1"
+#: The recorded members of the 2024/903 fmx4 item, in the archive's order.
+FORMEX_0903_MEMBERS = (
+    ("L_202400903EN.doc.fmx.xml", "cellar_item_formex_32024R0903_doc.fmx.xml"),
+    (
+        "L_202400903EN.000101.fmx.xml",
+        "cellar_item_formex_32024R0903_000101_act.fmx.xml",
+    ),
+)
+
+
+def _formex_zip(folder: Path) -> bytes:
+    """The 2024/903 item as a ZIP of its recorded members, byte for byte the same
+    on every run (fixed member dates)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, file in FORMEX_0903_MEMBERS:
+            info = zipfile.ZipInfo(name, date_time=(2024, 3, 22, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, (folder / file).read_bytes())
+    return buffer.getvalue()
+
+
+def _get_route(path: str, file: str, content_type: str) -> dict:
+    return {
+        "host": CELLAR_HOST,
+        "path": path,
+        "file": file,
+        "content_type": content_type,
+    }
+
+
 def _eurlex() -> list[dict]:
     folder = API / "eurlex"
+    _dump(
+        folder / "constructed-sparql-act-32008R1137.json",
+        _sparql(
+            ACT_VARS,
+            [
+                {
+                    "actCelex": _literal("32008R1137"),
+                    "actTitle": _title(
+                        "Regulation (EC) No 1137/2008 of the European Parliament and "
+                        "of the Council of 22 October 2008 adapting a number of "
+                        "instruments subject to the procedure laid down in Article "
+                        "251 of the Treaty to Council Decision 1999/468/EC, with "
+                        "regard to the regulatory procedure with scrutiny — "
+                        "Adaptation to the regulatory procedure with scrutiny — Part "
+                        "One"
+                    ),
+                    "actDate": _literal("2008-10-22", "date"),
+                    "actEli": _literal(
+                        "http://data.europa.eu/eli/reg/2008/1137/oj", "anyURI"
+                    ),
+                }
+            ],
+        ),
+    )
+    _dump(folder / "constructed-sparql-fmx4-empty.json", _sparql(FORMEX_VARS, []))
+    (folder / "constructed-formex-zip-32024R0903.zip").write_bytes(_formex_zip(folder))
     _dump(
         folder / "constructed-sparql-act-32008L0115.json",
         _sparql(ACT_VARS, [{**RETURN_DIRECTIVE, **_ruling(*r)} for r in RULINGS]),
@@ -452,6 +518,45 @@ def _eurlex() -> list[dict]:
             "file": "eurlex/cellar_item_xhtml_32024R0903_DOC_1.html",
             "content_type": "application/xhtml+xml;charset=UTF-8",
         },
+        # Formex: Regulation 1137/2008 has no XHTML here (no route: 404), no Dutch
+        # fmx4 items, and the recorded English ones: the descriptor, then the act.
+        _sparql_route(
+            eurlex.act_query("32008R1137"),
+            "eurlex/constructed-sparql-act-32008R1137.json",
+        ),
+        _sparql_route(
+            eurlex.formex_query("32008R1137", "NLD"),
+            "eurlex/constructed-sparql-fmx4-empty.json",
+        ),
+        _sparql_route(
+            eurlex.formex_query("32008R1137", "ENG"),
+            "eurlex/cellar_sparql_celex_32008R1137_fmx4_items.json",
+        ),
+        _get_route(
+            f"{FORMEX_1137}/DOC_1",
+            "eurlex/cellar_item_formex_32008R1137_DOC_1_doc-manifest.xml",
+            "application/xml;charset=UTF-8",
+        ),
+        _get_route(
+            f"{FORMEX_1137}/DOC_2",
+            "eurlex/cellar_item_formex_32008R1137_DOC_2_act.xml",
+            "application/xml;charset=UTF-8",
+        ),
+        # 2024/903 as Formex (asked for when a test takes its XHTML away): the
+        # recorded English item, a ZIP.
+        _sparql_route(
+            eurlex.formex_query("32024R0903", "NLD"),
+            "eurlex/constructed-sparql-fmx4-empty.json",
+        ),
+        _sparql_route(
+            eurlex.formex_query("32024R0903", "ENG"),
+            "eurlex/cellar_sparql_celex_32024R0903_fmx4_items.json",
+        ),
+        _get_route(
+            FORMEX_0903,
+            "eurlex/constructed-formex-zip-32024R0903.zip",
+            "application/zip",
+        ),
     ]
 
 

@@ -22,9 +22,15 @@ becomes a link from the ruling to the act, the row its evidence. So a run asks a
 and keeps only what changed. The content of each act and ruling is then fetched by
 CELEX from Cellar's content negotiation (``/resource/celex/<CELEX>`` under
 ``cellar``) as XHTML, in Dutch, or in English when Cellar has no Dutch expression
-(HTTP 404): ``<CELEX>.html``, read by the EUR-Lex and CJEU judgment readers. A cached
-text is not asked for again; with ``--since`` the rulings decided before that date
-are not fetched either.
+(HTTP 404): ``<CELEX>.html``, read by the EUR-Lex and CJEU judgment readers. An act
+that Cellar has no XHTML of in either language (older acts are often Formex only)
+comes as Formex: a SPARQL query lists the items of its ``fmx4`` manifestation
+(Dutch, else English; kept as listings), each item is asked for in turn (under
+``cellar``, the official item path) until one is the act itself (root ``ACT``; newer
+items are ZIP archives of ``*.fmx.xml`` members, the act one of them), and that is
+kept as ``<CELEX>.fmx.xml`` for the Formex reader; the document descriptor and the
+annexes are not kept. A cached text (either) is not asked for again; with
+``--since`` the rulings decided before that date are not fetched either.
 
 Ids: CELEX numbers of acts (``32008L0115``) and rulings (``62015CJ0133``), or ECLIs
 of rulings (``ECLI:EU:C:2017:354``).
@@ -42,18 +48,31 @@ Searches (preset entries), every key optional but ``acts``::
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import urllib.parse
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from ingest.fetch.endpoints import base_url
+from lxml import etree  # type: ignore[import-untyped]
+
+from ingest.fetch.endpoints import base_url, rebase_url
 from ingest.fetch.http import build_url
 from ingest.fetch.session import FetchSession
+from ingest.sources._xml import safe_xml_parser
 
-__all__ = ["PAGE_SIZE", "SEARCH_KEYS", "SOURCE", "act_query", "fetch", "ruling_query"]
+__all__ = [
+    "PAGE_SIZE",
+    "SEARCH_KEYS",
+    "SOURCE",
+    "act_query",
+    "fetch",
+    "formex_query",
+    "ruling_query",
+]
 
 SOURCE = "eurlex"
 #: The keys a search (a preset entry) may have: the module docstring says each.
@@ -78,6 +97,10 @@ SPARQL_HEADERS = {
 }
 CONTENT_ACCEPT = "application/xhtml+xml, text/html;q=0.9"
 CONTENT_LANGUAGES = ("nl", "en")
+#: Cellar's language authority codes of the Formex expressions asked for, in turn.
+FORMEX_LANGUAGES = ("NLD", "ENG")
+#: A ZIP member larger than this is not read (a Formex act is a few MB at most).
+MAX_FORMEX_MEMBER = 50_000_000
 
 _PREFIXES = (
     "PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>\n"
@@ -139,6 +162,24 @@ def ruling_query(
         + _ACT_FACTS
         + "  }\n}\nORDER BY ?actCelex ?actTitle ?actDate ?actEli ?rulingEcli"
         " ?rulingTitle ?rulingDate" + _page(page, page_size)
+    )
+
+
+def formex_query(celex: str, language: str) -> str:
+    """The SPARQL query for the items of a work's Formex (``fmx4``) manifestation in
+    ``language`` (``NLD``, ``ENG``): the variables of the recorded answer
+    (``cellarURIs``, the item; ``manif``; ``format``; ``expr``), items in order."""
+    return (
+        _PREFIXES + "SELECT ?cellarURIs ?manif ?format ?expr WHERE {\n"
+        f"  ?work owl:sameAs <http://publications.europa.eu/resource/celex/{celex}> .\n"
+        "  ?expr cdm:expression_belongs_to_work ?work ;\n"
+        "    cdm:expression_uses_language"
+        f" <http://publications.europa.eu/resource/authority/language/{language}> .\n"
+        "  ?manif cdm:manifestation_manifests_expression ?expr ;\n"
+        "    cdm:manifestation_type ?format .\n"
+        "  ?cellarURIs cdm:item_belongs_to_manifestation ?manif .\n"
+        '  FILTER(str(?format) = "fmx4")\n'
+        "}\nORDER BY ?cellarURIs"
     )
 
 
@@ -291,17 +332,108 @@ def _merged(first: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> bytes:
 
 
 def _content(session: FetchSession, celex: str) -> None:
-    """The text of a work as XHTML: Dutch, else (HTTP 404 or 406) English."""
+    """The text of a work as XHTML: Dutch, else (HTTP 404 or 406) English; an act
+    without either, as Formex."""
+    url = build_url(base_url("cellar"), f"/resource/celex/{celex}")
+    act = not celex.startswith("6")  # rulings: the judgment reader reads XHTML only
+    if act and session.unchanged(SOURCE, _formex_key(url), f"{celex}.fmx.xml"):
+        return
     session.first_document(
         SOURCE,
-        build_url(base_url("cellar"), f"/resource/celex/{celex}"),
+        url,
         f"{celex}.html",
         [
             {"Accept": CONTENT_ACCEPT, "Accept-Language": language}
             for language in CONTENT_LANGUAGES
         ],
         expect="html",
+        otherwise=partial(_formex, session, celex, url) if act else None,
     )
+
+
+def _formex_key(url: str) -> str:
+    return f"{url} fmx4"
+
+
+def _formex(session: FetchSession, celex: str, url: str) -> None:
+    """Keep the Formex ACT of an act Cellar has no XHTML of (``url``, its content
+    URL, names it in a failure)."""
+    sparql = build_url(base_url("cellar_sparql"), SPARQL_PATH)
+    items: list[str] = []
+    for language in FORMEX_LANGUAGES:
+        form = urllib.parse.urlencode({"query": formex_query(celex, language)})
+        body = session.listing(
+            SOURCE,
+            sparql,
+            f"sparql-fmx4-{celex}-{language}.json",
+            expect="json",
+            headers=dict(SPARQL_HEADERS),
+            data=form.encode("ascii"),
+        )
+        if body is None:
+            return
+        rows = _bindings(json.loads(body))
+        if rows is None:
+            session.fail(
+                SOURCE, sparql, f"not a SPARQL JSON result (Formex items of {celex})"
+            )
+            return
+        items = list(dict.fromkeys(v for r in rows if (v := _value(r, "cellarURIs"))))
+        if items:
+            break
+    if not items:
+        session.fail(
+            SOURCE,
+            url,
+            "no XHTML (HTTP 404/406) and no Formex item in Dutch or English",
+        )
+        return
+    for number, item in enumerate(items, start=1):
+        item_url = rebase_url(item, base_url("cellar"))
+        body = session.listing(
+            SOURCE, item_url, f"fmx4-{celex}-{number}.xml", expect="xml-or-zip"
+        )
+        if body is None:
+            return
+        act = _formex_act(body)
+        if act is not None:
+            session.derived(
+                SOURCE,
+                f"{celex}.fmx.xml",
+                act,
+                key=_formex_key(url),
+                from_url=item_url,
+                content_type="application/xml",
+            )
+            return
+    session.fail(
+        SOURCE, url, f"none of the {len(items)} Formex items of {celex} is its ACT"
+    )
+
+
+def _formex_act(body: bytes) -> bytes | None:
+    """The Formex ACT in an item: the item itself, or the ZIP member that is one
+    (the document descriptor, ``DOC``, and annexes, ``ANNEX``, are not)."""
+    if not body.startswith(b"PK\x03\x04"):
+        return body if _root_tag(body) == "ACT" else None
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        for member in archive.infolist():
+            if (
+                member.filename.endswith(".xml")
+                and member.file_size <= MAX_FORMEX_MEMBER
+            ):
+                data = archive.read(member)
+                if _root_tag(data) == "ACT":
+                    return data
+    return None
+
+
+def _root_tag(data: bytes) -> str | None:
+    try:
+        root = etree.fromstring(data, parser=safe_xml_parser())
+    except etree.XMLSyntaxError:
+        return None
+    return root.tag if isinstance(root.tag, str) else None
 
 
 def _bindings(answer: object) -> list[Mapping[str, Any]] | None:

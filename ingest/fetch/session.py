@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -33,7 +35,7 @@ __all__ = [
     "parse_xml_payload",
 ]
 
-Expect = Literal["xml", "sru", "json", "html", "any"]
+Expect = Literal["xml", "sru", "json", "html", "xml-or-zip", "any"]
 
 _SINCE_DAYS = re.compile(r"^(\d+)\s*d$")
 _SRU_DIAGNOSTIC = re.compile(rb"<(?:\w+:)?diagnostics[\s>]")
@@ -159,16 +161,15 @@ class FetchSession:
         *,
         absent: Collection[int] = (404, 406),
         expect: Expect = "xml",
+        otherwise: Callable[[], None] | None = None,
     ) -> bytes | None:
         """A document that may exist in several variants of one request (e.g. one
         per language, by ``Accept-Language``): each set of ``variants`` headers is
         asked in turn until one answers; an ``absent`` status moves on to the next
-        and is a failure only for the last. Cached, skipped and reported as
-        :meth:`document`."""
-        key = _key(url, None)
-        if self.cache.get(key) is not None:
-            self.tally.count(self.tally.unchanged, source)
-            self.on_item(source, name)
+        and is a failure only for the last — unless there is ``otherwise``, another
+        way to the document (it reports its own failures), which is then tried.
+        Cached, skipped and reported as :meth:`document`."""
+        if self.unchanged(source, _key(url, None), name):
             return None
         body = None
         for number, headers in enumerate(variants, start=1):
@@ -182,13 +183,25 @@ class FetchSession:
                     expect,
                     dict(headers),
                     None,
-                    absent=() if last else absent,
+                    absent=() if last and otherwise is None else absent,
                 )
                 break
             except _AbsentError:
+                if last and otherwise is not None:
+                    otherwise()
                 continue
         self.on_item(source, name)
         return body
+
+    def unchanged(self, source: str, key: str, name: str) -> bool:
+        """Whether the cache holds the payload kept under ``key`` (a URL, or the key
+        given to :meth:`derived`); if so it counts as unchanged and is not asked
+        for again."""
+        if self.cache.get(key) is None:
+            return False
+        self.tally.count(self.tally.unchanged, source)
+        self.on_item(source, name)
+        return True
 
     def derived(
         self,
@@ -326,6 +339,28 @@ def _check(response: Response, expect: Expect) -> None:
             raise FetchError(url, f"not JSON ({error})") from None
     elif expect == "html" and not looks_html and b"<" not in head:
         raise FetchError(url, "not an HTML or XML page")
+    elif expect == "xml-or-zip":
+        if body.startswith(_ZIP_MAGIC):
+            _check_zip(url, body)
+        elif looks_html:
+            raise FetchError(url, "an HTML page where XML or a ZIP was expected")
+        else:
+            parse_xml_payload(url, body)
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _check_zip(url: str, body: bytes) -> None:
+    """FetchError unless ``body`` is a whole ZIP archive whose members' checksums
+    hold (a cut-off download fails here, not when a reader opens it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            broken = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+        raise FetchError(url, f"not a whole ZIP archive ({error})") from None
+    if broken is not None:
+        raise FetchError(url, f"ZIP member {broken} is damaged")
 
 
 def _diagnostic_text(root: etree._Element) -> str:

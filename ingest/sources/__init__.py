@@ -23,8 +23,10 @@ from ingest.sources.cjeu import looks_like_cjeu_judgment, read_cjeu_judgment
 from ingest.sources.eurlex import (
     looks_like_eurlex_html,
     looks_like_formex,
+    looks_like_formex_act,
     read_eurlex_html,
     read_formex,
+    read_formex_act,
 )
 from ingest.sources.kamerstuk import read_kamerstuk
 from ingest.sources.plaintext import read_plaintext
@@ -150,6 +152,8 @@ def _read_xml(path: Path, data: bytes) -> SourceDocument:
         return read_uitspraak(path, data)
     if root is not None and looks_like_formex(root):
         return read_formex(path, data)
+    if root is not None and looks_like_formex_act(root):
+        return read_formex_act(path, data)
     if root in ("body", "html") and looks_like_cjeu_judgment(data):
         return read_cjeu_judgment(path, data)
     if root in ("officiele-publicatie", "record") or (root or "").endswith(":record"):

@@ -1,4 +1,4 @@
-"""Read EU legislation: Formex 4 CONS.ACT XML and EUR-Lex HTML, into SourceDocuments.
+"""Read EU legislation (Formex CONS.ACT and ACT, EUR-Lex HTML) into SourceDocuments.
 
 Both give an EU_ACT document whose id is the CELEX number of the act itself
 (``32009R0810``); for a consolidated version the consolidated CELEX
@@ -11,6 +11,9 @@ titles/chapters/sections are ``divisie`` parts, annexes ``bijlage``.
   metadata comes from ``INFO.CONSLEG`` and the family's ``BIB.DATA``; footnotes
   (``NOTE``) are written after the body. Articles quoted inside other articles or in
   annexes (amendments to other acts) stay text, not articles of this act.
+* Formex ``ACT`` (the act as the Official Journal published it, Cellar's ``fmx4``
+  item): date and language from ``BIB.INSTANCE``, the CELEX number from the file's
+  name (the fetch gives it) or from the OJ number and the title's first word.
 * EUR-Lex HTML, two layouts: the Official Journal XHTML (``div.eli-subdivision``
   with ids ``art_1``, paragraphs ``001.001``) and the consolidated-text HTML of the
   fmx2xhtml converter (flat ``p.title-article-norm`` headings, paragraphs recognised
@@ -42,8 +45,10 @@ from ingest.sources._xml import parse_html, parse_xml
 __all__ = [
     "looks_like_eurlex_html",
     "looks_like_formex",
+    "looks_like_formex_act",
     "read_eurlex_html",
     "read_formex",
+    "read_formex_act",
 ]
 
 _CELEX = re.compile(r"\b([0-9])(\d{4})([A-Z]{1,2})(\d{4})\b")
@@ -170,6 +175,98 @@ def read_formex(path: Path, data: bytes | None = None) -> SourceDocument:
         ),
         extra=extra,
         footnotes=footnotes,
+    )
+
+
+#: The type letter of a CELEX number by the first word of an act's title (English or
+#: Dutch: Cellar's Formex items come in the language asked for).
+_TITLE_TYPES = {
+    "regulation": "R",
+    "verordening": "R",
+    "directive": "L",
+    "richtlijn": "L",
+    "decision": "D",
+    "besluit": "D",
+}
+
+
+def looks_like_formex_act(root_tag: str) -> bool:
+    """Whether an XML root element name is a Formex act as the Official Journal
+    published it (``ACT``: the main item of Cellar's ``fmx4`` manifestation)."""
+    return root_tag == "ACT"
+
+
+def read_formex_act(path: Path, data: bytes | None = None) -> SourceDocument:
+    """Read a Formex ``ACT`` (an act as published in the Official Journal).
+
+    The OJ item carries no CELEX number: it is the one the file is named by (the
+    fetch names it ``<CELEX>.fmx.xml``), else the one ``BIB.INSTANCE/NO.DOC`` (year,
+    number) and the title's first word (Regulation, Directive, Decision) give.
+
+    Args:
+        path: the XML file (``data`` may carry its bytes when already read).
+        data: the file's bytes, if the caller has them.
+
+    Returns:
+        An EU_ACT SourceDocument: id = CELEX, title from ``TITLE``, date from
+        ``BIB.INSTANCE/DATE``, articles and their paragraphs as divisions,
+        ``language`` in ``metadata.extra``.
+
+    Raises:
+        SourceError: broken XML, no ACT with BIB.INSTANCE, or no CELEX number.
+
+    Example:
+        >>> act = read_formex_act(Path("32008R1137.fmx.xml"))  # doctest: +SKIP
+        >>> act.id, act.date
+        ('32008R1137', datetime.date(2008, 10, 22))
+    """
+    root = parse_xml(path, data)
+    bib = root.find("BIB.INSTANCE") if root.tag == "ACT" else None
+    if bib is None:
+        raise SourceError(
+            str(path), f"not a Formex ACT with BIB.INSTANCE (root <{root.tag}>)"
+        )
+    lines = root.findall("TITLE/TI/P")
+    title = squash(" ".join("".join(line.itertext()) for line in lines)).strip()
+    celex = _formex_act_celex(path, bib, title)
+    language = (bib.findtext("LG.DOC") or "").strip()
+    flattener = _Formex()
+    children = flattener.walk(root)
+    body_end = flattener.builder.position
+    footnotes = flattener.builder.write_footnotes(
+        "Noten" if language == "NL" else "Notes"
+    )
+    return _eu_act(
+        path,
+        celex,
+        title or celex,
+        flattener.builder.text(),
+        children,
+        end=body_end,
+        date=_compact_date(
+            bib.find("DATE").get("ISO") if bib.find("DATE") is not None else None
+        ),
+        official_url=(
+            f"https://eur-lex.europa.eu/legal-content/{language or 'EN'}/TXT/"
+            f"?uri=CELEX:{celex}"
+        ),
+        extra=[("language", language)] if language else [],
+        footnotes=footnotes,
+    )
+
+
+def _formex_act_celex(path: Path, bib: etree._Element, title: str) -> str:
+    named = path.name.partition(".")[0]
+    if _CELEX.fullmatch(named):
+        return named
+    year = (bib.findtext("NO.DOC/YEAR") or "").strip()
+    number = (bib.findtext("NO.DOC/NO.CURRENT") or "").strip()
+    words = title.split(maxsplit=1)
+    letter = _TITLE_TYPES.get(words[0].lower()) if words else None
+    if letter and re.fullmatch(r"\d{4}", year) and re.fullmatch(r"\d{1,4}", number):
+        return f"3{year}{letter}{int(number):04d}"
+    raise SourceError(
+        str(path), f"Formex ACT without a CELEX number (title {title[:60]!r})"
     )
 
 
