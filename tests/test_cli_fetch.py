@@ -112,9 +112,27 @@ PRESET = "tests/data/api/preset-recorded.json"
 # motion records with their Kamerstukken, and toezeggingen.
 PRESET_DOCUMENTS = {
     "bwb": ["BWBR0001840", "BWBR0018451", "BWBR0018451.WTI"],
-    "eurlex": ["32008L0115.cellar", "32024R0903", "32024R0903.cellar"],
+    # 32008R1137: Cellar has no XHTML of it here, its text comes as Formex
+    "eurlex": [
+        "32008L0115.cellar",
+        "32024R0903",
+        "32024R0903.cellar",
+        "32008R1137",
+        "32008R1137.cellar",
+    ],
     "rechtspraak": ["ECLI:NL:CBB:2020:1", "ECLI:NL:PHR:2011:BP5608", "ECLI:NL:RVS:2026:5642"],
 }
+
+
+def _preset_reads(backend):
+    """documents, motions, toezeggingen and votes, and the links of the act the
+    preset's cache holds as Formex (32008R1137)."""
+    read = [
+        run_query(backend, name).as_dicts()
+        for name in ("documents", "motions", "toezeggingen", "votes")
+    ]
+    act = next(row["doc"] for row in read[0] if row["id"] == "32008R1137")
+    return [*read, run_query(backend, "outgoing_links", doc=act).as_dicts()]
 
 
 def _summary(output: str) -> dict[str, list[int]]:
@@ -134,18 +152,18 @@ def test_cli_fetch_preset_then_build_then_nothing_new(runner, replay, tmp_path):
     counts = _summary(fetched.output)
     assert list(counts) == ["bwb", "eurlex", "rechtspraak", "koop", "tk"]
     assert all(row[0] > 0 and row[2] == 0 for row in counts.values()), counts
-    documents, motions, toezeggingen, votes = _build_and_read(
-        runner,
-        cache,
-        store,
-        lambda backend: [
-            run_query(backend, name).as_dicts()
-            for name in ("documents", "motions", "toezeggingen", "votes")
-        ],
+    documents, motions, toezeggingen, votes, formex_links = _build_and_read(
+        runner, cache, store, _preset_reads
     )
     ids = {str(row["id"]) for row in documents}
     for source, expected in PRESET_DOCUMENTS.items():
         assert set(expected) <= ids, source
+    # The act read from its Formex cites the decisions it adapts instruments to.
+    cited = {str(row.get("targetWork")) for row in formex_links}
+    assert {
+        "http://data.europa.eu/eli/dec/1999/468/oj",
+        "http://data.europa.eu/eli/dec/2006/512/oj",
+    } <= cited, cited
     assert {"stcrt-2015-47076", "kst-19637-3384"} <= ids
     # The motions' zaak records and the Kamerstukken they publish.
     assert {"2023Z20876", "2023Z20878", "2023Z20879", "2025Z02986", "2025Z17647"} <= ids
