@@ -67,26 +67,128 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
 
 
 def documents_table(rows: list[dict[str, object]], *, key: str) -> None:
-    """A table (escaped by st.dataframe) with a CSV download of the same rows."""
-    import csv
-    import io
-
+    """A table (escaped by st.dataframe) with CSV downloads of the same rows."""
     import streamlit as st
 
     if not rows:
         st.caption("Geen resultaten.")
         return
-    st.dataframe(rows, width="stretch", hide_index=True)
+    st.dataframe(
+        rows, width="stretch", hide_index=True, column_config=date_columns(rows)
+    )
+    table_downloads(rows, key=key)
+
+
+def date_columns(rows: Sequence[dict[str, object]]) -> dict[str, Any]:
+    """Dates shown as a Dutch reader writes them (7-12-2026), still sorted as dates."""
+    import datetime as dt
+
+    import streamlit as st
+
+    first: dict[str, object] = {}
+    for row in rows[:50]:
+        for column, value in row.items():
+            if value is not None:
+                first.setdefault(column, value)
+    return {
+        column: st.column_config.DateColumn(column, format="D-M-YYYY")
+        for column, value in first.items()
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    }
+
+
+# Tables with more rows than this are written to CSV only when asked, with a progress
+# bar: building the file on every run would cost each interaction its time.
+LARGE_TABLE = 5_000
+
+
+def safe_filename(name: str, extension: str) -> str:
+    """A file name from ``name`` that every system accepts: no URL scheme, no slashes
+    or other characters a file system or a browser refuses, never empty."""
+    import re
+    import unicodedata
+
+    bare = re.sub(r"[a-z][a-z0-9+.]*://", "", name.strip(), flags=re.IGNORECASE)
+    ascii_name = (
+        unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode("ascii")
+    )
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name).strip("-._")[:120]
+    return f"{cleaned or 'wetgraaf'}.{extension}"
+
+
+def csv_bytes(
+    rows: Sequence[dict[str, object]], *, excel: bool = False, progress: Any = None
+) -> bytes:
+    """The rows as CSV in UTF-8: with ``excel``, ``;``-separated and with a byte order
+    mark, as Excel opens it in a Dutch locale (decimal commas) with its accents intact.
+    ``progress`` (a st.progress bar) is moved along for large tables."""
+    import csv
+    import io
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    if excel:
+        buffer.write("\ufeff")
+    columns = list(rows[0]) if rows else []
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=columns,
+        delimiter=";" if excel else ",",
+        extrasaction="ignore",
+    )
     writer.writeheader()
-    writer.writerows(rows)
-    st.download_button(
-        "CSV",
-        buffer.getvalue(),
-        file_name=f"{key}.csv",
+    step = max(1, len(rows) // 20)
+    for start in range(0, len(rows), step):
+        writer.writerows(
+            {k: "" if v is None else v for k, v in row.items()}
+            for row in rows[start : start + step]
+        )
+        if progress is not None:
+            done = min(len(rows), start + step)
+            progress.progress(
+                done / len(rows), text=f"{done:,} van {len(rows):,} rijen"
+            )
+    return buffer.getvalue().encode("utf-8")
+
+
+def table_downloads(rows: Sequence[dict[str, object]], *, key: str) -> None:
+    """Two downloads of ``rows``: CSV, and CSV for Excel (``;`` and a byte order mark).
+    A large table is written when asked, with a progress bar, then offered."""
+    import streamlit as st
+
+    name = safe_filename(key, "csv")
+    excel_name = safe_filename(f"{key}-excel", "csv")
+    left, right, _ = st.columns([1, 1, 4])
+    if len(rows) > LARGE_TABLE:
+        ready = f"csv-ready-{key}"
+        # the file made for these rows (a filter changed since: made afresh)
+        signature = (len(rows), repr(rows[0]), repr(rows[-1]))
+        if st.session_state.get(ready, (None,))[0] != signature:
+            st.session_state.pop(ready, None)
+        if left.button(
+            f"CSV maken ({len(rows):,} rijen)".replace(",", "."), key=f"make-{key}"
+        ):
+            bar = st.progress(0.0, text="CSV maken…")
+            st.session_state[ready] = (
+                signature,
+                csv_bytes(rows, progress=bar),
+                csv_bytes(rows, excel=True, progress=bar),
+            )
+            bar.empty()
+        if ready not in st.session_state:
+            return
+        _, plain, excel = st.session_state[ready]
+    else:
+        plain, excel = csv_bytes(rows), csv_bytes(rows, excel=True)
+    left.download_button(
+        "CSV", plain, file_name=name, mime="text/csv", key=f"csv-{key}"
+    )
+    right.download_button(
+        "CSV voor Excel",
+        excel,
+        file_name=excel_name,
         mime="text/csv",
-        key=f"csv-{key}",
+        key=f"csv-excel-{key}",
+        help="Gescheiden door puntkomma's, met BOM: Excel opent het met accenten goed.",
     )
 
 
@@ -118,6 +220,15 @@ def dot_label(text: str, limit: int = 40) -> str:
     """A graphviz label: shortened and escaped for a double-quoted DOT string."""
     short = text if len(text) <= limit else text[: limit - 1] + "…"
     return short.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def dot_wrapped(text: str, width: int = 26) -> str:
+    """A graphviz label of the whole ``text``, on lines of about ``width`` characters
+    (never cut off), escaped for a double-quoted DOT string."""
+    import textwrap
+
+    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+    return "\\n".join(dot_label(line, len(line)) for line in lines or [""])
 
 
 # The characters that make Markdown: links, images, HTML tags and entities, emphasis,

@@ -6,13 +6,18 @@ from collections.abc import Iterable
 import altair as alt
 import streamlit as st
 
-from app.state import get_backend, get_motions
+from app.labels import CHOOSE_MANY, DATE_FORMAT, format_date
+from app.names import get_names
+from app.state import get_backend, get_documents, get_motions
 from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
 from graph.explore.documents import get_document
 from graph.explore.labels import link_type_label
 from graph.explore.links import incoming_links
 from graph.explore.motions import TWEEDE_KAMER_SEATS, MotionRow, unrecorded_seats
+
+# the label graph.explore gives a letter's answer to a motion
+ANSWERS = "beantwoordt"
 
 st.title("Moties")
 
@@ -34,10 +39,16 @@ def options(values: Iterable[object]) -> list[str]:
 
 columns = st.columns(3)
 dossiers = columns[0].multiselect(
-    "Dossier", options(m.dossiernummer for m in motions), key="dossier"
+    "Dossier",
+    options(m.dossiernummer for m in motions),
+    key="dossier",
+    placeholder=CHOOSE_MANY,
 )
 indieners = columns[1].multiselect(
-    "Indiener", options(m.indiener for m in motions), key="indiener"
+    "Indiener",
+    options(m.indiener for m in motions),
+    key="indiener",
+    placeholder=CHOOSE_MANY,
 )
 all_fracties = options(f for vs in votes.values() for f, _, _ in vs)
 fractie = columns[2].selectbox(
@@ -48,15 +59,20 @@ appreciaties = columns[0].multiselect(
     "Kabinetsappreciatie",
     options(m.kabinetsappreciatie for m in motions),
     key="appreciatie",
+    placeholder=CHOOSE_MANY,
 )
 uitslagen = columns[1].multiselect(
-    "Uitslag", options(m.uitslag for m in motions), key="uitslag"
+    "Uitslag",
+    options(m.uitslag for m in motions),
+    key="uitslag",
+    placeholder=CHOOSE_MANY,
 )
 dates = [m.date for m in motions if isinstance(m.date, dt.date)]
 period = columns[2].date_input(
     "Periode",
     value=(min(dates), max(dates)) if dates else (),
     key="periode",
+    format=DATE_FORMAT,
 )
 
 
@@ -136,9 +152,19 @@ if not shown:
     st.stop()
 ids = [m.id for m in shown]
 voted = [m.id for m in shown if m.besluit in votes]
+titles = {m.id: m.title for m in shown}
+# a link to one motion (./moties?motie=kst-…) opens it
+asked = st.query_params.get("motie")
+if asked in ids and "motie" not in st.session_state:
+    st.session_state["motie"] = asked
 selected_id = st.selectbox(
-    "Motie", ids, index=ids.index(voted[0]) if voted else 0, key="motie"
+    "Motie",
+    ids,
+    index=ids.index(voted[0]) if voted else 0,
+    key="motie",
+    format_func=lambda i: f"{i} — {titles.get(i) or ''}".rstrip(" —"),
 )
+st.query_params["motie"] = selected_id
 motion = next(m for m in shown if m.id == selected_id)
 st.header(escape_markdown(motion.title))
 st.markdown(document_link(motion.id, motion.id))
@@ -181,12 +207,39 @@ if document is not None:
     start = text.lower().find("verzoekt")
     st.text(text[start:] if start != -1 else text)
 
-st.subheader("Later verwezen door")
 later = incoming_links(backend, motion.id).as_dicts()
-if not later:
-    st.caption("Geen documenten in de graaf verwijzen naar deze motie.")
-for citing_id in sorted({str(row["citingId"]) for row in later}):
-    rows = [row for row in later if row["citingId"] == citing_id]
+names = get_names()
+dates = {str(r["id"]): r["date"] for r in get_documents().as_dicts()}
+by_document: dict[str, list[dict]] = {}
+for row in later:
+    by_document.setdefault(str(row["citingId"]), []).append(row)
+answering = sorted(
+    d
+    for d, rows in by_document.items()
+    if any(link_type_label(r["type"]) == ANSWERS for r in rows)
+)
+st.subheader("Beantwoord door")
+if not answering:
+    st.caption("Geen brief in de graaf beantwoordt deze motie.")
+for citing_id in answering:
+    rows = by_document[citing_id]
+    date = format_date(dates.get(citing_id))
+    st.page_link(
+        "pages/documents.py",
+        label=f"📄 {names.name(citing_id)} ({citing_id})"
+        + (f", {date}" if date else ""),
+        query_params={"doc": citing_id},
+    )
+    for row in rows:
+        if link_type_label(row["type"]) == ANSWERS:
+            st.text(f"“{row['quote']}”")
+
+st.subheader("Later verwezen door")
+others = sorted(set(by_document) - set(answering))
+if not others:
+    st.caption("Geen andere documenten in de graaf verwijzen naar deze motie.")
+for citing_id in others:
+    rows = by_document[citing_id]
     types = sorted({link_type_label(row["type"]) for row in rows})
     st.markdown(
         document_link(citing_id, f"{citing_id} — {rows[0]['citingTitle']}")
