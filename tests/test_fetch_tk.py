@@ -13,7 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.namespaces import TK, WG
 from ingest.errors import SourceError
 from ingest.fetch import fetch_source
@@ -379,7 +379,7 @@ def test_toezegging_record_and_letter_share_the_toezegging_node(fetch_session, r
 
 
 def test_fetch_tk_zaak_brings_its_besluiten_with_their_votes(fetch_session, replay):
-    """A Zaak as the client expands it (Besluit($expand=Stemming,Agendapunt)) holds the
+    """A Zaak as the client expands it (Besluit($expand=Stemming,Agendapunt(…))) holds the
     besluiten
     about it: each tied to the zaak with no guess, with the votes of its stemmingen.
     (The recorded stemmingen are three fracties of the vote: the top 3 recorded.)"""
@@ -429,6 +429,9 @@ def _fetched_zaak(**agendapunt: object) -> dict:
     return record
 
 
+ACTIVITEIT = json.loads(
+    (DATA / "odata_Activiteit_top3_orderby_Id_desc.json").read_text()
+)["data"]["value"][0]
 RECORDED_ONDERWERP = (
     "Hoofdelijke stemming over: aangehouden motie ingediend bij het debat over het "
     "pakket aan maatregelen ter bestrijding van antisemitisme"
@@ -452,6 +455,29 @@ AGENDAPUNTEN = [
         ("2025Z17647", DocumentKind.ZAAK),
         [("2025P16945", RECORDED_ONDERWERP, dt.date(2025, 9, 30))],
         id="fetched-zaak-agendapunt-with-aanvangstijd",
+    ),
+    # Agendapunt($expand=Activiteit): the recorded Activiteit records are not this
+    # agendapunt's (none of its sitting is recorded); the first stands in for it, so
+    # its day is the vote's date where the agendapunt's Aanvangstijd is null.
+    pytest.param(
+        _fetched_zaak(Activiteit=ACTIVITEIT), ("2025Z17647", DocumentKind.ZAAK),
+        [("2025P16945", RECORDED_ONDERWERP, dt.date(2025, 9, 2))],
+        id="activiteit-gives-the-date",
+    ),
+    pytest.param(
+        _fetched_zaak(Activiteit=ACTIVITEIT, Aanvangstijd="2025-09-30T14:15:00+02:00"),
+        ("2025Z17647", DocumentKind.ZAAK),
+        [("2025P16945", RECORDED_ONDERWERP, dt.date(2025, 9, 30))],
+        id="own-aanvangstijd-before-the-activiteit",
+    ),
+    pytest.param(
+        _fetched_zaak(Activiteit=None), ("2025Z17647", DocumentKind.ZAAK),
+        [("2025P16945", RECORDED_ONDERWERP, None)], id="activiteit-null",
+    ),
+    pytest.param(
+        _fetched_zaak(Activiteit={**ACTIVITEIT, "Verwijderd": True}),
+        ("2025Z17647", DocumentKind.ZAAK),
+        [("2025P16945", RECORDED_ONDERWERP, None)], id="activiteit-deleted",
     ),
     pytest.param(
         _fetched_zaak(drop=True), ("2025Z17647", DocumentKind.ZAAK), [None],

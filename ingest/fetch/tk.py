@@ -3,10 +3,13 @@
 Requests go to the official paths under the ``tk_odata`` base
 (``/OData/v4/2.0/Zaak``, ``/OData/v4/2.0/Toezegging``) with a ``$filter`` built from
 the ids and searches; a Zaak comes expanded with its documents, their current version
-and its publications, and its besluiten with their stemmingen and agendapunt::
+and its publications, and its besluiten with their stemmingen and agendapunt, and
+the agendapunt's activiteit (the sitting it is on: its date is the date of the vote,
+where the agendapunt's own Aanvangstijd is empty, as in every recorded one)::
 
     $expand=Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie,
-            DocumentPublicatieMetadata)),Besluit($expand=Stemming,Agendapunt)
+            DocumentPublicatieMetadata)),
+            Besluit($expand=Stemming,Agendapunt($expand=Activiteit))
 
 (the Document part as recorded in the API notes; nested options per OData v4). The
 service answers 250 entities a page and an ``@odata.nextLink`` (``…&$skiptoken=Id-…``)
@@ -71,7 +74,8 @@ SEARCH_KEYS = frozenset(
 API_PATH = "/OData/v4/2.0"
 EXPAND_ZAAK = (
     "Document($expand=HuidigeDocumentVersie($expand=DocumentPublicatie,"
-    "DocumentPublicatieMetadata)),Besluit($expand=Stemming,Agendapunt)"
+    "DocumentPublicatieMetadata)),"
+    "Besluit($expand=Stemming,Agendapunt($expand=Activiteit))"
 )
 ZAAK_NUMMER = re.compile(r"^\d{4}Z\d{5}$")
 DOSSIER = re.compile(r"^(\d{4,6})(?:-([A-Z0-9]{1,8}))?$")

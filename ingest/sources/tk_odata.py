@@ -82,7 +82,21 @@ _BESLUIT = {
     "Verwijderd": OPTIONAL_BOOL,
 }
 _AGENDAPUNT_FIELDS = Fields(
-    {"Nummer": TEXT, "Onderwerp": OPTIONAL_TEXT, "Aanvangstijd": OPTIONAL_TEXT}
+    {
+        "Nummer": TEXT,
+        "Onderwerp": OPTIONAL_TEXT,
+        "Aanvangstijd": OPTIONAL_TEXT,
+        # Agendapunt($expand=Activiteit): the sitting the agendapunt is on.
+        "Activiteit": Fields(
+            {
+                "Nummer": OPTIONAL_TEXT,
+                "Soort": OPTIONAL_TEXT,
+                "Datum": OPTIONAL_TEXT,
+                "Aanvangstijd": OPTIONAL_TEXT,
+                "Verwijderd": OPTIONAL_BOOL,
+            }
+        ),
+    }
 )
 _ZAAK = Fields(
     {
@@ -107,7 +121,7 @@ _ZAAK = Fields(
                 optional=False,
             )
         ),
-        # A zaak the fetch client expanded with Besluit($expand=Stemming,Agendapunt):
+        # A zaak the fetch client expanded with Besluit($expand=Stemming,Agendapunt(…)):
         # the besluiten about this zaak, each with its votes and its agendapunt.
         "Besluit": Each(
             Fields(
@@ -407,8 +421,21 @@ def _agendapunt_info(agendapunt: Mapping[str, Any] | None) -> AgendapuntInfo | N
     return AgendapuntInfo(
         nummer=agendapunt["Nummer"],
         onderwerp=" ".join((agendapunt.get("Onderwerp") or "").split()),
-        datum=_date(agendapunt.get("Aanvangstijd")),
+        datum=_agendapunt_date(agendapunt),
     )
+
+
+def _agendapunt_date(agendapunt: Mapping[str, Any]) -> dt.date | None:
+    """The agendapunt's own Aanvangstijd, else the day of its activiteit (the
+    sitting; ``Datum`` is its day, ``Aanvangstijd`` when it began), where the
+    record expands it."""
+    own = _date(agendapunt.get("Aanvangstijd"))
+    if own is not None:
+        return own
+    activiteit = agendapunt.get("Activiteit") or {}
+    if activiteit.get("Verwijderd"):
+        return None
+    return _date(activiteit.get("Datum")) or _date(activiteit.get("Aanvangstijd"))
 
 
 def _vote(stemming: Mapping[str, Any]) -> Vote:
