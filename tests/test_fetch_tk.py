@@ -13,7 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from graph.build.document import build_document_graph
+from graph.build import build_document_graph
 from graph.namespaces import TK, WG
 from ingest.errors import SourceError
 from ingest.fetch import fetch_source
@@ -379,9 +379,9 @@ def test_toezegging_record_and_letter_share_the_toezegging_node(fetch_session, r
 
 
 def test_fetch_tk_zaak_brings_its_besluiten_with_their_votes(fetch_session, replay):
-    """A Zaak as the client expands it (Besluit($expand=Stemming,Agendapunt(…))) holds the
-    besluiten
-    about it: each tied to the zaak with no guess, with the votes of its stemmingen.
+    """A Zaak as the client expands it (Besluit($expand=Stemming,Agendapunt(…)))
+    holds the besluiten about it: each tied to the zaak with no guess, with the votes
+    of its stemmingen.
     (The recorded stemmingen are three fracties of the vote: the top 3 recorded.)"""
     fetch_source(fetch_session, "tk", ["2025Z17647"])
     assert fetch_session.tally.errors == []
