@@ -259,6 +259,27 @@ class Grammar:
         )
         self.stray_dot_item = re.compile(r"\.[ \t]+(?=\d)")
         self.plural_keyword = re.compile(r"(?:[Aa]rtikelen|ARTIKELEN|[Aa]rtt\.)")
+        # words of an article's parts that the part grammar does not read ("tweede/
+        # vijfde lid", ", tweede, lid,", "lid 1en 2", "juncto tweede lid", "eerste dan
+        # wel tweede lid", "6.5a 1", "3e lid sub a"): passed over only up to a
+        # regeling named right after them (Scanner._designation_after_unread)
+        part_word = (
+            rf"(?:{ordinal}|laatste|\d{{1,2}}[a-z]{{0,3}}|[a-z]|lid|leden|aanhef|onder"
+            r"|sub|onderdelen|onderdeel|juncto|jo\.|en|of|én|dan\s+wel|respectievelijk"
+            r"|met\s+name|dan|tot\s+en\s+met(?:\s+het)?|t/m|volzin|zin|alinea)"
+        )
+        self.unread_parts = re.compile(rf"(?:[ \t]*(?:[,/()°]|{part_word}(?![\w])))+")
+        # the words may end in a part, not in a conjunction ("artikel 12 of het Vb")
+        self.unread_last = re.compile(
+            rf"(?:^|[^\w])(?:{ordinal}|laatste|\d{{1,2}}[a-z]{{0,3}}|[a-z]|lid|leden|[)°])$"
+        )
+        # "Article 40 of the Statute of the Council of Europe": an English designation
+        # of an act that is no EU act (those are read by designation_of)
+        # ("of the Convention", "of the Protocol" in a treaty's text are its own)
+        self.english_designation = re.compile(
+            r",?\s+of\s+the\s+(?!(?:Convention|Protocol)(?![\w-])(?!\s+(?:on|for|of)\s))"
+            r"[A-Z][\w-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w-]*))*"
+        )
         self._compile_triggers(specs.values())
 
     def _compile_triggers(self, specs: Iterable[PatternSpec]) -> None:

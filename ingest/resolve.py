@@ -204,6 +204,10 @@ def resolve_legislation(
             return _unresolved(
                 reference, f"regeling not in alias table: {regeling!r}", pinpoint
             )
+        apart = reference.group("apart")
+        if apart:  # "artikelen 22, c en d, WvSr": which articles is not certain
+            reason = f"letters apart from the article number ({apart!r})"
+            return _unresolved(reference, reason, pinpoint)
         return _done(reference, entry.work, pinpoint)
     unread = reference.group("unread")
     if unread:  # "artikel 17 van de wet geldt niet": which act is not said
@@ -241,6 +245,10 @@ def resolve_legislation(
                 f"{missing} is not part of the citing regeling and no regeling is named",
                 pinpoint,
             )
+        unknown = reference.group("unknown_designation")
+        if unknown:  # "Article 40 of the Statute of the Council of Europe"
+            reason = f"{unknown!r}: an act the tables lack, not the citing one"
+            return _unresolved(reference, reason, pinpoint)
         return _done(reference, context.work, pinpoint)
     self_noun = reference.group("self")
     reason = (

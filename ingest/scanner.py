@@ -279,13 +279,20 @@ class _Scanner:
         items, pos = self._items(start, pos)
         if not items:
             return keyword_end
-        designation = self._designation(pos)
+        designation = self._designation(pos) or self._designation_after_unread(
+            items[-1], pos
+        )
         kind = _K.LEGISLATION
         extra: dict[str, str] = {}
         end = pos
         if designation:
             end, kind, extra = designation
             items[-1].end = end
+        elif english := self.g.english_designation.match(text, pos):
+            # "Article 40 of the Statute of the Council of Europe": an act we do not
+            # know, not the citing one's article 40
+            end = items[-1].end
+            extra = {"unknown_designation": _ws(english.group().lstrip(","))}
         else:
             end = items[-1].end
             heading = self._line_title_before(start)
@@ -315,6 +322,40 @@ class _Scanner:
                 groups["implied"] = "range"
             self._add(item.start, item.end, kind, groups)
         return end
+
+    def _designation_after_unread(
+        self, last: _Item, pos: int
+    ) -> tuple[int, ReferenceKind, dict[str, str]] | None:
+        """A regeling named right after parts of the last article that the part
+        grammar does not read: "artikel 2.4, tweede/vijfde lid, Vreemdelingenbesluit",
+        "artikel 3, tweede, lid, van de Wet COA", "art. 6.5a 1 Vb", "artikel 6, eerste
+        lid, juncto tweede lid, Vw". The article and its regeling are what is written;
+        the parts read before stay, the unread ones are passed over (at most 60
+        characters of part words, ending in a part, never past a sentence, line or
+        conjunction). A lone letter after the number ("artikel 62 a, Vw", "artikel 1
+        d van het Besluit …") is the article's own letter."""
+        text = self.text
+        words = self.g.unread_parts.match(text, pos)
+        if words is None:
+            return None
+        body = words.group().rstrip(" \t,")
+        if not body.strip(" \t,") or len(body) > 60:
+            return None
+        if not self.g.unread_last.search(body):
+            return None
+        designation = self._designation(pos + len(body))
+        if designation is None:
+            return None
+        parts = last.lid or last.leden or last.onderdeel or last.onderdelen
+        if not parts and text[pos - 1 : pos].isdigit():
+            letter = re.fullmatch(r"[ \t]([a-z])", body)
+            if letter:
+                last.artikel += letter.group(1)
+            elif _LETTERS_APART.match(body):
+                # "artikelen 22, c en d, WvSr": 22c and 22d, or onderdelen of 22?
+                end, kind, extra = designation
+                return end, kind, {**extra, "apart": _ws(body.lstrip(" ,"))}
+        return designation
 
     def _named_in_sentence(self, start: int, end: int) -> str | None:
         """The one regeling named (by title or defined term) earlier in the same
@@ -1020,6 +1061,8 @@ _MORE_NUMBERS = re.compile(
 )
 
 
+# letters right after an article number, no "onder" before them: "22, c en d"
+_LETTERS_APART = re.compile(r"[ \t]*,[ \t]*[a-z](?![\w])")
 _LAW_NOUN = re.compile(r"(?i)wet\b|wetboek|besluit|regeling|verdrag|reglement|statuut")
 
 
