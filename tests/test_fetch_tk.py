@@ -527,3 +527,29 @@ def test_tk_odata_reader_refuses_an_agendapunt_of_the_wrong_shape(tmp_path):
     path.write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(SourceError, match=r"Besluit\[0\]\.Agendapunt\.Nummer"):
         read_source(path)
+
+
+def test_tk_besluit_listed_by_two_zaken_is_about_each(tmp_path):
+    """A besluit about several zaken is listed in each zaak's record (Zaak(…)?$expand=
+    Besluit): it is one besluit, about each of them, with its votes once. (No record
+    of such a pair is recorded: the second zaak here is 2025Z17647's record under
+    another number and Id.)"""
+    first = _fetched_zaak()
+    second = {
+        **json.loads(json.dumps(first)),
+        "Nummer": "2025Z17648",
+        "Id": "00000000-0000-0000-0000-000000017648",
+    }
+    graph = None
+    for number, record in (("a", first), ("b", second)):
+        path = tmp_path / f"{number}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        built = build_document_graph(read_source(path))
+        graph = built if graph is None else graph + built
+    [node] = set(graph.subjects(RDF.type, WG.Besluit))
+    assert set(graph.objects(node, WG.overZaak)) == {
+        URIRef("https://opendata.tweedekamer.nl/id/zaak/2025Z17647"),
+        URIRef("https://opendata.tweedekamer.nl/id/zaak/2025Z17648"),
+    }
+    assert len(set(graph.subjects(WG.besluit, node))) == 3
+    assert (node, WG.zetelsVoor, Literal(49, datatype=XSD.integer)) in graph
