@@ -170,6 +170,13 @@ def eu_act_citation(celex: str) -> str | None:
     return f"{act} ({union}) nr. {padded}/{year}"
 
 
+def _point(fragment: str) -> str:
+    """A ruling's paragraph fragment in words: ``punt-28`` → "punt 28"; a section
+    named by its ECLI (``uitspraak-ECLI-NL-RBSGR-2012-BZ0845``) → "uitspraak"."""
+    text = unquote(fragment)
+    return re.sub(r"-ECLI-.*$", "", text).replace("-", " ")
+
+
 def _pinpoint_words(pinpoint: str) -> list[str]:
     """``&artikel=3.4&lid=1&onderdeel=r`` → ["artikel 3.4", "eerste lid", "onder r"]."""
     words = []
@@ -213,6 +220,18 @@ class Names:
         text = str(iri_or_id)
         if _JCI.match(text):
             return self.of_part(text)
+        if (
+            "#" in text
+        ):  # a part of an EU act or treaty: "artikel 7 Gezinsherenigingsrichtlijn"
+            base, _, fragment = text.partition("#")
+            work = self.of(base)
+            if "=" not in fragment and ECLI.match(work.id):  # a ruling's "punt-28"
+                return Name(f"{work.id} {fragment}", f"{work.name}, {_point(fragment)}")
+            words = _pinpoint_words(fragment)
+            if words:
+                short = self._tables.eu_acts.get(work.id) or work.name
+                joined = ", ".join(words) + ("," if len(words) > 1 else "")
+                return Name(f"{work.id} {fragment}", f"{joined} {short}")
         iri = self._by_id.get(text, text)
         identifier = self.identifier(iri)
         return Name(identifier, self._name(iri, identifier))

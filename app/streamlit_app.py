@@ -15,6 +15,7 @@ navigation = st.navigation(
         st.Page(
             str(PAGES / "documents.py"), title="Documenten", icon="📄", default=True
         ),
+        st.Page(str(PAGES / "article.py"), title="Artikel", icon="📜"),
         st.Page(str(PAGES / "search.py"), title="Zoeken", icon="🔎"),
         st.Page(str(PAGES / "motions.py"), title="Moties", icon="🗳️"),
         st.Page(str(PAGES / "toezeggingen.py"), title="Toezeggingen", icon="🤝"),

@@ -13,7 +13,7 @@ def nlp():
     return make_nlp()
 
 
-pytest_plugins = ["tests.conftest_servers", "tests.conftest_fetch"]
+pytest_plugins = ["tests.conftest_servers", "tests.conftest_fetch", "tests.app_slice"]
 
 
 @pytest.fixture(scope="session")

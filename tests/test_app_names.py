@@ -47,7 +47,13 @@ SUBJECTS = {
     "Koekkoek en Ceder over de belangen van het kind meenemen als criterium in het "
     "plaatsingsbeleid"
 }
-IDENTIFIERS = {"http://data.europa.eu/eli/reg/2016/679/oj": "32016R0679"}
+IDENTIFIERS = {
+    "http://data.europa.eu/eli/reg/2016/679/oj": "32016R0679",
+    "http://data.europa.eu/eli/dir/2003/86/oj": "32003L0086",
+    "http://publications.europa.eu/resource/ecli/ECLI%3AEU%3AC%3A2017%3A354": (
+        "ECLI:EU:C:2017:354"
+    ),
+}
 JCI = "https://wetten.overheid.nl/jci1.3:c:"
 
 # fmt: off
@@ -85,6 +91,12 @@ CASES = [
     pytest.param("kst-19637-3185", SUBJECTS[DOCUMENTS[5]["doc"]], "kst-19637-3185",
                  id="motion-onderwerp"),
     pytest.param("WBV 2013/23", DOCUMENTS[2]["title"], "WBV 2013/23", id="wbv"),
+    pytest.param("http://data.europa.eu/eli/dir/2003/86/oj#artikel=7",
+                 "artikel 7 Gezinsherenigingsrichtlijn", "32003L0086 artikel=7",
+                 id="directive-article"),
+    pytest.param("http://publications.europa.eu/resource/ecli/ECLI%3AEU%3AC%3A2017%3A354#punt-28",
+                 "Chavez-Vilchez (C-133/15), punt 28", "ECLI:EU:C:2017:354 punt-28",
+                 id="ruling-point"),
     pytest.param("kst-36600-VI-1", "kst-36600-VI-1", "kst-36600-VI-1", id="unknown-is-its-id"),
 ]
 # fmt: on

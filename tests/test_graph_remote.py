@@ -413,6 +413,7 @@ QUERY_CASES: dict[str, list[dict[str, str]]] = {
     "links_to_parts": [{"target": VB_3_71}, {"target": [VB_3_71, KST]}, {}],
     "article_versions": [{"work": VB, "graph": VB_GRAPH}, {"work": VB}, {}],
     "article_history": [{"article": VB_3_71}, {}],
+    "part_text": [{"part": VB_3_71, "graph": VB_GRAPH}],
 }
 # Named queries Virtuoso answers differently from Oxigraph. Empty since the queries
 # bind parameters inside the WHERE group and use no property paths (see README,

@@ -557,3 +557,85 @@ def identifiers(index: Index) -> dict[str, str]:
             " WHERE iri IS NOT NULL AND identifier IS NOT NULL GROUP BY iri"
         )
     }
+
+
+PART_LINK_COLUMNS = (
+    "link",
+    "doc",
+    "docId",
+    "docKind",
+    "source",
+    "target",
+    "work",
+    "type",
+    "kind",
+    "method",
+    "quote",
+    "start",
+)
+
+
+def _part_range(column: str) -> str:
+    """``column`` is the part (``?``) or lies inside it: a Juriconnect reference or a
+    fragment goes on with ``&`` (artikel 3.4 holds ``…&artikel=3.4&lid=1``, not
+    ``…&artikel=3.46``); ``&`` + 1 is ``'``, so the range reads the column's index."""
+    return f"({column} = ? OR ({column} >= ? || '&' AND {column} < ? || ''''))"
+
+
+def _part_links(index: Index, where: str, parameters: Sequence[Any]) -> Rows:
+    return _read(
+        index,
+        PART_LINK_COLUMNS,
+        "SELECT DISTINCT l.link, l.doc,"
+        " (SELECT MIN(d.id) FROM documents d WHERE d.doc = l.doc),"
+        " (SELECT MIN(d.kind) FROM documents d WHERE d.doc = l.doc),"
+        " l.source, l.target, l.work, l.type, l.kind, l.method, l.quote, l.start"
+        f" FROM links l WHERE l.work IS NOT NULL AND l.type IS NOT NULL AND {where}"
+        " ORDER BY l.doc, l.start, l.link",
+        parameters,
+    )
+
+
+def links_to_part(index: Index, part: str) -> Rows:
+    """Every resolved link to a part of a work or inside it (a link to artikel 3.4,
+    eerste lid, is one to artikel 3.4), with the stating document's id and kind."""
+    return _part_links(index, _part_range("l.target"), (part, part, part))
+
+
+def links_from_part(index: Index, part: str, documents: Sequence[str]) -> Rows:
+    """The resolved links stated by a part or inside it, in the ``documents`` that can
+    hold them (the part's own regeling, a decision that sets its text): a link's source
+    has no index of its own, its document does."""
+    condition, bound = _within("l.doc", documents)
+    return _part_links(
+        index, _part_range("l.source") + condition, (part, part, part, *bound)
+    )
+
+
+def typed_link_starts(index: Index, document: str, link_type: str) -> list[int]:
+    """Where in ``document``'s text its links of ``link_type`` start, in text order
+    (a decision's changes: each runs up to the next)."""
+    return [
+        int(start)
+        for (start,) in index.rows(
+            "SELECT DISTINCT start FROM links WHERE doc = ? AND type = ?"
+            " AND start IS NOT NULL ORDER BY start",
+            (document, link_type),
+        )
+    ]
+
+
+def typed_links_from_work(index: Index, work: str) -> Rows:
+    """The typed relations (derives from, implements, elaborates…) whose subject is
+    ``work`` or a part of it, wherever they are stated (Vc C says which Vb article
+    implements a directive), with the stating document's id and kind."""
+    return _part_links(index, "l.typed AND l.source_work = ?", (work,))
+
+
+def document_graph(index: Index, iri: str) -> str | None:
+    """The named graph an indexed document's rows came from (None: not indexed)."""
+    for (graph,) in index.rows(
+        "SELECT MIN(graph) FROM documents WHERE doc = ?", (iri,)
+    ):
+        return None if graph is None else str(graph)
+    return None
