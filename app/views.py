@@ -66,6 +66,40 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
     return f'<div style="white-space:pre-wrap;font-family:serif;line-height:1.5">{body}</div>'
 
 
+def page_link(page: str, label: str, **query_params: str) -> None:
+    """A link to another page of the explorer (``page``: its file in app/pages) that
+    opens it in the same tab and session; a Markdown link where the page runs alone
+    (as in a test of one page), without st.navigation to find it in."""
+    from pathlib import Path
+
+    import streamlit as st
+    from streamlit.errors import StreamlitAPIException
+
+    path = Path(__file__).resolve().parent / "pages" / f"{page}.py"
+    try:
+        st.page_link(str(path), label=label, query_params=query_params)
+    except StreamlitAPIException:
+        from urllib.parse import urlencode
+
+        st.markdown(f"[{escape_markdown(label)}](./{page}?{urlencode(query_params)})")
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet as HTML: its text escaped, the matched words (between
+    graph.search's MARK_START and MARK_END) in <mark>; a stray marker is dropped."""
+    import re
+
+    from graph.search import MARK_END, MARK_START
+
+    escaped = html.escape(snippet)
+    marked = re.sub(
+        f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}",
+        r'<mark style="background:#fff176">\1</mark>',
+        escaped,
+    )
+    return marked.replace(MARK_START, "").replace(MARK_END, "")
+
+
 def documents_table(rows: list[dict[str, object]], *, key: str) -> None:
     """A table (escaped by st.dataframe) with CSV downloads of the same rows."""
     import streamlit as st

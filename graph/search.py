@@ -166,3 +166,44 @@ def search_text(
     listed = {str(row[doc]): row for row in documents.rows}
     rows = tuple((*listed[hit.doc], hit.snippet) for hit in hits if hit.doc in listed)
     return QueryResult((*documents.variables, "snippet"), rows)
+
+
+# Where a snippet's matched words start and end: characters no document text holds, so
+# the explorer can escape the text and then mark the words (the index's own snippets
+# use brackets, which legal text is full of).
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class TextHit:
+    """A document whose text holds the searched words: its IRI, a snippet with the
+    words between MARK_START and MARK_END, and its bm25 rank (lower is better)."""
+
+    doc: str
+    snippet: str
+    rank: float
+
+
+def search_hits(
+    backend: ReadBackend, phrase: str, *, limit: int | None = None, words: int = 24
+) -> list[TextHit]:
+    """The documents whose full text holds the words of ``phrase`` in order (in any
+    case, with or without accents, the last word also as the start of a longer one),
+    best match first, each once, with a snippet of about ``words`` words whose matches
+    are marked."""
+    query = reads.fts_phrase(phrase)
+    if not query:
+        return []
+    sql = (
+        "SELECT t.doc, snippet(texts_fts, 0, ?, ?, '…', ?), bm25(texts_fts)"
+        " FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
+        " WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts)"
+    )
+    hits: dict[str, TextHit] = {}
+    for doc, snippet, rank in backend.index.rows(
+        sql, (MARK_START, MARK_END, words, query)
+    ):
+        hits.setdefault(str(doc), TextHit(str(doc), str(snippet), float(rank)))
+        if limit is not None and len(hits) >= limit:
+            break
+    return list(hits.values())

@@ -9,7 +9,7 @@ import streamlit as st
 from app.labels import CHOOSE_MANY, DATE_FORMAT, format_date
 from app.names import get_names
 from app.state import get_backend, get_documents, get_motions
-from app.views import document_link, documents_table, escape_markdown
+from app.views import document_link, documents_table, escape_markdown, page_link
 from graph.errors import GraphError
 from graph.explore.documents import get_document
 from graph.explore.labels import link_type_label
@@ -224,11 +224,10 @@ if not answering:
 for citing_id in answering:
     rows = by_document[citing_id]
     date = format_date(dates.get(citing_id))
-    st.page_link(
-        "pages/documents.py",
-        label=f"📄 {names.name(citing_id)} ({citing_id})"
-        + (f", {date}" if date else ""),
-        query_params={"doc": citing_id},
+    page_link(
+        "documents",
+        f"📄 {names.name(citing_id)} ({citing_id})" + (f", {date}" if date else ""),
+        doc=citing_id,
     )
     for row in rows:
         if link_type_label(row["type"]) == ANSWERS:
