@@ -27,7 +27,7 @@ import streamlit as st
 
 from app.state import get_backend, get_documents, store_stamp
 from graph.index import reads
-from ingest.identifiers import BWB_ID, CELEX, ECLI, ORDINALS, VC_PARTS
+from ingest.identifiers import BWB_ID, CELEX, ECLI, ORDINALS, VC_PARTS, WBV
 
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 
@@ -170,6 +170,22 @@ def eu_act_citation(celex: str) -> str | None:
     return f"{act} ({union}) nr. {padded}/{year}"
 
 
+_PUBLICATION = re.compile(r"^(kst|stb|stcrt|trb)-(\d+(?:-[A-Z]+)?)-(\w+)$")
+_SERIES = {"stb": "Stb.", "stcrt": "Stcrt.", "trb": "Trb."}
+
+
+def _publication(identifier: str) -> str | None:
+    """An official publication as it is cited: ``stcrt-2019-34157`` → "Stcrt. 2019,
+    34157", ``kst-19637-3185`` → "Kamerstukken 19637, nr. 3185"."""
+    match = _PUBLICATION.match(identifier)
+    if not match:
+        return None
+    series, first, second = match.groups()
+    if series == "kst":
+        return f"Kamerstukken {first.replace('-', ' ')}, nr. {second}"
+    return f"{_SERIES[series]} {first}, {second}"
+
+
 def _point(fragment: str) -> str:
     """A ruling's paragraph fragment in words: ``punt-28`` → "punt 28"; a section
     named by its ECLI (``uitspraak-ECLI-NL-RBSGR-2012-BZ0845``) → "uitspraak"."""
@@ -288,6 +304,8 @@ class Names:
         tables = self._tables
         if iri in self._subjects:
             return self._subjects[iri]
+        if WBV.match(identifier):  # how the Vc's decisions are cited: "WBV 2013/23"
+            return identifier
         title = self._documents.get(iri, (identifier, None))[1]
         if ECLI.match(identifier):
             return self._ruling(identifier, title)
@@ -303,7 +321,9 @@ class Names:
             if title and short and short not in title and short != "Vc":
                 return f"{title} ({short})"
             return title or identifier
-        return " ".join(title.split()) if title else identifier
+        if title:
+            return " ".join(title.split())
+        return _publication(identifier) or identifier
 
     def _ruling(self, ecli: str, title: str | None) -> str:
         """ "Chavez-Vilchez (C-133/15)"; a Dutch ruling by its court, date and case

@@ -50,7 +50,7 @@ CASES = [
                 "Brief van de minister van Asiel en Migratie over regulier verblijf",
                 "kst-36600-XX-62",
             ),
-            "Wijzigingen": ("stb-2019-143", "BWBR0011825"),
+            "Wijzigingen": ("Stb. 2019, 143", "BWBR0011825"),
             "Verwijst naar": ("artikel 14 Vw", "BWBR0011825"),
         },
         id="article-abbreviation",

@@ -90,14 +90,18 @@ CASES = [
                  "12012E/TXT", id="eu-treaty"),
     pytest.param("kst-19637-3185", SUBJECTS[DOCUMENTS[5]["doc"]], "kst-19637-3185",
                  id="motion-onderwerp"),
-    pytest.param("WBV 2013/23", DOCUMENTS[2]["title"], "WBV 2013/23", id="wbv"),
+    pytest.param("WBV 2013/23", "WBV 2013/23", "WBV 2013/23", id="wbv-as-cited"),
     pytest.param("http://data.europa.eu/eli/dir/2003/86/oj#artikel=7",
                  "artikel 7 Gezinsherenigingsrichtlijn", "32003L0086 artikel=7",
                  id="directive-article"),
     pytest.param("http://publications.europa.eu/resource/ecli/ECLI%3AEU%3AC%3A2017%3A354#punt-28",
                  "Chavez-Vilchez (C-133/15), punt 28", "ECLI:EU:C:2017:354 punt-28",
                  id="ruling-point"),
-    pytest.param("kst-36600-VI-1", "kst-36600-VI-1", "kst-36600-VI-1", id="unknown-is-its-id"),
+    pytest.param("stcrt-2019-34157", "Stcrt. 2019, 34157", "stcrt-2019-34157", id="gazette"),
+    pytest.param("stb-2019-143", "Stb. 2019, 143", "stb-2019-143", id="staatsblad"),
+    pytest.param("kst-36600-VI-1", "Kamerstukken 36600 VI, nr. 1", "kst-36600-VI-1",
+                 id="kamerstuk-not-ingested"),
+    pytest.param("2025Z99999", "2025Z99999", "2025Z99999", id="unknown-is-its-id"),
 ]
 # fmt: on
 
