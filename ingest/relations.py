@@ -231,7 +231,13 @@ def extract_relations(
                     assert section is not None
                     s_lo = bisect.bisect_left(offsets, section[0])
                     s_hi = bisect.bisect_left(offsets, section[1])
-                    pairs = _section_pairs(cue, inside, placed[s_lo:s_hi], cue_start)
+                    pairs = _section_pairs(
+                        cue,
+                        inside,
+                        placed[s_lo:s_hi],
+                        cue_start,
+                        provisions.own(cue_start),
+                    )
                     span = (section[0], end)  # the heading names the object
                 else:
                     own = provisions.own(cue_start)
@@ -447,14 +453,19 @@ def _section_pairs(
     inside: Sequence[_Placed],
     in_heading: Sequence[_Placed],
     cue_start: int,
+    own: WorkRef | None = None,
 ) -> list[tuple[WorkRef, WorkRef, ReferenceKind]]:
     """The one work of the cue's kinds the section heading names, with the rule the
-    sentence names as subject; nothing when the heading names several (which one is
-    meant is unclear) or the sentence names no rule."""
+    sentence names as subject — or, for an answer ("Ik kan u meedelen dat …" under
+    a heading citing a toezegging), the document that speaks (``own``); nothing when
+    the heading names several (which one is meant is unclear) or there is no
+    subject."""
     fits = [p for p in in_heading if p.reference.reference.kind in cue.objects]
     if len({p.reference.work for p in fits}) != 1:
         return []
     obj = _ref(fits[0])
+    if cue.type is RelationType.ANSWERS:
+        return [] if own is None else [(own, obj, fits[0].reference.reference.kind)]
     subject = _subject_in_sentence(inside, obj, cue_start, cue.type)
     if subject is None:
         return []

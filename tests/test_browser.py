@@ -241,8 +241,9 @@ def _set_peildatum(page, day: str) -> None:
 
 
 def test_browser_toezeggingen_counts_follow_the_reference_date(app_url, page):
-    """The seed letter of 11 July 2025 states four toezeggingen and answers two: open
-    the day before, two voldaan after it, one te laat once its deadline (Q4 2025) is
+    """The seed letter of 11 July 2025 states four toezeggingen and answers three
+    (TZ202505-125 in the paragraph under its heading): open the day before, three
+    voldaan after it, its own commitment te laat once its deadline (Q4 2025) is
     past."""
     from playwright.sync_api import expect
 
@@ -252,7 +253,7 @@ def test_browser_toezeggingen_counts_follow_the_reference_date(app_url, page):
     expect(page.get_by_role("heading", name="Toezeggingen")).to_be_visible()
     expected = {
         "2025/07/10": {"open": "4", "te laat": "0", "voldaan": "0"},
-        "2026/01/01": {"open": "1", "te laat": "1", "voldaan": "2"},
+        "2026/01/01": {"open": "0", "te laat": "1", "voldaan": "3"},
     }
     for day, counts in expected.items():
         _set_peildatum(page, day)

@@ -295,6 +295,54 @@ def test_motion_named_in_a_heading_resolves_and_is_answered():
     }
 
 
+# Letter 2025D33530: a section headed by a toezegging (fn 11), answered in the
+# paragraph below it without the word "toezegging".
+CHAUFFEURS = (
+    "Inreisverbod stakende vrachtwachtenchauffeurs11\n"
+    "\n"
+    "Tijdens het commissiedebat over Regulier Verblijf stelde uw Kamer vragen over de"
+    " vrachtwagenchauffeurs uit Azië, die vanwege een conflict met hun Litouwse"
+    " werkgever staakten en al geruime tijd op een parkeerplaats verbleven, en het niet"
+    " opleggen van een inreisverbod. Ik kan u meedelen dat deze chauffeurs inmiddels"
+    " uit Nederland zijn vertrokken zonder dat een inreisverbod is opgelegd.\n"
+    "\n"
+    "11 TZ202505-125\n"
+)
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("old", "new", "notes", "answered"),
+    [
+        pytest.param("", "", {"chauffeurs11": "11"}, {"TZ202505-125"}, id="real"),
+        pytest.param("Ik kan u meedelen", "Ik kan uw Kamer melden", {"chauffeurs11": "11"},
+                     {"TZ202505-125"}, id="uw-kamer-melden"),
+        # not an answer: it cannot be told yet
+        pytest.param("Ik kan u meedelen dat deze chauffeurs inmiddels",
+                     "Ik kan u nog niet meedelen of deze chauffeurs inmiddels",
+                     {"chauffeurs11": "11"}, set(), id="nog-niet"),
+        # the heading cites two toezeggingen: which one is answered is unclear
+        ("chauffeurs11\n", "chauffeurs11 en hun werkgever12\n",
+         {"chauffeurs11": "11", "werkgever12": "12"}, set()),
+        # no toezegging in the heading
+        ("chauffeurs11\n", "chauffeurs\n", {}, set()),
+    ],
+)
+# fmt: on
+def test_toezegging_answered_below_its_heading(old, new, notes, answered):
+    text = CHAUFFEURS.replace(old, new) if old else CHAUFFEURS
+    if "werkgever12" in text:
+        text += "12 TZ202505-126\n"
+    document = _with_footnotes(text, notes)
+    claims = extract_relations(document, references_for(document))
+    found = {c.object.work for c in claims if c.type is RelationType.ANSWERS}
+    assert found == answered
+    for claim in claims:
+        assert claim.subject.work == "2025D00001"  # the letter answers
+        quote = text[claim.start : claim.end]
+        assert quote.startswith("Inreisverbod") and quote.endswith("opgelegd.")
+
+
 def test_motion_in_a_heading_with_two_markers_stays_unresolved():
     text = BOOMSMA.replace("doorlopen8", "doorlopen8 en uitgewerkt9").replace(
         "nr. 3337\n",
