@@ -124,7 +124,7 @@ except GraphError as error:
 
 name = names.of(part)
 st.header(escape_markdown(name.name))
-about = [f"`{escape_markdown(name.id)}`", escape_markdown(names.label(view.work))]
+about = [escape_markdown(name.id), escape_markdown(names.label(view.work))]
 if part.startswith("https://wetten.overheid.nl/"):
     about.append(markdown_link("wetten.overheid.nl", part))
 st.markdown(" · ".join(about))

@@ -1,0 +1,146 @@
+"""The lawyer's way through the explorer in a real headless chromium: "artikel 3.4 Vb"
+typed → the article with its text → a click on the Vc paragraph that elaborates it
+(Vc B5/2.2, set by WBV 2013/23) → back → again → a click on its amending decision,
+WBV 2013/23, on the Documenten page; then the Herkomst of that paragraph in words.
+
+The store is the slice of the bundled corpus of tests/app_slice.py. Screenshots go to
+``test-artifacts/`` (gitignored; CI keeps the folder).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest_servers import free_port
+from tests.test_browser import ARTIFACTS, CHROMIUM, WETGRAAF, _require_chromium
+from tests.test_browser import _wait_healthy as wait_healthy
+
+pytestmark = pytest.mark.browser
+
+ROW_HEIGHT = 35  # st.dataframe's header and rows (glide-data-grid's default)
+
+
+@pytest.fixture(scope="module")
+def lawyer_url(article_store: Path, tmp_path_factory: pytest.TempPathFactory):
+    _require_chromium()
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("lawyer") / "app.log"
+    log = log_path.open("wb")
+    server = subprocess.Popen(
+        [str(WETGRAAF), "app", "--headless", "--port", str(port)],
+        env=dict(os.environ, WETGRAAF_STORE=str(article_store)),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(f"{url}/_stcore/health", server, log_path)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=15)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def tab(lawyer_url: str) -> Iterator[object]:
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.set_default_timeout(60_000)
+            expect.set_options(timeout=60_000)  # the first run opens the store
+            yield page
+        finally:
+            browser.close()
+
+
+def _click_row(page, group: str, row: int) -> None:
+    """Select ``row`` of the table under the group title ``group`` by its row marker
+    (st.dataframe draws on a canvas: the click goes where the row is drawn)."""
+    from playwright.sync_api import expect
+
+    title = page.locator('[data-testid="stMarkdownContainer"]', has_text=group).first
+    expect(title).to_be_visible()
+    table = title.locator("xpath=following::*[@data-testid='stDataFrame'][1]").first
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    assert box is not None
+    y = box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2
+    page.mouse.move(box["x"] + 60, y)  # the row markers show on hover
+    page.mouse.click(box["x"] + 18, y)
+
+
+def _heading(page, text: str):
+    return page.get_by_role("heading", name=text, exact=True)
+
+
+def test_browser_lawyer_article_to_vc_paragraph_to_its_decision(lawyer_url, tab):
+    from playwright.sync_api import expect
+
+    page = tab
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(lawyer_url)
+    page.get_by_role("link", name="Artikel").click()
+    expect(_heading(page, "Artikel")).to_be_visible()
+    field = page.get_by_role("textbox", name="Artikel, lid of Vc-paragraaf")
+    field.fill("artikel 3.4 Vb")
+    field.press("Enter")
+    expect(_heading(page, "artikel 3.4 Vb")).to_be_visible()
+    expect(
+        page.get_by_text("De in artikel 14, derde lid, van de Wet").first
+    ).to_be_visible()
+    expect(page.get_by_text("Uitgewerkt in (Vc)").first).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "lawyer-artikel-3.4-vb.png"), full_page=True)
+
+    # the Vc paragraph elaborating it, in this tab
+    _click_row(page, "Uitgewerkt in (Vc)", 0)
+    expect(_heading(page, "Vc B5/2.2")).to_be_visible()
+    expect(page.get_by_text("komt te luiden").first).to_be_visible()
+    assert "part=" in page.url and "B5" in page.url
+    page.screenshot(path=str(ARTIFACTS / "lawyer-vc-b5-2.2.png"), full_page=True)
+
+    # back to the article, and on to the paragraph again
+    page.get_by_role("button", name="← Terug naar artikel 3.4 Vb").click()
+    expect(_heading(page, "artikel 3.4 Vb")).to_be_visible()
+    _click_row(page, "Uitgewerkt in (Vc)", 0)
+    expect(_heading(page, "Vc B5/2.2")).to_be_visible()
+
+    # the decision that set its text, on the Documenten page of the same session
+    _click_row(page, "Wijzigingen", 0)
+    expect(_heading(page, "Documenten")).to_be_visible()
+    expect(page.get_by_text("nummer WBV 2013/23").first).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "lawyer-wbv-2013-23.png"), full_page=True)
+
+
+def test_browser_lawyer_traces_the_paragraph_in_words(lawyer_url, tab):
+    from playwright.sync_api import expect
+
+    page = tab
+    page.goto(f"{lawyer_url}/trace")
+    expect(_heading(page, "Herkomst")).to_be_visible()
+    field = page.get_by_role("textbox", name="Verwijzing")
+    field.fill("B5/2.2 Vc")
+    field.press("Enter")
+    expect(page.get_by_text("Vc B5/2.2 is gewijzigd door WBV 2013/23.")).to_be_visible()
+    expect(
+        page.get_by_text("Vc B5/2.2 werkt artikel 3.4, eerste lid, onder g, Vb uit.")
+    ).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "lawyer-herkomst-b5-2.2.png"), full_page=True)
