@@ -18,10 +18,10 @@ from bench_scale import PARAMS  # one table of benchmark parameters
 
 from graph import settings
 from graph.analysis import citation_digraph, rank_nodes
-from graph.build import graph_iri
 from graph.explore.documents import get_document, list_documents
 from graph.explore.links import incoming_links, outgoing_links
 from graph.index import document_rows
+from graph.iris import graph_iri
 from graph.load import document_triples, references_for
 from graph.sparql import LocalBackend, list_queries, run_query
 from graph.store import open_store, serialize_triples

@@ -31,10 +31,10 @@ from pathlib import Path
 
 from graph import settings
 from graph.analysis import lineage_paths
-from graph.build import graph_iri
 from graph.errors import StoreError
 from graph.explore.links import citing_documents, citing_pages
 from graph.index import reads
+from graph.iris import graph_iri
 from graph.lineage import lineage_digraph
 from graph.load import (
     PreparedDocument,

@@ -22,11 +22,12 @@ from typing import TypeVar
 
 from rdflib import Graph, URIRef
 
-from graph import build, versions
-from graph.build import graph_iri
+from graph import versions
+from graph.build import document as build
 from graph.document_store import DocumentStore
 from graph.errors import StoreError
 from graph.index import DocumentRows, document_rows, fill_if_fresh
+from graph.iris import graph_iri
 from graph.namespaces import GRAPH_BASE
 from graph.sparql import PROLOGUE
 from graph.store import GraphWrite, TripleLines, serialize_triples

@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 # Under the documents' base, so that every store counts and exports it with them; no
-# document's graph name has a "/" (graph.build.graph_iri), so none can be this one.
+# document's graph name has a "/" (graph.iris.graph_iri), so none can be this one.
 CITED_VERSIONS = URIRef(GRAPH_BASE + "derived/cited-versions")
 _WETTEN = "https://wetten.overheid.nl/"
 _DAY = dt.timedelta(days=1)

@@ -99,7 +99,8 @@ TOEZEGGING_TEXT = (
 def write_letters(store, ids: tuple[str, ...] = ("2025D33530", "2025D00001")) -> None:
     """The seed letter under each id in ``ids`` into ``store``: several documents
     citing the same works (Vb artikel 3.71, motion kst-19637-2798)."""
-    from graph.build import build_document_graph, graph_iri
+    from graph.build.document import build_document_graph
+    from graph.iris import graph_iri
 
     document, refs = letter()
     for doc_id in ids:

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.build import build_document_graph, graph_iri
+from graph.build.document import build_document_graph
+from graph.iris import graph_iri
 from graph.store import open_store
 from tests.graph_fixtures import letter, write_letters
 

@@ -11,7 +11,7 @@ import json
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.namespaces import WG
 from ingest.errors import SourceError
 from ingest.fetch import fetch_source

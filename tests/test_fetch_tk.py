@@ -13,7 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.namespaces import TK, WG
 from ingest.errors import SourceError
 from ingest.fetch import fetch_source

@@ -11,7 +11,8 @@ from graph.analysis import (
     path_evidence,
     rank_nodes,
 )
-from graph.build import build_document_graph, graph_iri
+from graph.build.document import build_document_graph
+from graph.iris import graph_iri
 from graph.sparql import LocalBackend
 from graph.store import open_store
 from ingest.models import (

@@ -5,7 +5,8 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF
 
-from graph.build import build_document_graph, document_iri
+from graph.build.document import build_document_graph
+from graph.iris import document_iri
 from graph.namespaces import CITO, OA, WG
 from tests.graph_fixtures import letter
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from graph.build import build_document_graph, graph_iri
+from graph.build.document import build_document_graph
 from graph.console import (
     QueryRefusedError,
     QueryTimeoutError,
@@ -17,6 +17,7 @@ from graph.console import (
     wrapped,
 )
 from graph.errors import QueryError
+from graph.iris import graph_iri
 from graph.sparql import LocalBackend, QueryResult
 from graph.store import open_store
 from graph.worker import QueryBusyError, QueryMemoryError, QueryRunner, runner_for

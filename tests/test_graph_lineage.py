@@ -9,7 +9,8 @@ import pytest
 
 from graph import lineage as lineage_module
 from graph.analysis import citation_digraph, lineage_paths, path_evidence
-from graph.build import build_document_graph, document_iri, graph_iri
+from graph.build.document import build_document_graph
+from graph.iris import document_iri, graph_iri
 from graph.lineage import lineage_digraph
 from graph.load import load_paths
 from graph.sparql import LocalBackend

@@ -11,8 +11,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.analysis import citation_digraph, lineage_paths
-from graph.build import build_document_graph, document_iri, graph_iri
+from graph.build.document import build_document_graph
 from graph.cli import cli
+from graph.iris import document_iri, graph_iri
 from graph.load import document_graph, load_paths
 from graph.namespaces import ELI, WG
 from graph.sparql import LocalBackend, bind_parameters, load_query, run_query

@@ -18,10 +18,10 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph.analysis import lineage_paths, path_evidence
-from graph.build import document_iri, graph_iri
 from graph.document_store import open_any_store
 from graph.errors import EndpointError, QueryError, StoreError
 from graph.index import Index, rebuild_index
+from graph.iris import document_iri, graph_iri
 from graph.lineage import lineage_digraph
 from graph.load import document_graph, refresh_versions
 from graph.namespaces import GRAPH_BASE

@@ -5,10 +5,11 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
-from graph.build import build_document_graph, document_iri, graph_iri
+from graph.build.document import build_document_graph
 from graph.explore.documents import document_triples
 from graph.explore.motions import list_motions, motion_votes
 from graph.index.reads import fts_phrase
+from graph.iris import document_iri, graph_iri
 from graph.search import fuzzy_matches, resolve_citations, search_text
 from graph.sparql import LocalBackend
 from graph.store import open_store

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_document_graph, graph_iri
+from graph.build.document import build_document_graph
+from graph.iris import graph_iri
 from graph.serve import ServeLimits, start_read_only_server
 from graph.store import open_store
 from tests.conftest_servers import free_port

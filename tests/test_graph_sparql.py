@@ -3,8 +3,9 @@
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.build import build_document_graph, graph_iri
+from graph.build.document import build_document_graph
 from graph.errors import QueryError
+from graph.iris import graph_iri
 from graph.sparql import (
     LocalBackend,
     bind_parameters,
@@ -205,7 +206,7 @@ def test_sparql_values_go_where_the_query_marks_them(query, blocks, expected):
 
 
 def test_sparql_a_bound_graph_scopes_the_links_to_one_document(backend):
-    from graph.build import document_iri, graph_iri
+    from graph.iris import document_iri, graph_iri
 
     scoped = run_query(
         backend,

@@ -7,9 +7,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graph import settings
-from graph.build import build_document_graph, graph_iri
+from graph.build.document import build_document_graph
 from graph.errors import StoreError
 from graph.index import Index, document_rows, reads, rebuild_index
+from graph.iris import graph_iri
 from graph.load import load_paths
 from graph.store import GraphWrite, open_store, serialize_triples
 from graph.values import to_python

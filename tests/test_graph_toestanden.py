@@ -16,8 +16,8 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from graph.build import graph_iri
 from graph.cli import cli
+from graph.iris import graph_iri
 from graph.load import document_graph, load_paths, references_for
 from graph.namespaces import ELI, OA, ONTOLOGY_DIR, WG
 from graph.sparql import PROLOGUE, LocalBackend, run_query

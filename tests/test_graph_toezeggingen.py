@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from graph.build import document_iri, graph_iri
 from graph.explore.toezeggingen import list_toezeggingen
+from graph.iris import document_iri, graph_iri
 from graph.load import document_graph
 from graph.sparql import LocalBackend, run_query
 from graph.store import open_store

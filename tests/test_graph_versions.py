@@ -12,9 +12,10 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
-from graph.build import build_document_graph, document_iri, graph_iri
+from graph.build.document import build_document_graph
 from graph.explore.articles import article_versions
 from graph.explore.links import incoming_links
+from graph.iris import document_iri, graph_iri
 from graph.load import document_graph, references_for
 from graph.namespaces import ELI, OA, ONTOLOGY_DIR, WG
 from graph.sparql import LocalBackend

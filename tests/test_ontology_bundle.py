@@ -24,7 +24,7 @@ from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, Graph, Literal
 from rdflib.namespace import NamespaceManager
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.load import references_for
 from graph.namespaces import ONTOLOGY_DIR
 from ingest.sources import read_source

@@ -5,7 +5,7 @@ from pathlib import Path
 from pyshacl import validate
 from rdflib import Graph
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.load import references_for
 from graph.namespaces import ONTOLOGY_DIR
 from ingest.sources import read_source
@@ -41,7 +41,7 @@ def test_shacl_documents_of_every_kind_conform():
 def test_shacl_the_same_documents_conform_as_the_store_keeps_them():
     # Oxigraph keeps values, not lexical forms (an integer subtype becomes xsd:integer,
     # a simple literal an explicit xsd:string): the shapes hold for the stored graph too.
-    from graph.build import graph_iri
+    from graph.iris import graph_iri
     from graph.store import open_store
 
     store = open_store()

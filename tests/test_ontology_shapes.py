@@ -5,7 +5,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.namespaces import ONTOLOGY_DIR, WG
 from tests.graph_fixtures import letter
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from graph.build import document_iri, graph_iri
 from graph.explore.links import linked_documents, outgoing_links
+from graph.iris import document_iri, graph_iri
 from graph.load import load_paths
 from graph.namespaces import TK, WG
 from graph.sparql import LocalBackend, run_query

@@ -11,7 +11,7 @@ from lxml import etree
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.build import build_document_graph
+from graph.build.document import build_document_graph
 from graph.namespaces import ELI, OA, WG
 from ingest.errors import SourceError
 from ingest.models import DocumentKind, Pinpoint

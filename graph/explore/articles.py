@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from graph.build import document_iri, graph_iri
 from graph.explore.labels import link_type_label
+from graph.iris import document_iri, graph_iri
 from graph.sparql import QueryBackend, Value, run_query
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from graph.build import document_iri, graph_iri
 from graph.index import reads
+from graph.iris import document_iri, graph_iri
 from graph.sparql import QueryBackend, QueryResult, ReadBackend, run_query
 
 if TYPE_CHECKING:

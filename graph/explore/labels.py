@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.build import RELATION_PREDICATE
+from graph.build.evidence import RELATION_PREDICATE
 from graph.index import reads
 from graph.namespaces import CITO, ELI, WG
 from graph.sparql import ReadBackend

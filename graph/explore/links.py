@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.build import document_iri, graph_iri
 from graph.explore.documents import DocumentView
 from graph.explore.labels import link_type_label, work_labels
 from graph.index import reads
+from graph.iris import document_iri, graph_iri
 from graph.sparql import (
     Binding,
     QueryBackend,
