@@ -115,7 +115,7 @@ def document_graph(
 # each document in its own transaction.
 BULK_FILES = 50
 BATCH_TRIPLES = (
-    50_000  # triples per bulk write: ~10 MB of text, ~0.2 GB peak to load it
+    50_000  # triples per bulk write: bounds the text and memory one load holds
 )
 
 T = TypeVar("T")

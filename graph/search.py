@@ -94,8 +94,8 @@ def fuzzy_matches(
 class _Scores:
     """How well ids, titles and runs of title words resemble the needle, each distinct
     string scored once: titles repeat (versions of a law, "Motie van het lid …") and
-    runs of words more so ("van het lid"); scoring every one again took 4.4 s over
-    15,725 documents for a five-word needle."""
+    runs of words more so ("van het lid"), and scoring each again would make a search
+    of the whole document list repeat most of its work."""
 
     def __init__(self, needle: str) -> None:
         self.needle = needle

@@ -13,7 +13,7 @@ updates with ``403``. Every query is checked as the console checks it
 and is killed at the time limit, at most ``workers`` at once (``503`` when none frees
 up in time). The ``oxigraph serve-read-only`` command is not used: it sends SERVICE
 requests anywhere and its ``--timeout-s`` does not stop a query (an ORDER BY over a
-cross join kept a core and 4 GB for as long as we watched).
+cross join kept a core and gigabytes of memory for as long as we watched).
 """
 
 from __future__ import annotations

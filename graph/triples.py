@@ -2,7 +2,7 @@
 
 Building a document adds each triple once and never reads it back, so a ``set`` is
 enough; rdflib's ``Memory`` store keeps three indexes and a context map per triple and
-dispatches an event per ``add``, which took 60% of a build worker's time.
+dispatches an event per ``add``, which took most of a build worker's time.
 """
 
 from __future__ import annotations
