@@ -278,7 +278,7 @@ class Grammar:
         # ("of the Convention", "of the Protocol" in a treaty's text are its own)
         self.english_designation = re.compile(
             r",?\s+of\s+the\s+(?!(?:Convention|Protocol)(?![\w-])(?!\s+(?:on|for|of)\s))"
-            r"[A-Z][\w-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w-]*))*"
+            r"[A-Z][\w-]*(?:(?:\s+(?:of|on|for|and|the))*\s+[A-Z][\w-]*)*"
         )
         self._compile_triggers(specs.values())
 

@@ -464,6 +464,15 @@ def resolve_policy(
     work = ids.VC_PARTS.get(paragraaf[:1])
     if work is None:
         return _unresolved(reference, f"unknown Vc part in {paragraaf!r}")
+    cue = reference.group("chapter_cue")
+    # the Vc itself, or a decision amending it (WBV 2013/23: "zie B8")
+    in_vc = context is not None and (
+        context.work in ids.VC_PARTS.values()
+        or bool(ids.WBV.match(context.document or ""))
+    )
+    if cue and not in_vc:  # "zie A4" in a letter: a Vc chapter, or a paper size?
+        why = f"{cue!r} {paragraaf} outside the Vc names no Vc chapter for certain"
+        return _unresolved(reference, why)
     return _done(reference, work, Pinpoint(paragraaf=paragraaf))
 
 

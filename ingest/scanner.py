@@ -422,6 +422,8 @@ class _Scanner:
                 and self._stray_dot_in_list(start, qual_end, num, closed)
             ):
                 sep = g.stray_dot_item.match(text, qual_end)
+            if sep is not None and "/" in sep.group() and not _ascends(num, text, sep):
+                sep = None  # "Article 55/2 of the loi du 15 décembre 1980": one number
             if not sep:
                 return items, qual_end
             closed = closed or bool(sep.group().strip(" \t\n,"))
@@ -807,7 +809,10 @@ class _Scanner:
         end = m.end()
         kind: ReferenceKind
         if tid == "vc_paragraaf":
-            kind, groups = _K.POLICY, {"paragraaf": d["paragraaf"]}
+            paragraaf = d["paragraaf"].replace("/ ", "/")  # "C3/ 2.3.6.4"
+            kind, groups = _K.POLICY, {"paragraaf": paragraaf}
+        elif tid == "vc_hoofdstuk":
+            return self._vc_chapters(m)
         elif tid == "wbv":
             kind, groups = _K.POLICY, {"wbv": f"WBV {d['year']}/{d['number']}"}
         elif tid == "eu_act":
@@ -903,6 +908,23 @@ class _Scanner:
             raise PatternError(f"no handler for pattern {tid}")
         self._add(m.start(), end, kind, groups)
         return max(end, m.end())
+
+    def _vc_chapters(self, m: re.Match[str]) -> int:
+        """A Vc chapter, with the chapters an "en" adds ("(zie C7 en C17)"): named
+        with "Vc" ("B9 Vreemdelingencirculaire 2000") or after "zie"/"verwezen naar",
+        which the resolver takes only in the Vc itself."""
+        if not (m.group("cue") or m.group("vc")):
+            return m.start() + 1
+        groups = {"paragraaf": m.group("paragraaf")}
+        if not m.group("vc"):
+            groups["chapter_cue"] = _ws(m.group("cue"))
+        self._add(m.start("paragraaf"), m.end(), _K.POLICY, groups)
+        pos = m.end()
+        while (more := _MORE_CHAPTERS.match(self.text, pos)) is not None:
+            self._add(more.start("paragraaf"), more.end(), _K.POLICY, {**groups,
+                      "paragraaf": more.group("paragraaf")})  # fmt: skip
+            pos = more.end()
+        return pos
 
     def _more_ondernummers(
         self, pos: int, kind: ReferenceKind, groups: dict[str, str]
@@ -1055,6 +1077,9 @@ _NEXT_DOSSIER = re.compile(
     r"(?![\w])|-\d{2}(?![\w]))?)(?!\d)\s*,\s*(?P<nrs>[Nn]rs?|[Nn]ummers?)\.?\s*"
     r"(?P<nr>\d{1,4}[a-z]?)(?![\w])"
 )
+_MORE_CHAPTERS = re.compile(
+    r"\s*(?:,|\s(?:en|of))\s+(?P<paragraaf>[ABC]\d{1,2})(?![\w/-]|[.,]\d)"
+)
 _MORE_NUMBERS = re.compile(
     r"(?:\s*(?P<rng>[–—-]|t/m|tot\s+en\s+met)\s*|\s*,\s*(?:en\s+)?|\s+en\s+)"
     r"(?P<n>\d{1,4}[a-z]?)(?![\w/.,:]\d|\w)"
@@ -1064,6 +1089,16 @@ _MORE_NUMBERS = re.compile(
 # letters right after an article number, no "onder" before them: "22, c en d"
 _LETTERS_APART = re.compile(r"[ \t]*,[ \t]*[a-z](?![\w])")
 _LAW_NOUN = re.compile(r"(?i)wet\b|wetboek|besluit|regeling|verdrag|reglement|statuut")
+
+
+def _ascends(number: str, text: str, sep: re.Match[str]) -> bool:
+    """Whether the number after a slash is greater than ``number``: "artikel
+    14/20/33" lists articles, "Article 55/2" is one (Belgian) article number."""
+    after = re.match(r"\d+", text[sep.end() : sep.end() + 4])
+    before = re.match(r"\d+", number)
+    if after is None or before is None:
+        return False
+    return int(after.group()) > int(before.group())
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

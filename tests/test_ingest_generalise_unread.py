@@ -108,3 +108,9 @@ def test_generalise_english_designation_of_an_unknown_act(
     assert found.work == expected
     if expected is None:
         assert "an act the tables lack" in (found.reason or "")
+
+
+def test_generalise_slash_before_a_smaller_number_is_no_list() -> None:
+    # ECLI:EU:C:2017:71 (corpus/cjeu): a Belgian article number
+    text = "excluded from refugee status under Article 55/2 of the Law of 15 December"
+    assert [r.pinpoint.artikel for r in find_references(text)] == ["55"]
