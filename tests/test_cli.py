@@ -384,11 +384,11 @@ def test_cli_app_runs_streamlit_headless_and_opens_the_browser_itself(
 ):
     """Streamlit never waits on its first-run e-mail prompt; the browser opens unless
     --headless."""
-    import graph.cli
+    import graph.cli_serve
 
     ran, opened = [], []
     monkeypatch.setattr("subprocess.call", lambda cmd, env: ran.append(cmd) or 0)
-    monkeypatch.setattr(graph.cli, "open_when_up", opened.append)
+    monkeypatch.setattr(graph.cli_serve, "open_when_up", opened.append)
     args = ["app", "--port", "8765", "--store", str(store)]
     result = runner.invoke(cli, args + (["--headless"] if headless else []))
     assert result.exit_code == 0, result.output
@@ -403,7 +403,7 @@ def test_cli_open_when_up_waits_for_the_health_check(monkeypatch):
     import socket
     import threading
 
-    import graph.cli
+    import graph.cli_serve
 
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", opened.append)
@@ -421,12 +421,12 @@ def test_cli_open_when_up_waits_for_the_health_check(monkeypatch):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}"
     try:
-        assert graph.cli.open_when_up(url, timeout=10)
+        assert graph.cli_serve.open_when_up(url, timeout=10)
     finally:
         server.shutdown()
     assert opened == [url]
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    assert not graph.cli.open_when_up(closed, timeout=1)
+    assert not graph.cli_serve.open_when_up(closed, timeout=1)
     assert opened == [url]

@@ -23,10 +23,19 @@ def test_graph_has_no_other_attribute():
         graph.explore_everything  # noqa: B018
 
 
-def test_graph_settings_load_neither_rdflib_nor_the_store():
+@pytest.mark.parametrize(
+    "module",
+    [
+        "graph.settings",
+        # every command module is imported with the group; each loads the rest
+        # only when its command runs, so that `wetgraaf extract` starts quickly
+        "graph.cli",
+    ],
+)
+def test_graph_start_up_loads_neither_rdflib_nor_the_store(module):
     code = (
-        "import sys, graph.settings; "
-        "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'graph.store') "
+        f"import sys, {module}; "
+        "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'graph.store', 'rich') "
         "if m in sys.modules))"
     )
     found = subprocess.run(

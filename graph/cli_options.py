@@ -1,0 +1,48 @@
+"""What every ``wetgraaf`` command that reads or writes a store shares: the ``--store``
+and ``--workers`` options, and opening the store the settings choose."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from graph import settings
+from graph.errors import GraphError
+
+if TYPE_CHECKING:
+    from graph.document_store import DocumentStore
+
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=settings.STORE.env,
+    default=settings.STORE.default,
+    show_default=True,
+    help=settings.STORE.help,
+)
+
+
+def open_cli_store(
+    store_dir: Path, *, read_only: bool = False, index: bool = False
+) -> DocumentStore:
+    """The embedded store at ``store_dir``, or the remote endpoint when one is set
+    (``index``: its graphs read-only, its index writable)."""
+    from graph.document_store import open_any_store
+
+    try:
+        return open_any_store(store_dir, read_only=read_only, index_only=index)
+    except GraphError as error:
+        raise click.ClickException(str(error)) from error
+
+
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Processes that parse documents in parallel.",
+)
