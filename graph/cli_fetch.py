@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from graph import settings
+from graph.cli_options import folder_option
 from ingest.errors import IngestError
 from ingest.fetch import SOURCES, SourcePlan, fetch_source, load_preset
 from ingest.fetch.cache import PayloadCache
@@ -48,15 +49,7 @@ def _since(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
     metavar="DATE|Nd",
     help="Only what changed on or after this date (2025-01-31) or in the last N days (7d).",
 )
-@click.option(
-    "--cache",
-    "cache_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar=settings.CACHE.env,
-    default=settings.CACHE.default,
-    show_default=True,
-    help=settings.CACHE.help,
-)
+@folder_option("--cache", "cache_dir", settings.CACHE)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),

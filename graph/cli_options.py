@@ -1,11 +1,11 @@
-"""What every ``wetgraaf`` command that reads or writes a store shares: the ``--store``
-and ``--workers`` options, and opening the store the settings choose."""
+"""What the ``wetgraaf`` commands share: folder options declared by a setting
+(``--store``), ``--workers``, and opening the store the settings choose."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,15 +15,22 @@ from graph.errors import GraphError
 if TYPE_CHECKING:
     from graph.document_store import DocumentStore
 
-store_option = click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar=settings.STORE.env,
-    default=settings.STORE.default,
-    show_default=True,
-    help=settings.STORE.help,
-)
+
+def folder_option(name: str, dest: str, setting: settings.Setting) -> Any:
+    """A folder option whose environment variable, default and help are ``setting``'s
+    (declared once, as the app and the docs read them)."""
+    return click.option(
+        name,
+        dest,
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=setting.env,
+        default=setting.default,
+        show_default=True,
+        help=setting.help,
+    )
+
+
+store_option = folder_option("--store", "store_dir", settings.STORE)
 
 
 def open_cli_store(
