@@ -174,8 +174,10 @@ class Grammar:
             _trie_pattern(self.names) + r"(?![\w])(?!\s+\d{4}(?![\d/]))"
         )
         self.number = p["artikel_number"].pattern
+        # "4.24 tot en met artikel 4.26": the keyword may come again after "t/m"
         self.item = re.compile(
-            rf"(?P<num>{self.number})(?:(?P<rng>{p['range_connector'].pattern})"
+            rf"(?P<num>{self.number})(?:(?P<rng>{p['range_connector'].pattern}"
+            r"(?:(?:artikel|art\.)\s+)?)"
             rf"(?P<num2>{self.number}|[a-z]{{1,3}}(?![\w])))?"
         )
         division = p["division_number"].pattern

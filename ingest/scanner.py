@@ -981,7 +981,15 @@ class _Scanner:
             ):
                 continue
             items, pos = self._items(number.start(), number.start())
-            prefix = self.g.designation_prefix.match(text, pos) if items else None
+            if not items:
+                continue
+            prefix = self.g.designation_prefix.match(text, pos)
+            if prefix is not None and prefix.end() != start:
+                # parts the part grammar does not read: "6.5a 3e lid Vb"
+                words = self.g.unread_parts.match(text, pos)
+                body = words.group().rstrip(" \t,") if words else ""
+                if body.strip(" \t,") and self.g.unread_last.search(body):
+                    prefix = self.g.designation_prefix.match(text, pos + len(body))
             if prefix is None or prefix.end() != start or prefix.group("det"):
                 continue
             self._legislation(number.start(), number.start())

@@ -41,6 +41,11 @@ READ = [
     pytest.param(VV, "hij strafbaar is op grond van artikel 1 onder 4e van de Wet op de economische delicten;", [E("legislation", "BWBR0002063", artikel="1", onderdeel="4")], id="onder-4e"),
     # VV and Vc A: articles separated by a slash
     pytest.param(VV, "voor een verblijfsvergunning op grond van artikel 14/20/33 Vw 2000 op (datum).", [E("legislation", VW, artikel=a) for a in ("14", "20", "33")], id="slash-list"),
+    # Vc A: bare numbers before a name, with a lid the part grammar does not read
+    pytest.param(VC_A, "veroordeling tot maximaal 6 maanden vrijheidsstraf (6.5a 3e lid Vb);", [E("legislation", VB, artikel="6.5a")], id="bare-number-unread"),
+    # Vc A: "art" without its full stop; "tot en met artikel" repeats the keyword
+    pytest.param(VC_A, "De IND legt een inreisverbod op anders dan op grond van art 66a, lid 7 Vw.", [E("legislation", VW, artikel="66a", lid="7")], id="art-no-dot"),
+    pytest.param(VC_A, "Voorts wordt verwezen naar artikel 4.24 tot en met artikel 4.26 Vb voor het plaatsen", [E("legislation", VB, artikel=a) for a in ("4.24", "4.25", "4.26")], id="range-keyword-again"),
     pytest.param(VC_A, "Opheffing van een aanwijzing/ maatregel als bedoeld in artikel 6/ 50/ 55/ 56/ 57/ 58 of 59 Vreemdelingenwet 2000", [E("legislation", VW, artikel=a) for a in ("6", "50", "55", "56", "57", "58", "59")], id="slash-list-spaced"),
 ]
 # fmt: on
