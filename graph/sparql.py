@@ -3,9 +3,8 @@
 Named queries are ``graph/queries/<name>.rq`` files whose first comment lines describe
 them; parameters are bound as a ``VALUES`` block opening the WHERE group, built from
 rdflib terms (escaped by rdflib), never by formatting strings into the query text; a
-parameter bound to one IRI also names the graph of a ``GRAPH ?parameter`` clause.
-A line ``#VALUES`` in a query marks where the block goes instead of the WHERE group's
-opening (see :func:`bind_parameters`).
+parameter written ``$name`` in a pattern is also written there as its term when it is
+bound to one value (see :func:`bind_parameters`).
 """
 
 from __future__ import annotations
@@ -128,81 +127,69 @@ Binding = Value | Identifier | Sequence[Value | Identifier]
 
 def bind_parameters(query: str, bindings: Mapping[str, Binding]) -> str:
     """The query with the standard prefixes and ``bindings`` as a VALUES block opening
-    its outermost group (every term serialised and escaped by rdflib).
+    its outermost group (every term serialised and escaped by rdflib); where the query
+    writes a parameter as ``$name``, a parameter bound to one value is also written
+    there as its term, as a prepared statement does.
 
-    The block goes first inside the WHERE group rather than after the query: it then
-    binds before grouping, and every SPARQL 1.1 engine we test evaluates it alike.
-    A query whose parameter must bind inside its UNION branches or sub-SELECTs marks
-    each place with a line ``#VALUES``: the block goes there instead (a join distributes
-    over a UNION, and a sub-SELECT projecting the parameter may take it inside), since
-    Oxigraph evaluates a branch or a sub-SELECT whole before it joins the block.
+    ``$name`` and ``?name`` are one variable in SPARQL, so a query runs as written on
+    any endpoint, unbound or bound, and binding it changes no answer: the VALUES block
+    binds the variable where the query projects it (``?name`` in SELECT and ORDER BY),
+    the term stands for it in the patterns (``$name`` in WHERE). Engines plan from a
+    constant in a pattern, a ``GRAPH`` name or a ``REGEX`` pattern, but Oxigraph joins a
+    VALUES block only after it has evaluated a UNION branch or a sub-SELECT whole. A
+    parameter bound to a list of values is bound by the VALUES block alone (one row
+    per combination); every ``$`` left is written ``?``, which every engine reads.
 
     Raises:
         QueryError: a value cannot be a term (e.g. an IRI with spaces or ``>``), or
-            the query has no group to bind into.
+            the query has no group to bind parameters into.
     """
     text = f"{PROLOGUE}\n{query}"
     if not bindings:
-        return text
-    names = " ".join(f"?{name}" for name in bindings)
-    rows = _value_rows(bindings)
+        return _substitute(text, {})
     try:
-        cells = [" ".join(as_term(value).n3() for value in row) for row in rows]
+        rows = [
+            " ".join(as_term(value).n3() for value in row)
+            for row in _value_rows(bindings)
+        ]
+        single = {
+            name: as_term(value).n3()
+            for name, value in bindings.items()
+            if isinstance(value, Value | Identifier)
+        }
     except Exception as error:  # rdflib's n3() raises a bare Exception on bad IRIs
         raise QueryError(
             f"parameter value cannot be bound: {_first_line(error)}"
         ) from None
-    body = " ".join(f"({cell})" for cell in cells)
-    block = f"VALUES ({names}) {{ {body} }}"
-    # split keeps each mark's indent at the odd places: the block goes there
-    pieces = _VALUES_MARK.split(text)
-    if len(pieces) > 1:
-        text = "".join(
-            f"{piece}{block}\n" if i % 2 else piece for i, piece in enumerate(pieces)
-        )
-    else:
-        opening = _outer_group(text)
-        text = f"{text[: opening + 1]}\n  {block}\n{text[opening + 1 :]}"
-    return _fix_regex_patterns(_fix_graph_names(text, bindings), bindings)
+    names = " ".join(f"?{name}" for name in bindings)
+    block = f"VALUES ({names}) {{ {' '.join(f'({row})' for row in rows)} }}"
+    opening = _outer_group(text)
+    text = f"{text[: opening + 1]}\n  {block}\n{text[opening + 1 :]}"
+    return _substitute(text, single)
 
 
-# A line ``#VALUES`` marks where a query wants its parameters bound (its indent kept).
-_VALUES_MARK = re.compile(r"^([ \t]*)#VALUES[ \t]*\n", re.MULTILINE)
+# What may hold a "$" that is no variable (a comment, a string, long ones first, an
+# IRI), or a "$name" variable.
+_LEXEME = re.compile(
+    r"""(?P<skip>\#[^\n]*
+        |"{3}.*?"{3}|'{3}.*?'{3}
+        |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'
+        |<[^<>"{}|^`\\\x00-\x20]*>)
+      |\$(?P<name>[A-Za-z_][A-Za-z0-9_]*)""",
+    re.VERBOSE | re.DOTALL,
+)
 
 
-def _fix_graph_names(query: str, bindings: Mapping[str, Binding]) -> str:
-    """``GRAPH ?name`` becomes ``GRAPH <iri>`` when ``name`` is bound to one IRI.
+def _substitute(query: str, terms: Mapping[str, str]) -> str:
+    """Each ``$name`` variable as its term in ``terms``, or else as ``?name``."""
 
-    The VALUES block already fixes the variable, so the answer is the same; but
-    Oxigraph evaluates a ``GRAPH ?name`` group over every graph before joining, and
-    only a constant limits it to one document's graph (a letter's links: 3.4 s → 8 ms).
-    """
-    for name, value in bindings.items():
-        term = as_term(value) if isinstance(value, str) else None  # IRIs are str
-        if isinstance(term, URIRef):
-            pattern = re.compile(rf"\bGRAPH\s+\?{re.escape(name)}\b")
-            # split/join rather than sub: an IRI is never read as a replacement template
-            query = f"GRAPH {term.n3()}".join(pattern.split(query))
-    return query
+    def replace(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name is None:
+            return match[0]
+        return terms.get(name, f"?{name}")
 
-
-def _fix_regex_patterns(query: str, bindings: Mapping[str, Binding]) -> str:
-    """``REGEX(?text, ?name`` gets the literal when ``name`` is bound to one string.
-
-    The same answer again; but Oxigraph compiles a pattern held by a variable for
-    every row it tests, a constant once: a phrase in 15,725 texts at 11.6 M triples
-    took 2.5 s, against 0.3 s (5,025 matches with their kind, id and title).
-    """
-    for name, value in bindings.items():
-        term = as_term(value) if isinstance(value, str) else None
-        if isinstance(term, Literal):
-            pattern = re.compile(rf"\b(REGEX\s*\(\s*\?\w+\s*,\s*)\?{re.escape(name)}\b")
-            pieces = pattern.split(query)  # the prefix captured at the odd places
-            query = "".join(
-                f"{piece}{term.n3()}" if i % 2 else piece
-                for i, piece in enumerate(pieces)
-            )
-    return query
+    return _LEXEME.sub(replace, query)
 
 
 def _value_rows(

@@ -184,19 +184,25 @@ def test_lineage_query_and_paths_on_the_slice(chavez_store):
     assert [emn, stcrt, ruling] in lineage_paths(digraph, emn)
 
 
-def test_lineage_binds_its_works_in_each_branch_as_one_outer_block_would(chavez_store):
-    """The query binds its parameter at its #VALUES marks (inside the UNION branches and
-    the sub-SELECT); a join distributes over a UNION, so a list of works gives the
-    rows of one VALUES block opening the WHERE group."""
+def test_lineage_with_its_work_substituted_answers_as_one_outer_block_would(
+    chavez_store,
+):
+    """The query writes its parameter $work inside the UNION branches and the
+    sub-SELECT, where one bound work stands as a constant; a join distributes over a
+    UNION, so it answers as the query bound by one VALUES block opening the WHERE group
+    (every $ written ?), for one work and for a list."""
     works = [work_iri(RULING), work_iri("stcrt-2019-34157"), work_iri("BWBR0011823")]
-    marked = load_query("lineage")
-    assert marked.count("#VALUES\n") == 2
-    unmarked = marked.replace("#VALUES\n", "\n")
+    query = load_query("lineage")
+    assert query.count("wg:targetWork $work") == 2
+    unmarked = query.replace("$work", "?work")
     store = open_store(chavez_store, read_only=True)
     try:
         backend = LocalBackend(store)
         rows = run_query(backend, "lineage", work=works)
         assert backend.select(bind_parameters(unmarked, {"work": works})) == rows
+        one = run_query(backend, "lineage", work=works[0])
+        assert backend.select(bind_parameters(unmarked, {"work": works[0]})) == one
+        assert one == rows
     finally:
         store.close()
     assert {r["work"] for r in rows.as_dicts()} == {work_iri(RULING)}
