@@ -11,7 +11,7 @@ from graph.explore.motions import list_motions, motion_votes
 from graph.index.reads import fts_phrase
 from graph.iris import document_iri, graph_iri
 from graph.search import fuzzy_matches, resolve_citations, search_text
-from graph.sparql import LocalBackend
+from graph.sparql import LocalBackend, run_query
 from graph.store import open_store
 from tests.graph_fixtures import letter
 
@@ -277,3 +277,29 @@ def test_motion_title_is_the_tk_onderwerp_of_its_zaak(tmp_path):
         "Motie van de leden Koekkoek en Ceder over de belangen van het kind meenemen "
         "als criterium in het plaatsingsbeleid"
     )
+
+
+def test_motion_zaken_from_the_index_join_a_zaak_recorded_in_two_graphs(store):
+    """A zaak whose record is split over two graphs (its onderwerp in another TK
+    record) gives the index the rows the motion_zaken query gives on the store."""
+    from rdflib import RDF, Literal, URIRef
+
+    from graph.index import reads
+    from graph.namespaces import TK, WG
+    from tests.test_app import _motion
+
+    motion = _motion()
+    store.replace_graph(graph_iri(motion.id), build_document_graph(motion))
+    backend = LocalBackend(store)
+    (zaak,) = {row["zaak"] for row in run_query(backend, "motion_zaken").as_dicts()}
+    other = Graph()
+    other.add((URIRef(zaak), RDF.type, WG.Zaak))
+    other.add((URIRef(zaak), DCTERMS.identifier, Literal("2025Z00001")))
+    other.add((URIRef(zaak), TK.Onderwerp, Literal("Motie over de IND")))
+    store.replace_graph(URIRef(f"{zaak}-record"), other)
+    expected = run_query(backend, "motion_zaken").as_dicts()
+    # both identifiers, each with both onderwerpen and the first graph's appreciation
+    assert len(expected) == 4
+    assert {row["kabinetsappreciatie"] for row in expected} == {"Oordeel Kamer"}
+    assert "Motie over de IND" in {row["onderwerp"] for row in expected}
+    assert reads.dicts(reads.motion_zaken(backend.index)) == expected

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from graph.explore.documents import index_result
 from graph.index import reads
-from graph.sparql import QueryBackend, QueryResult, ReadBackend, run_query
+from graph.sparql import QueryResult, ReadBackend, chunked
 
 
 def motion_rows(backend: ReadBackend) -> QueryResult:
@@ -51,12 +51,10 @@ def _decisive(decisions: list[Mapping[str, object]]) -> Mapping[str, object]:
 def list_motions(backend: ReadBackend) -> list[MotionRow]:
     """Every motion with zaak, kabinetsappreciatie, afgedaan and vote outcome (from the
     TK records in the store; None where the store holds no such record)."""
-    zaken = run_query(backend, "motion_zaken").as_dicts()
+    zaken = reads.dicts(reads.motion_zaken(backend.index))
     outcomes: dict[str, list[Mapping[str, object]]] = {}
-    zaak_iris = sorted({str(row["zaak"]) for row in zaken})
-    if zaak_iris:
-        for row in run_query(backend, "decisions", zaak=zaak_iris).as_dicts():
-            outcomes.setdefault(str(row["zaak"]), []).append(row)
+    for row in reads.dicts(reads.motion_decisions(backend.index)):
+        outcomes.setdefault(str(row["zaak"]), []).append(row)
     decisions: dict[str, list[Mapping[str, object]]] = {}
     for row in zaken:
         found: list[Mapping[str, object]] = outcomes.get(str(row["zaak"])) or [
@@ -127,14 +125,15 @@ def unrecorded_seats(cast: Sequence[tuple[str, str, int]]) -> int:
 
 
 def motion_votes(
-    backend: QueryBackend, besluiten: list[str]
+    backend: ReadBackend, besluiten: list[str]
 ) -> dict[str, list[tuple[str, str, int]]]:
-    """Per decision IRI: (fractie, soort, seats) for every recorded vote."""
-    if not besluiten:
-        return {}
+    """Per decision IRI: (fractie, soort, seats) for every recorded vote (from the
+    index)."""
     votes: dict[str, list[tuple[str, str, int]]] = {}
-    for row in run_query(backend, "votes", besluit=sorted(set(besluiten))).as_dicts():
-        votes.setdefault(str(row["besluit"]), []).append(
-            (str(row["fractie"]), str(row["soort"]), int(str(row["zetels"])))
-        )
+    wanted = sorted(set(besluiten))
+    for batch in chunked(wanted, reads.BATCH):
+        for row in reads.dicts(reads.votes(backend.index, batch)):
+            votes.setdefault(str(row["besluit"]), []).append(
+                (str(row["fractie"]), str(row["soort"]), int(str(row["zetels"])))
+            )
     return votes

@@ -17,7 +17,7 @@ from typing import Any
 from graph.errors import StoreError
 from graph.index.rows import DocumentRows
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
@@ -51,6 +51,7 @@ TABLES = {
     ),
     "votes": ("stemming", "besluit", "fractie", "soort", "zetels"),
     "zaken": ("zaak", "doc"),
+    "zaak_records": ("zaak", "id", "kabinetsappreciatie", "afgedaan", "onderwerp"),
     "besluiten": ("besluit", "zaak", "uitslag", "voor", "tegen", "onvolledig"),
 }
 
@@ -90,6 +91,10 @@ CREATE INDEX IF NOT EXISTS votes_besluit ON votes (besluit, fractie, stemming);
 CREATE TABLE IF NOT EXISTS zaken (graph TEXT NOT NULL, {", ".join(TABLES["zaken"])});
 CREATE INDEX IF NOT EXISTS zaken_graph ON zaken (graph);
 CREATE INDEX IF NOT EXISTS zaken_doc ON zaken (doc, zaak);
+CREATE TABLE IF NOT EXISTS zaak_records (
+    graph TEXT NOT NULL, {", ".join(TABLES["zaak_records"])});
+CREATE INDEX IF NOT EXISTS zaak_records_graph ON zaak_records (graph);
+CREATE INDEX IF NOT EXISTS zaak_records_zaak ON zaak_records (zaak);
 CREATE TABLE IF NOT EXISTS besluiten (
     graph TEXT NOT NULL, {", ".join(TABLES["besluiten"])});
 CREATE INDEX IF NOT EXISTS besluiten_graph ON besluiten (graph);

@@ -147,6 +147,51 @@ def motions(index: Index) -> Rows:
     )
 
 
+# Each value of a zaak's record on its own (as the motion_zaken query joins them: a
+# zaak recorded in two graphs combines the values of both).
+_ZAAK_VALUES = """
+ids AS (SELECT DISTINCT zaak, id FROM zaak_records),
+appreciaties AS (SELECT DISTINCT zaak, kabinetsappreciatie FROM zaak_records
+    WHERE kabinetsappreciatie IS NOT NULL),
+afgedaan AS (SELECT DISTINCT zaak, afgedaan FROM zaak_records WHERE afgedaan IS NOT NULL),
+onderwerpen AS (SELECT DISTINCT zaak, onderwerp FROM zaak_records
+    WHERE onderwerp IS NOT NULL)
+"""
+
+
+def motion_zaken(index: Index) -> Rows:
+    """Each motion's recorded zaken with kabinetsappreciatie, afgedaan and onderwerp
+    (``motion_zaken``)."""
+    return _read(
+        index,
+        ("doc", "zaak", "zaakId", "kabinetsappreciatie", "afgedaan", "onderwerp"),
+        f"WITH {_ZAAK_VALUES}"
+        " SELECT DISTINCT z.doc, z.zaak, i.id, k.kabinetsappreciatie, a.afgedaan,"
+        " o.onderwerp"
+        " FROM (SELECT DISTINCT zaak, doc FROM zaken"
+        "       WHERE doc IN (SELECT doc FROM motions)) z"
+        " JOIN ids i ON i.zaak = z.zaak"
+        " LEFT JOIN appreciaties k ON k.zaak = z.zaak"
+        " LEFT JOIN afgedaan a ON a.zaak = z.zaak"
+        " LEFT JOIN onderwerpen o ON o.zaak = z.zaak"
+        " ORDER BY z.doc, i.id, z.zaak, k.kabinetsappreciatie, a.afgedaan, o.onderwerp",
+        booleans=("afgedaan",),
+    )
+
+
+def motion_decisions(index: Index) -> Rows:
+    """The decisions about the zaken of motions, with outcome and seats
+    (``decisions`` for every such zaak)."""
+    return _read(
+        index,
+        ("zaak", "besluit", "uitslag", "zetelsVoor", "zetelsTegen", "zetelsOnvolledig"),
+        "SELECT DISTINCT zaak, besluit, uitslag, voor, tegen, onvolledig FROM besluiten"
+        " WHERE zaak IN (SELECT zaak FROM zaken WHERE doc IN (SELECT doc FROM motions))"
+        " ORDER BY zaak, besluit",
+        booleans=("zetelsOnvolledig",),
+    )
+
+
 def _cut(counted: str) -> str:
     """The smallest count of the hundred largest (ties at it are all kept)."""
     return (
@@ -211,13 +256,17 @@ _RESOLVED = (
 )
 
 
+# Values bound in one IN (…) list: SQLite allows 32,766 host parameters.
+BATCH = 10_000
+
+
 def _within(column: str, values: Sequence[str] | None) -> tuple[str, list[str]]:
     """An ``AND column IN (…)`` condition and its parameters (nothing for None)."""
     if values is None:
         return "", []
     values = sorted(set(values))
-    if len(values) > _BATCH:
-        raise ValueError(f"at most {_BATCH} values per read, not {len(values)}")
+    if len(values) > BATCH:
+        raise ValueError(f"at most {BATCH} values per read, not {len(values)}")
     return f" AND {column} IN ({', '.join('?' * len(values))})", list(values)
 
 
@@ -372,13 +421,16 @@ def relation_edges(
     )
 
 
-def votes(index: Index) -> Rows:
-    """Each fractie's vote on every decision (``votes``)."""
+def votes(index: Index, besluiten: Sequence[str] | None = None) -> Rows:
+    """Each fractie's vote on every decision, or on those of ``besluiten``
+    (``votes``)."""
+    condition, parameters = _within("besluit", besluiten)
     return _read(
         index,
         ("besluit", "stemming", "fractie", "soort", "zetels"),
         "SELECT DISTINCT besluit, stemming, fractie, soort, zetels FROM votes"
-        " ORDER BY besluit, fractie, stemming",
+        f" WHERE 1{condition} ORDER BY besluit, fractie, stemming",
+        parameters,
     )
 
 
@@ -500,8 +552,8 @@ def work_labels(index: Index, works: Sequence[str]) -> dict[str, WorkLabel]:
     ``work_labels`` query orders them)."""
     labels: dict[str, WorkLabel] = {}
     wanted = sorted(set(works))
-    for start in range(0, len(wanted), _BATCH):
-        chunk = wanted[start : start + _BATCH]
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start : start + BATCH]
         marks = ", ".join("?" * len(chunk))
         for work, identifier, kind, title, cited_as in index.rows(
             "SELECT i.iri, MIN(i.identifier),"
@@ -528,10 +580,6 @@ def citing_documents(index: Index, work: str) -> list[tuple[str, str, int]]:
             (work, work),
         )
     ]
-
-
-# Values bound in one IN (…) list: SQLite allows 32,766 host parameters.
-_BATCH = 10_000
 
 
 def motion_subjects(index: Index) -> dict[str, str]:

@@ -40,6 +40,7 @@ class DocumentRows:
     motions: tuple[Row, ...] = ()
     votes: tuple[Row, ...] = ()
     zaken: tuple[Row, ...] = ()
+    zaak_records: tuple[Row, ...] = ()
     besluiten: tuple[Row, ...] = ()
 
 
@@ -106,6 +107,7 @@ def document_rows(graph: str, triples: Iterable[Triple]) -> DocumentRows:
         motions=tuple(_motions(subjects)),
         votes=tuple(_votes(subjects)),
         zaken=tuple(_zaken(subjects)),
+        zaak_records=tuple(_zaak_records(subjects)),
         besluiten=tuple(_besluiten(subjects)),
     )
 
@@ -253,6 +255,27 @@ def _zaken(subjects: _Subjects) -> Iterable[Row]:
     for zaak in subjects.having(WG.hasDocument):
         for doc in subjects.all(zaak, WG.hasDocument):
             yield (str(zaak), str(doc))
+
+
+def _zaak_records(subjects: _Subjects) -> Iterable[Row]:
+    """(zaak, id, kabinetsappreciatie, afgedaan, onderwerp) of each TK zaak the graph
+    records (typed wg:Zaak, with its identifier): a row per combination of its values,
+    as the motion_zaken query gives them."""
+    for zaak in subjects.having(RDF.type, WG.Zaak):
+        appreciaties: list[Node | None] = [*subjects.all(zaak, TK.Kabinetsappreciatie)]
+        afgedaan_values: list[Node | None] = [*subjects.all(zaak, TK.Afgedaan)]
+        onderwerpen: list[Node | None] = [*subjects.all(zaak, TK.Onderwerp)]
+        for identifier in subjects.all(zaak, DCTERMS.identifier):
+            for appreciatie in appreciaties or [None]:
+                for afgedaan in afgedaan_values or [None]:
+                    for onderwerp in onderwerpen or [None]:
+                        yield (
+                            str(zaak),
+                            _value(identifier),
+                            _value(appreciatie),
+                            _value(afgedaan),
+                            _value(onderwerp),
+                        )
 
 
 def _besluiten(subjects: _Subjects) -> Iterable[Row]:
