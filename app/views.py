@@ -35,6 +35,11 @@ class Mark:
     href: str | None = None  # an http(s) IRI or a page of the explorer ("./?doc=…")
 
 
+# Where a highlighted reference may lead: the web, or a page of the explorer (the
+# Documenten page at "./?doc=…", the Artikel page at "./article?part=…").
+_SAFE_HREFS = ("https://", "http://", "./?", "./article?")
+
+
 def highlight(text: str, marks: Iterable[Mark]) -> str:
     """HTML of ``text`` with each mark highlighted (a link when it has an ``href``);
     text, tooltips and links are all escaped.
@@ -50,7 +55,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
         parts.append(html.escape(text[cursor : mark.start]))
         colour = KIND_COLOURS.get(mark.kind, "#eeeeee")
         inner = html.escape(text[mark.start : mark.end])
-        if mark.href and mark.href.startswith(("https://", "http://", "./?")):
+        if mark.href and mark.href.startswith(_SAFE_HREFS):
             target = "_self" if mark.href.startswith("./") else "_blank"
             inner = (
                 f'<a href="{html.escape(mark.href, quote=True)}" target="{target}" '

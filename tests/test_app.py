@@ -78,9 +78,10 @@ def test_app_documents_lists_and_shows_links(small_store):
     # the text: every reference marked; resolved ones are links to their source
     (text,) = [m.value for m in at.markdown if "white-space:pre-wrap" in m.value]
     assert text.count("<mark") == 3
+    # a reference to an article opens it on the Artikel page
     assert (
-        'href="https://wetten.overheid.nl/jci1.3:c:BWBR0011825&amp;artikel=3.71&amp;lid=3"'
-        in text
+        'href="./article?part=https%3A%2F%2Fwetten.overheid.nl%2Fjci1.3%3Ac%3A'
+        'BWBR0011825%26artikel%3D3.71%26lid%3D3" target="_self"' in text
     )
     at.radio(key="view").set_value("Uitgaand").run()
     groups = [m.value for m in at.markdown if m.value.startswith("**")][1:]
@@ -94,7 +95,7 @@ def test_app_documents_lists_and_shows_links(small_store):
 
 def test_app_a_rebuilt_store_shows_at_the_next_interaction(small_store):
     at = _run(APP_DIR / "pages" / "documents.py")
-    assert any("1 of 1 documents" in c.value for c in at.caption)
+    assert any("1 van 1 documenten" in c.value for c in at.caption)
     # a build alongside the running explorer (it holds a read-only view)
     store = open_store(small_store)
     motion = _motion()
@@ -103,14 +104,14 @@ def test_app_a_rebuilt_store_shows_at_the_next_interaction(small_store):
     at.run()
     assert not at.exception
     # (the kind filter keeps what the visitor had chosen: only the letter's kind)
-    assert any(c.value.endswith(" of 2 documents") for c in at.caption)
+    assert any(" van 2 documenten" in c.value for c in at.caption)
 
 
 def test_app_documents_filter_hides_non_matching(small_store):
     at = _run(APP_DIR / "pages" / "documents.py")
     at.text_input(key="filter").input("no such document").run()
     assert not at.exception
-    assert any("0 of 1 documents" in c.value for c in at.caption)
+    assert any("0 van 1 documenten" in c.value for c in at.caption)
 
 
 def test_app_documents_text_is_escaped(tmp_path, monkeypatch):

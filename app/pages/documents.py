@@ -7,6 +7,9 @@ import altair as alt
 import streamlit as st
 
 from app import views as app_views
+from app.labels import format_date, kind_label, kind_options, reason_label
+from app.names import get_names
+from app.navigation import article_href, open_article, selected_row
 from app.state import get_backend, get_documents, get_store, store_stamp
 from app.views import (
     Mark,
@@ -95,30 +98,78 @@ def _incoming_shown(document_id: str) -> QueryResult:
     return _incoming_page(document_id, tuple(c.id for c in chunk), stamp)
 
 
-def _grouped(result: QueryResult, columns: dict[str, str], *, key: str) -> None:
-    """One table per link type (most frequent first), unresolved references last."""
+def _is_part(iri: object) -> bool:
+    """Whether an IRI is a part of a work (an article, lid, Vc paragraph)."""
+    text = str(iri or "")
+    return ("jci1." in text and "&" in text) or "#" in text
+
+
+def _open_here(document_id: str) -> None:
+    """Show another document on this page (the list's choice follows at the rerun)."""
+    st.session_state["document-next"] = document_id
+    st.rerun()
+
+
+def _grouped(
+    result: QueryResult,
+    columns: dict[str, str],
+    *,
+    key: str,
+    follow: str,
+) -> None:
+    """One table per link type (most frequent first), unresolved references last; a
+    click on a row opens what it links to (``follow``: "target" for outgoing links,
+    an article or paragraph on the Artikel page, an ingested work here; "citing" for
+    incoming ones, the citing document here)."""
     rows = result.as_dicts()
     if not rows:
         st.caption("Geen verwijzingen.")
         return
-    groups = Counter(
-        "onopgelost" if row.get("reason") else link_type_label(row["type"])
-        for row in rows
-    )
+
+    def group(row: dict[str, object]) -> str:
+        return "onopgelost" if row.get("reason") else link_type_label(row["type"])
+
+    groups = Counter(group(row) for row in rows)
+    st.caption("Klik op een rij om te openen waar hij naar verwijst.")
     for label, count in groups.most_common():
         st.markdown(f"**{escape_markdown(label)}** ({count})")
-        st.dataframe(
-            [
-                {name: row.get(field) for name, field in columns.items()}
-                for row in rows
-                if ("onopgelost" if row.get("reason") else link_type_label(row["type"]))
-                == label
-            ],
+        shown = [row for row in rows if group(row) == label]
+        table = []
+        for row in shown:
+            named = {name: row.get(field) for name, field in columns.items()}
+            other = row.get("target") if follow == "target" else row.get("citingDoc")
+            if other or row.get("targetWork"):
+                named = {
+                    "naam": names.name(str(other or row.get("targetWork"))),
+                    **named,
+                }
+            if named.get("soort"):
+                named["soort"] = kind_label(named["soort"])
+            if named.get("onopgelost"):
+                named["onopgelost"] = reason_label(named["onopgelost"])
+            table.append(named)
+        event = st.dataframe(
+            table,
             width="stretch",
             hide_index=True,
             column_config={"bron": st.column_config.LinkColumn("bron")},
-            key=f"{key}-{label}",
+            key=f"{key}-{label}-{selected}",
+            on_select="rerun",
+            selection_mode="single-row",
         )
+        chosen = selected_row(event)
+        if chosen is not None:
+            _follow(shown[chosen], follow)
+
+
+def _follow(row: dict[str, object], follow: str) -> None:
+    if follow == "citing":
+        _open_here(str(row["citingId"]))
+    target = row.get("target")
+    if _is_part(target):
+        open_article(str(target))
+    if row.get("targetTitle") and row.get("targetId"):
+        _open_here(str(row["targetId"]))
 
 
 stamp = store_stamp()
@@ -130,7 +181,8 @@ def _articles(document_id: str) -> None:
     if not versions:
         st.caption("Geen artikelen met versiegegevens.")
         return
-    documents_table(
+    st.caption("Klik op een rij om het artikel te openen.")
+    event = st.dataframe(
         [
             {
                 "onderdeel": v.label,
@@ -143,8 +195,18 @@ def _articles(document_id: str) -> None:
             }
             for v in versions
         ],
+        width="stretch",
+        hide_index=True,
+        column_config={
+            "in werking sinds": st.column_config.DateColumn(format="D-M-YYYY")
+        },
         key=f"versies-{document_id}",
+        on_select="rerun",
+        selection_mode="single-row",
     )
+    chosen = selected_row(event)
+    if chosen is not None:
+        open_article(versions[chosen].part)
     labels = [v.label for v in versions]
     chosen = st.selectbox("Artikel", labels, key="artikel")
     version = versions[labels.index(chosen)]
@@ -201,12 +263,15 @@ except GraphError as error:
     st.stop()
 
 if not documents.rows:
-    st.info("The store is empty. Run `wetgraaf build` to ingest the bundled corpus.")
+    st.info("De store is leeg. Voer `wetgraaf build` uit om het corpus in te lezen.")
     st.stop()
 
-kinds = sorted({str(k) for k in documents.column("kind")})
-chosen_kinds = st.multiselect("Soort", kinds, default=kinds, key="kinds")
-needle = st.text_input("Filter op id of titel", key="filter").strip().lower()
+names = get_names()
+kinds = kind_options(documents.column("kind"))
+chosen_kinds = st.multiselect(
+    "Soort", kinds, default=kinds, key="kinds", format_func=kind_label
+)
+needle = st.text_input("Filter op naam, id of titel", key="filter").strip().lower()
 rows = [
     row
     for row in documents.as_dicts()
@@ -215,36 +280,72 @@ rows = [
         not needle
         or needle in str(row["id"]).lower()
         or needle in str(row["title"]).lower()
+        or needle in names.name(str(row["doc"])).lower()
     )
 ]
-st.caption(f"{len(rows)} of {len(documents.rows)} documents")
-st.dataframe(
-    [{k: row[k] for k in ("id", "kind", "title", "date", "links")} for row in rows],
+ids = [str(row["id"]) for row in rows]
+# the document to show: one a link or another page asked for (?doc=…), one clicked
+# here, else the one chosen before
+requested = st.query_params.get("doc")
+if requested and requested != st.session_state.get("document-url"):
+    st.session_state["document-url"] = requested
+    if requested in ids:
+        st.session_state["document"] = requested
+following = st.session_state.pop("document-next", None)
+if following in ids:
+    st.session_state["document"] = following
+st.caption(
+    f"{len(rows)} van {len(documents.rows)} documenten; klik op een rij om het te openen"
+)
+listed = st.dataframe(
+    [
+        {
+            "naam": names.name(str(row["doc"])),
+            "id": row["id"],
+            "soort": kind_label(row["kind"]),
+            "datum": row["date"],
+            "verwijzingen": row["links"],
+        }
+        for row in rows
+    ],
     width="stretch",
     hide_index=True,
     height=240,
+    column_config={"datum": st.column_config.DateColumn(format="D-M-YYYY")},
+    key=f"lijst-{len(rows)}-{needle}",
+    on_select="rerun",
+    selection_mode="single-row",
 )
+clicked = selected_row(listed)
+# a row clicked now (the selection stays in the table: act on it once)
+if clicked is not None and clicked != st.session_state.get("lijst-gekozen"):
+    st.session_state["document"] = ids[clicked]
+st.session_state["lijst-gekozen"] = clicked
 
-ids = [str(row["id"]) for row in rows]
 if not ids:
     st.stop()
-requested = st.query_params.get("doc")
-index = ids.index(requested) if requested in ids else 0
-selected = st.selectbox("Document", ids, index=index, key="document")
+if st.session_state.get("document") not in ids:
+    st.session_state["document"] = ids[0]
+selected = st.selectbox("Document", ids, key="document", format_func=names.label)
 st.query_params["doc"] = selected
+st.session_state["document-url"] = selected
 try:
     document = _document(selected, stamp)
 except GraphError as error:
     st.error(escape_markdown(str(error)))
     st.stop()
 if document is None:
-    st.warning(f"{escape_markdown(selected)} is not in the store.")
+    st.warning(f"{escape_markdown(selected)} staat niet in de store.")
     st.stop()
 
 st.header(escape_markdown(document.title))
-meta = f"**{escape_markdown(document.id)}** · {escape_markdown(str(document.kind))}"
+meta = (
+    f"**{escape_markdown(document.id)}** · {escape_markdown(kind_label(document.kind))}"
+)
 if document.date:
-    meta += f" · {escape_markdown(str(document.date))}"
+    meta += f" · {escape_markdown(format_date(document.date))}"
+if names.name(document.iri) != document.title:
+    meta = f"{escape_markdown(names.name(document.iri))} · " + meta
 st.markdown(meta)
 if document.official_url:
     st.markdown(markdown_link("Officiële bron", document.official_url))
@@ -265,10 +366,18 @@ if view == "Tekst":
             int(row["start"]),
             int(row["end"]),
             str(row["kind"]),
-            f"{link_type_label(row['type'])} {row['targetId'] or row['reason']}",
-            # an ingested target opens here; any other resolved one at its source
+            f"{link_type_label(row['type'])} "
+            + (
+                names.label(str(row["target"]))
+                if row["target"]
+                else reason_label(row["reason"])
+            ),
+            # an article or paragraph opens on the Artikel page, an ingested work
+            # here, any other resolved one at its source
             href=(
-                document_href(str(row["targetId"]))
+                article_href(str(row["target"]))
+                if _is_part(row["target"])
+                else document_href(str(row["targetId"]))
                 if row["targetTitle"]
                 else str(row["target"] or "") or None
             ),
@@ -292,6 +401,7 @@ elif view == "Uitgaand":
             "bron": "target",
         },
         key="out",
+        follow="target",
     )
 elif view == "Artikelen":
     _articles(document.id)
@@ -307,6 +417,7 @@ else:
             "bron": "target",
         },
         key="in",
+        follow="citing",
     )
 
 st.subheader("Download")
