@@ -216,9 +216,8 @@ def _outer_group(query: str) -> int:
     raise QueryError("query has no { … } group to bind parameters into")
 
 
-# IRIs bound in one VALUES block when a caller splits a long list (a lineage's works, the
-# labels of its nodes): Virtuoso slows down superlinearly with the block's size
-# (graph/remote.py, REMOTE_RECOUNT_BATCH).
+# Values bound in one list when a caller splits a long one (a lineage's works, the
+# labels of its nodes): Virtuoso slows down superlinearly with a VALUES block's size.
 VALUES_BATCH = 500
 
 
