@@ -54,9 +54,10 @@ def open_document(document_id: str) -> None:
     _switch(DOCUMENTS_PAGE, {"doc": document_id})
 
 
-def open_trace(identifier: str) -> None:
-    """Open the Herkomst page at one document, work or part."""
-    _switch(TRACE_PAGE, {"doc": identifier})
+def open_trace(identifier: str, part: str | None = None) -> None:
+    """Open the Herkomst page at one document or work (``part``: the article or
+    paragraph in it whose sentences come first)."""
+    _switch(TRACE_PAGE, {"doc": identifier, **({"part": part} if part else {})})
 
 
 def _switch(page: Path, query_params: dict[str, str]) -> None:

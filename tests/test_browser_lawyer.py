@@ -131,16 +131,33 @@ def test_browser_lawyer_article_to_vc_paragraph_to_its_decision(lawyer_url, tab)
 
 
 def test_browser_lawyer_traces_the_paragraph_in_words(lawyer_url, tab):
+    """From the paragraph's own URL, its Herkomst in words, one click away; then the
+    same typed on the Herkomst page."""
+    from urllib.parse import quote
+
     from playwright.sync_api import expect
 
     page = tab
-    page.goto(f"{lawyer_url}/trace")
+    part = "https://wetten.overheid.nl/jci1.3:c:BWBR0012289&paragraaf=B5/2.2"
+    page.goto(f"{lawyer_url}/article?part={quote(part, safe='')}")
+    expect(_heading(page, "Vc B5/2.2")).to_be_visible()
+    page.get_by_role("button", name="Herkomst").click()
     expect(_heading(page, "Herkomst")).to_be_visible()
-    field = page.get_by_role("textbox", name="Verwijzing")
-    field.fill("B5/2.2 Vc")
-    field.press("Enter")
-    expect(page.get_by_text("Vc B5/2.2 is gewijzigd door WBV 2013/23.")).to_be_visible()
-    expect(
-        page.get_by_text("Vc B5/2.2 werkt artikel 3.4, eerste lid, onder g, Vb uit.")
-    ).to_be_visible()
+    told = (
+        "Vc B5/2.2 is gewijzigd door WBV 2013/23.",
+        "Vc B5/2.2 werkt artikel 3.4, eerste lid, onder g, Vb uit.",
+    )
+    for line in told:
+        expect(page.get_by_text(line)).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "lawyer-herkomst-b5-2.2.png"), full_page=True)
+
+    page.goto(f"{lawyer_url}/trace")
+    field = page.get_by_role("textbox", name="Verwijzing")
+    field.fill("Chavez-Vilchez")
+    field.press("Enter")
+    expect(
+        page.get_by_text(
+            "Stcrt. 2019, 34157 volgt uit Chavez-Vilchez (C-133/15)", exact=False
+        )
+    ).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "lawyer-herkomst-chavez.png"), full_page=True)

@@ -134,7 +134,7 @@ if columns[0].button(
 ):
     open_document(names.identifier(view.work))
 if columns[1].button("Herkomst", key="herkomst"):
-    open_trace(name.id if not _is_part(part) else names.identifier(view.work))
+    open_trace(names.identifier(view.work), part if _is_part(part) else None)
 
 
 def _text_section() -> None:

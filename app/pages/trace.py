@@ -98,6 +98,9 @@ if typed and typed != st.session_state.get("trace-read"):
     st.session_state["trace-read"] = typed
     _resolve(typed)
 columns = st.columns([3, 2, 1])
+asked = st.query_params.get("doc")
+if asked in nodes and asked != st.session_state.get("trace-url"):
+    st.session_state["doc"] = asked  # a link or another page asks for this one
 if st.session_state.get("doc") not in nodes:
     st.session_state["doc"] = requested
 selected = columns[0].selectbox(
@@ -109,6 +112,7 @@ selected = columns[0].selectbox(
 if st.query_params.get("doc") != selected:
     st.query_params.pop("part", None)  # another work chosen: not that part
 st.query_params["doc"] = selected
+st.session_state["trace-url"] = selected
 part = st.query_params.get("part")
 direction = columns[1].radio("Richting", list(DIRECTIONS), horizontal=True, key="dir")
 hops = columns[2].slider("Hops", 1, 4, 2, key="hops")
