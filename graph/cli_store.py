@@ -154,11 +154,13 @@ def stats(store_dir: Path) -> None:
 
     store = open_cli_store(store_dir, read_only=True)
     try:
+        # the store first: an endpoint that fails says so, not that the index is
+        # missing (an endpoint's index is local, and made by `wetgraaf index`)
+        triples = len(store)
         if store.index.missing:
             raise click.ClickException(NO_INDEX)
         listed = list(documents(store.index).rows)
         links = sum(int(str(row[-1])) for row in listed if row[-1] is not None)
-        triples = len(store)
     except GraphError as error:  # an endpoint that refuses, hangs or answers garbage
         raise click.ClickException(str(error)) from error
     finally:
