@@ -416,6 +416,12 @@ def open_store(
             location.mkdir(parents=True, exist_ok=True)
             inner = pyoxigraph.Store(str(location))
     except OSError as error:
+        if not read_only and "LOCK" in str(error):  # RocksDB's "While lock file: …"
+            raise StoreError(
+                f"{location}: the store is open for writing in another process (a "
+                "`wetgraaf build` running?): wait until it ends; readers (query, stats, "
+                "the app) may run meanwhile"
+            ) from error
         raise StoreError(f"{location}: cannot open the store: {error}") from error
     dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
     for prefix, namespace in PREFIXES.items():
