@@ -50,12 +50,12 @@ def store_stamp() -> str:
 
 # The read-only view of the embedded store sees the store as it was when opened, so a
 # new stamp opens it afresh: after a rebuild every page reads the new graph.
-@st.cache_resource(max_entries=1, show_spinner="Opening the store…")
+@st.cache_resource(max_entries=1, show_spinner="De store openen…")
 def _store(stamp: str) -> DocumentStore:
     return open_any_store(settings.store_path(), read_only=True)
 
 
-@st.cache_resource(max_entries=1, show_spinner="Opening the store…")
+@st.cache_resource(max_entries=1, show_spinner="De store openen…")
 def _backend(stamp: str) -> QueryBackend:
     return _store(stamp).backend()
 

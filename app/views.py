@@ -112,10 +112,50 @@ def documents_table(rows: list[dict[str, object]], *, key: str) -> None:
     if not rows:
         st.caption("Geen resultaten.")
         return
+    shown = shown_rows(rows)
     st.dataframe(
-        rows, width="stretch", hide_index=True, column_config=date_columns(rows)
+        shown, width="stretch", hide_index=True, column_config=date_columns(shown)
     )
     table_downloads(rows, key=key)
+
+
+def shown_rows(rows: Sequence[dict[str, object]]) -> list[dict[str, object]]:
+    """The rows as a table shows them: an empty cell of a text or date column as "—"
+    (st.dataframe writes "None"), a date column with empty cells in Dutch (7-12-2026),
+    yes/no as ja/nee; numbers stay numbers (a table sorts them)."""
+    import datetime as dt
+
+    from app.labels import NONE
+
+    def kind(value: object) -> str:
+        if isinstance(value, bool):
+            return "bool"
+        if isinstance(value, int | float):
+            return "number"
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return "date"
+        return "text"
+
+    kinds: dict[str, set[str]] = {}
+    empty: set[str] = set()
+    for row in rows:
+        for column, value in row.items():
+            if value is None:
+                empty.add(column)
+            else:
+                kinds.setdefault(column, set()).add(kind(value))
+    dutch_dates = {c for c in empty if kinds.get(c) == {"date"}}
+
+    def cell(column: str, value: object) -> object:
+        if isinstance(value, bool):
+            return "ja" if value else "nee"
+        if value is None:
+            return None if kinds.get(column) == {"number"} else NONE
+        if column in dutch_dates and isinstance(value, dt.date):
+            return f"{value.day}-{value.month}-{value.year}"
+        return value
+
+    return [{c: cell(c, v) for c, v in row.items()} for row in rows]
 
 
 def date_columns(rows: Sequence[dict[str, object]]) -> dict[str, Any]:
