@@ -137,17 +137,25 @@ class QueryRunner:
         return answer
 
     def _run(self, job: tuple[Any, ...], seconds: float) -> Solutions | Payload:
+        started = time.monotonic()
         if not self._slots.acquire(timeout=seconds):
             raise QueryBusyError(
                 f"alle {self.workers} queryplaatsen bleven {seconds:g} s bezet; "
                 "probeer het zo weer (WETGRAAF_QUERY_WORKERS)."
             )
         try:
-            return self._in_worker(job, seconds)
+            # the wait for a place counts against the limit: a query that waited
+            # has only the rest of its time (else waiting doubled it)
+            left = max(0.0, seconds - (time.monotonic() - started))
+            return self._in_worker(job, left, limit=seconds)
         finally:
             self._slots.release()
 
-    def _in_worker(self, job: tuple[Any, ...], seconds: float) -> Solutions | Payload:
+    def _in_worker(
+        self, job: tuple[Any, ...], seconds: float, *, limit: float
+    ) -> Solutions | Payload:
+        """``job``'s answer from a new worker, killed after ``seconds`` (what is left
+        of the query's time ``limit``)."""
         receiver, sender = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=_work,
@@ -162,7 +170,7 @@ class QueryRunner:
             self.started.append(process.pid)
             if not receiver.poll(max(0.0, deadline - time.monotonic())):
                 raise QueryTimeoutError(
-                    f"De query gaf binnen {seconds:g} s geen antwoord en is gestopt; "
+                    f"De query gaf binnen {limit:g} s geen antwoord en is gestopt; "
                     "maak haar kleiner (LIMIT, minder patronen) of verhoog "
                     "WETGRAAF_QUERY_TIMEOUT."
                 )

@@ -220,6 +220,18 @@ def test_console_sends_nothing_to_a_service_endpoint(disk_backend, fake_endpoint
     assert listener.requests >= 1
 
 
+@pytest.mark.parametrize("clause", ["FROM <{url}>", "FROM NAMED <{url}>"])
+def test_console_fetches_no_graph_a_from_clause_names(
+    disk_backend, fake_endpoint, clause
+):
+    """FROM and FROM NAMED name graphs of the store, never an address to fetch: a
+    loopback listener named there gets no request (rdflib's own engine would ask)."""
+    listener = fake_endpoint()
+    text = f"SELECT * {clause.format(url=listener.url)} WHERE {{ ?s ?p ?o }}"
+    run_console_query(disk_backend, text)  # the store's own graphs, whatever they are
+    assert listener.requests == 0
+
+
 RUNAWAY = (
     "SELECT (COUNT(*) AS ?n) WHERE "
     "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?q ?r ?t }"
@@ -286,6 +298,34 @@ def test_runner_is_busy_when_every_worker_stays_taken(disk_location):
         os.kill(pid, 9)
     thread.join(30)
     assert isinstance(outcome.get("error"), QueryError)
+
+
+def test_runner_time_spent_waiting_for_a_place_counts_against_the_limit(
+    disk_location,
+):
+    """A query that waited for the one place runs only for what is left of its time
+    (it had its whole limit again, so a queue of them ran twice as long)."""
+    given: list[tuple[float, float]] = []
+
+    class Watched(QueryRunner):
+        def _in_worker(self, job, seconds, *, limit):
+            given.append((seconds, limit))
+            return super()._in_worker(job, seconds, limit=limit)
+
+    runner = Watched(disk_location, workers=1)
+    first = threading.Thread(
+        target=lambda: pytest.raises(
+            QueryTimeoutError, runner.select, RUNAWAY, rows=1, seconds=2
+        ),
+    )
+    first.start()
+    assert _wait_for(lambda: runner.started)
+    with pytest.raises(QueryTimeoutError, match="binnen 4 s"):
+        runner.select(RUNAWAY, rows=1, seconds=4)
+    first.join(30)
+    (_, first_limit), (second_left, second_limit) = given
+    assert first_limit == 2 and second_limit == 4
+    assert second_left < 4  # it waited for the first one's place
 
 
 class BlockingBackend:
