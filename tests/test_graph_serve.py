@@ -3,6 +3,7 @@ limit and kills a runaway query while a simple one answers."""
 
 import json
 import os
+import socket
 import threading
 import time
 import urllib.error
@@ -172,3 +173,89 @@ def test_serve_reading_the_query_counts_against_its_time_limit(location):
         assert status == 500
         assert "time limit" in body
         assert list(server.runner.started) == before
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_serve_runs_at_most_its_workers_at_once(location):
+    """Four runaway queries on a server of two workers: never more than two worker
+    processes alive, each runaway ends in its time limit or busy, and a simple query
+    answers afterwards."""
+    limits = replace(LIMITS, seconds=2, workers=2)
+    with start_read_only_server(location, port=free_port(), limits=limits) as server:
+        answers: list[tuple] = []
+        threads = [
+            threading.Thread(
+                target=lambda: answers.append(ask(server.query_url, RUNAWAY))
+            )
+            for _ in range(4)
+        ]
+        for thread in threads:
+            thread.start()
+        most = 0
+        while any(thread.is_alive() for thread in threads):
+            most = max(most, sum(_alive(pid) for pid in list(server.runner.started)))
+            time.sleep(0.02)
+        status, body, _ = ask(server.query_url, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    assert 1 <= most <= 2
+    assert sorted(status for status, _, _ in answers) in (
+        [500] * 4,
+        [500, 500, 500, 503],
+        [500, 500, 503, 503],
+    ), answers
+    assert status == 200 and json.loads(body)["results"]["bindings"]
+
+
+def test_serve_answers_while_many_connections_sit_idle(location):
+    """300 connections that send nothing or half a request hold no place a query
+    needs (the oxigraph server timed others out with as many)."""
+    with start_read_only_server(location, port=free_port(), limits=LIMITS) as server:
+        address = urllib.parse.urlsplit(server.query_url)
+        idle = []
+        try:
+            for number in range(300):
+                connection = socket.create_connection(
+                    (address.hostname, address.port), timeout=30
+                )
+                idle.append(connection)
+                if number % 2:
+                    connection.sendall(
+                        b"POST /query HTTP/1.1\r\nContent-Length: 99\r\n"
+                    )
+            status, body, _ = ask(
+                server.query_url, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", timeout=30
+            )
+        finally:
+            for connection in idle:
+                connection.close()
+    assert status == 200 and json.loads(body)["results"]["bindings"]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}", None),
+        ("SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", None),
+        ("SELECT * WHERE {{ ?s ?p ?o }}", "default-graph-uri"),
+        ("SELECT * WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", "named-graph-uri"),
+    ],
+)
+def test_serve_fetches_no_graph_a_query_or_its_parameters_name(
+    location, fake_endpoint, query, parameter
+):
+    """FROM, FROM NAMED and the protocol's graph parameters name graphs of the store:
+    a loopback listener named there gets no request."""
+    listener = fake_endpoint()
+    with start_read_only_server(location, port=free_port(), limits=LIMITS) as server:
+        url = server.query_url
+        if parameter is not None:
+            url += "?" + urllib.parse.urlencode({parameter: listener.url})
+        status, body, _ = ask(url, query.format(url=listener.url))
+    assert status == 200, body  # the store's own graphs, whatever they are
+    assert listener.requests == 0
