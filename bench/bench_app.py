@@ -18,6 +18,7 @@ Prints one line per interaction in ms, and the slowest interaction per page.
 from __future__ import annotations
 
 import argparse
+import datetime
 import functools
 import os
 import statistics
@@ -65,6 +66,28 @@ INTERACTIONS: dict[str, list[tuple[str, Action]]] = {
             "'gezinshereniging'",
             lambda at: at.text_input(key="query").input("gezinshereniging").run(),
         ),
+        (
+            "'categorieen' (ë typed as e)",
+            lambda at: at.text_input(key="query").input("categorieen").run(),
+        ),
+        (
+            "filter soort uitspraak",
+            lambda at: at.multiselect(key="soort").set_value(["uitspraak"]).run(),
+        ),
+        (
+            "filter gerecht",
+            lambda at: (
+                at.multiselect(key="gerecht").set_value(["Raad van State"]).run()
+            ),
+        ),
+        (
+            "filter regeling Vw",
+            lambda at: (
+                at.selectbox(key="regeling")
+                .set_value("https://wetten.overheid.nl/BWBR0011823")
+                .run()
+            ),
+        ),
     ],
     "motions": [
         ("rerun", lambda at: at.run()),
@@ -73,6 +96,7 @@ INTERACTIONS: dict[str, list[tuple[str, Action]]] = {
             "uitslag aangenomen",
             lambda at: at.multiselect(key="uitslag").set_value(["aangenomen"]).run(),
         ),
+        ("next motion", lambda at: _next_option(at.selectbox(key="motie"))),
     ],
     "toezeggingen": [
         ("rerun", lambda at: at.run()),
@@ -80,10 +104,19 @@ INTERACTIONS: dict[str, list[tuple[str, Action]]] = {
             "status open",
             lambda at: at.multiselect(key="status").set_value(["open"]).run(),
         ),
+        (
+            "peildatum 2026-01-01",
+            lambda at: (
+                at.date_input(key="peildatum")
+                .set_value(datetime.date(2026, 1, 1))
+                .run()
+            ),
+        ),
     ],
     "network": [
         ("rerun", lambda at: at.run()),
         ("top 30", lambda at: at.slider(key="top").set_value(30).run()),
+        ("one kind", lambda at: _first_option(at.multiselect(key="kinds"))),
     ],
     "trace": [
         ("rerun", lambda at: at.run()),
@@ -94,6 +127,17 @@ INTERACTIONS: dict[str, list[tuple[str, Action]]] = {
         ("run 'documents'", lambda at: at.button(key="run").click().run()),
     ],
 }
+
+
+def _next_option(widget) -> object:
+    """Choose the option after the one chosen (the first after the last)."""
+    index = widget.index if widget.index is not None else -1
+    return widget.select_index((index + 1) % len(widget.options)).run()
+
+
+def _first_option(widget) -> object:
+    """Keep only the first option of a multiselect."""
+    return widget.set_value(widget.options[:1]).run()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +204,7 @@ def measure_page(page: str, *, cold: bool) -> list[Timing]:
     timings = [Timing(page, "first run", first, first)]
     if at.exception:
         raise SystemExit(f"{page}: {at.exception[0].value}")
-    for label, action in INTERACTIONS.get(page, []):
+    for label, action in INTERACTIONS.get(page, [("rerun", lambda at: at.run())]):
         samples = []
         for _ in range(REPEAT):
             samples.append(_timed(lambda action=action: action(at)))
@@ -197,7 +241,8 @@ def main() -> None:
             _build(store)
         os.environ["WETGRAAF_STORE"] = str(store)
         sys.path.insert(0, str(ROOT))
-        pages = args.page or list(INTERACTIONS)
+        # every page file (those without interactions: their first run and a rerun)
+        pages = args.page or sorted(p.stem for p in PAGES.glob("*.py"))
         prime_renderer()
         if not args.cold:
             print(
