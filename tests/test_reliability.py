@@ -356,6 +356,7 @@ def test_reliability_hostile_batch_ingests_the_good_files_and_names_each_bad_one
         "the hostile files changed what the good ones give"
     )
     assert ours[1] == reference[1]
+    assert index_content(store) == index_content(tmp_path / "reference")
     assert any("Vreemdelingenbeleid" in line for line in ours[0])
     assert not any(SECRET in line for line in ours[0])
 
