@@ -206,6 +206,29 @@ _REASONS: tuple[tuple[str, str], ...] = (
         "verkorte verwijzing: meerdere mogelijke voorgangers",
     ),
     (r"no resolver for kind (?P<a>.+)", "geen oplosser voor soort {a}"),
+    # the build's reasons (links from editorial data and metadata) and the resolver's
+    # for bare articles and case numbers
+    (r"no regeling named", "geen regeling genoemd"),
+    (
+        r"relative reference without a citing regeling",
+        "verwijzing binnen een regeling, maar de citerende regeling is onbekend",
+    ),
+    (
+        r"LJN without court and year cannot be mapped to an ECLI",
+        "LJN zonder gerecht en jaar: geen ECLI te bepalen",
+    ),
+    (
+        r"regeling not in alias table: (?P<a>.+)",
+        "regeling niet in de lijst van bekende regelingen: {a}",
+    ),
+    (
+        r"editorial link to (?P<a>.*) has no known work",
+        "redactionele verwijzing naar {a} zonder bekend werk",
+    ),
+    (
+        r"metadata relation to (?P<a>.*) has no known work",
+        "relatie uit de metagegevens naar {a} zonder bekend werk",
+    ),
 )
 _WHERE = {"sentence": "de zin", "paragraph": "de alinea"}
 _COMPILED = tuple((re.compile(p), dutch) for p, dutch in _REASONS)

@@ -233,3 +233,15 @@ def test_labels_reason_label(reason, expected):
 # fmt: on
 def test_labels_court_of(ecli, court):
     assert labels.court_of(ecli) == court
+
+
+def test_labels_every_reason_in_the_bundled_corpus_reads_dutch(bundled_store):
+    """Each reason the bundled corpus gives for an unresolved reference (the
+    resolver's and the build's) has its Dutch sentence, not the fallback."""
+    from graph.sparql import run_query
+
+    rows = run_query(bundled_store.backend(), "unresolved_references").as_dicts()
+    reasons = {str(r["reason"]) for r in rows if r["reason"]}
+    assert len(reasons) > 20
+    untold = {r for r in reasons if labels.reason_label(r).startswith("niet opgelost")}
+    assert untold == set()
