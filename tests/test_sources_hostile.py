@@ -320,3 +320,39 @@ def test_sources_deep_eurlex_html_is_refused_not_partial(tmp_path):
     path.write_bytes(data[:body] + b"<div>" * 5000 + data[body:])
     with pytest.raises(SourceError, match="HTML not read whole|nested too deeply"):
         read_source(path)
+
+
+# An lxml parse or parser construction (``etree.fromstring(``, ``html.parse(``, …).
+_PARSE_CALL = re.compile(
+    r"\b(?:etree|html)\.(fromstring|parse|iterparse|XML|HTML|XMLParser|HTMLParser"
+    r"|document_fromstring|fragment_fromstring|fragments_fromstring)\("
+)
+_STDLIB_XML = re.compile(r"^\s*(?:from|import)\s+(?:xml|xmlrpc)\b", re.MULTILINE)
+
+
+def test_sources_every_xml_and_html_parse_uses_the_safe_factory():
+    """No code that reads sources or answers users builds its own parser: every lxml
+    parse call in ingest/, graph/ and app/ passes the factory's parser, only
+    ingest/sources/_xml.py constructs one, and the standard library's XML modules
+    (which expand internal entities) are not imported — so a reader added later
+    cannot bring an unsafe parser."""
+    root = Path(__file__).resolve().parents[1]
+    factory = root / "ingest" / "sources" / "_xml.py"
+    offenders, safe_calls = [], 0
+    for folder in ("ingest", "graph", "app"):
+        for path in sorted((root / folder).rglob("*.py")):
+            if path == factory:
+                continue
+            text = path.read_text(encoding="utf-8")
+            name = path.relative_to(root)
+            for found in _STDLIB_XML.finditer(text):
+                offenders.append(f"{name}: {found.group(0).strip()} …")
+            for match in _PARSE_CALL.finditer(text):
+                call = text[match.end() : text.find(")", match.end()) + 1]
+                if match.group(1).endswith("Parser") or "parser=safe_" not in call:
+                    line = text.count("\n", 0, match.start()) + 1
+                    offenders.append(f"{name}:{line}: {match.group(0)}{call}")
+                else:
+                    safe_calls += 1
+    assert not offenders
+    assert safe_calls >= 2  # the fetch clients' calls: the pattern does find calls
