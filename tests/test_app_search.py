@@ -133,3 +133,13 @@ def test_app_search_the_regeling_filter_names_regelingen(search_page):
 # fmt: on
 def test_views_snippet_html_escapes_the_text_and_marks_the_words(snippet, expected):
     assert snippet_html(snippet) == expected
+
+
+def test_app_search_a_typed_article_links_to_the_artikel_page(search_page):
+    at = search_page
+    at.text_input(key="query").input("artikel 14 Vw").run()
+    assert not at.exception
+    links = [m.value for m in at.markdown if "(./article?part=" in m.value]
+    assert len(links) == 1
+    assert "artikel 14" in links[0]
+    assert "part=https%3A%2F%2Fwetten.overheid.nl%2Fjci1.3%3Ac%3ABWBR0011823" in links[0]

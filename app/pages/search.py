@@ -142,6 +142,12 @@ citations = resolve_citations(query)
 if not citations:
     st.caption("Geen citaat herkend.")
 for citation in citations:
+    if citation.target != citation.iri:  # an article, lid or Vc paragraph
+        page_link(
+            "article",
+            f"📜 {names.name(citation.target)}: tekst, versies en wat ernaar verwijst",
+            part=citation.target,
+        )
     trace = document_link(citation.work, "🧭 herkomst en vervolg", page="trace")
     if citation.work in ingested:
         label = f"{citation.quote} → {names.label(citation.work)}"
