@@ -325,6 +325,34 @@ def test_store_build_after_the_index_was_lost_indexes_what_was_there(tmp_path):
     store.close()
 
 
+@pytest.mark.parametrize("moment", ["before it", "during it"])
+def test_store_build_after_an_interrupted_fill_fills_the_index_again(tmp_path, moment):
+    """A build killed while it filled a new index from the store's graphs (or right
+    after making the file) left graphs out of it; the next build fills it again
+    instead of keeping the holes for good (it filled only an index it had just made)."""
+    store = open_store(tmp_path / "s")
+    assert load_paths(store, SLICE[:2]).errors == []
+    store.close()
+    for path in tmp_path.glob("s.index.sqlite*"):
+        path.unlink()
+    store = open_store(tmp_path / "s")  # a new index file, still empty
+    if moment == "during it":
+
+        def killed(number: int) -> None:  # the process ends after one graph's batch
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            rebuild_index(store, store.index, batch=1, progress=killed)
+        assert len(store.index.graphs()) == 1
+    store.close()
+    store = open_store(tmp_path / "s")
+    assert load_paths(store, SLICE[2:3]).errors == []
+    listed = {row[1] for row in _read(reads.documents(store.index))}
+    assert {"2025D33530", "kst-36410-VI-80"} <= listed
+    assert store.index.dump() == _rebuilt(store)
+    store.close()
+
+
 SLICE = [
     settings.BUNDLED_CORPUS
     / "seeds"

@@ -50,6 +50,7 @@ def rebuild_index(
     index fill up. Returns the number of graphs indexed."""
     listed = store.graph_names() if names is None else names
     graphs = sorted(str(n) for n in listed if str(n).startswith(GRAPH_BASE))
+    index.mark_filling(True)  # cut short, the next build fills it again
     index.clear()
     pending: list[DocumentRows] = []
     for number, name in enumerate(graphs, start=1):
@@ -60,6 +61,7 @@ def rebuild_index(
         if progress is not None:
             progress(number)
     index.write(pending)
+    index.mark_filling(False)
     return len(graphs)
 
 
@@ -71,5 +73,6 @@ def fill_if_fresh(store: _Graphs, index: Index) -> int:
         return 0
     index.fresh = False
     if not store.graph_names():
+        index.mark_filling(False)
         return 0
     return rebuild_index(store, index)

@@ -141,6 +141,11 @@ class Index:
                     "INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                     (SCHEMA_VERSION,),
                 )
+                if not read_only and self.fresh:
+                    # until a fill from the store's graphs ends, the index lacks them
+                    self._set_filling(True)
+                elif not read_only and self._filling():
+                    self.fresh = True  # a fill was cut short (kill -9): fill again
                 self._db.commit()
         except sqlite3.Error as error:
             raise StoreError(
@@ -156,6 +161,35 @@ class Index:
         except sqlite3.OperationalError:  # no meta table: nothing written yet
             return None
         return None if row is None else str(row[0])
+
+    def _filling(self) -> bool:
+        row = self._db.execute(
+            "SELECT value FROM meta WHERE key = 'filling'"
+        ).fetchone()
+        return row is not None and row[0] == "1"
+
+    def _set_filling(self, filling: bool) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('filling', ?)",
+            ("1" if filling else "0",),
+        )
+
+    def mark_filling(self, filling: bool) -> None:
+        """Record that the index is being filled from every graph of the store
+        (True) or was filled to the end (False): a writable index opened while the
+        mark stands counts as ``fresh``, so the next build fills it again.
+
+        Raises:
+            StoreError: the index is read-only or cannot be written.
+        """
+        self._check_writable()
+        try:
+            with self._db:
+                self._set_filling(filling)
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self._where()}: cannot write the index: {error}"
+            ) from error
 
     def _drop(self) -> None:
         """Remove every table of another version's index (it is derived)."""
