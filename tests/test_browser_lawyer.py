@@ -149,6 +149,8 @@ def test_browser_lawyer_traces_the_paragraph_in_words(lawyer_url, tab):
     )
     for line in told:
         expect(page.get_by_text(line)).to_be_visible()
+    drawing = page.locator("svg").filter(has_text="WBV 2013/23").first
+    expect(drawing).to_be_visible()  # the drawing beside the sentences
     page.screenshot(path=str(ARTIFACTS / "lawyer-herkomst-b5-2.2.png"), full_page=True)
 
     page.goto(f"{lawyer_url}/trace")
