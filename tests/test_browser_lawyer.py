@@ -1,5 +1,5 @@
 """The lawyer's way through the explorer in a real headless chromium: "artikel 3.4 Vb"
-typed → the article with its text → a click on the Vc paragraph that elaborates it
+searched on Zoeken → the article with its text → a click on the Vc paragraph that elaborates it
 (Vc B5/2.2, set by WBV 2013/23) → back → again → a click on its amending decision,
 WBV 2013/23, on the Documenten page; then the Herkomst of that paragraph in words.
 
@@ -98,12 +98,16 @@ def test_browser_lawyer_article_to_vc_paragraph_to_its_decision(lawyer_url, tab)
     page = tab
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(lawyer_url)
-    page.get_by_role("link", name="Artikel").click()
-    expect(_heading(page, "Artikel")).to_be_visible()
-    field = page.get_by_role("textbox", name="Artikel, lid of Vc-paragraaf")
-    field.fill("artikel 3.4 Vb")
-    field.press("Enter")
+    page.get_by_role("link", name="Zoeken").click()
+    box = page.get_by_role("textbox", name="Zoek een citaat, id, titel of zinsnede")
+    box.fill("artikel 3.4 Vb")
+    box.press("Enter")
+    hit = page.locator('a[href*="article?part="]').first
+    expect(hit).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "lawyer-zoeken.png"), full_page=True)
+    hit.click()  # a page link: the Artikel page in this tab and session
     expect(_heading(page, "artikel 3.4 Vb")).to_be_visible()
+    assert len(page.context.pages) == 1
     expect(
         page.get_by_text("De in artikel 14, derde lid, van de Wet").first
     ).to_be_visible()
