@@ -86,6 +86,11 @@ PARAMS: dict[str, dict[str, Binding]] = {
         "work": VB,
         "graph": "https://w3id.org/wetgraaf/graph/BWBR0011825",
     },
+    # unbound, it spans every part of every document: beyond memory at x25
+    "part_text": {
+        "part": "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.4",
+        "graph": "https://w3id.org/wetgraaf/graph/BWBR0011825",
+    },
 }
 # More runs: a whole-store listing on one page, a one-decision query for every decision.
 EXTRA: list[tuple[str, str, dict[str, Binding]]] = [
