@@ -7,7 +7,13 @@ import altair as alt
 import streamlit as st
 
 from app import views as app_views
-from app.labels import format_date, kind_label, kind_options, reason_label
+from app.labels import (
+    CHOOSE_MANY,
+    format_date,
+    kind_label,
+    kind_options,
+    reason_label,
+)
 from app.names import get_names
 from app.navigation import article_href, open_article, selected_row
 from app.state import get_backend, get_documents, get_store, store_stamp
@@ -269,7 +275,12 @@ if not documents.rows:
 names = get_names()
 kinds = kind_options(documents.column("kind"))
 chosen_kinds = st.multiselect(
-    "Soort", kinds, default=kinds, key="kinds", format_func=kind_label
+    "Soort",
+    kinds,
+    default=kinds,
+    key="kinds",
+    format_func=kind_label,
+    placeholder=CHOOSE_MANY,
 )
 needle = st.text_input("Filter op naam, id of titel", key="filter").strip().lower()
 rows = [
@@ -297,7 +308,7 @@ if following in ids:
 st.caption(
     f"{len(rows)} van {len(documents.rows)} documenten; klik op een rij om het te openen"
 )
-listed = st.dataframe(
+listing = app_views.shown_rows(
     [
         {
             "naam": names.name(str(row["doc"])),
@@ -307,11 +318,14 @@ listed = st.dataframe(
             "verwijzingen": row["links"],
         }
         for row in rows
-    ],
+    ]
+)
+listed = st.dataframe(
+    listing,
     width="stretch",
     hide_index=True,
     height=240,
-    column_config={"datum": st.column_config.DateColumn(format="D-M-YYYY")},
+    column_config=app_views.date_columns(listing),
     key=f"lijst-{len(rows)}-{needle}",
     on_select="rerun",
     selection_mode="single-row",
