@@ -82,6 +82,9 @@ PARAMS: dict[str, dict[str, Binding]] = {
     "links_to_parts": {
         "target": "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.71"
     },
+    "article_history": {
+        "article": "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=3.4"
+    },
     "article_versions": {
         "work": VB,
         "graph": "https://w3id.org/wetgraaf/graph/BWBR0011825",
@@ -229,12 +232,19 @@ INDEX_READS: dict[str, Callable[[reads.Index], int]] = {
     "citing_documents (Vb)": lambda index: len(reads.citing_documents(index, VB)),
     **{
         f"search {phrase!r}": functools.partial(
-            lambda index, phrase: len(reads.search_documents(index, phrase)),
+            # as the Zoeken page reads it: every hit ranked, the first 20 with snippets
+            lambda index, phrase: _search_page(index, phrase),
             phrase=phrase,
         )
         for phrase in ("Oekraine", "verzoekt de regering", "artikel 64", "gezinsher")
     },
 }
+
+
+def _search_page(index: reads.Index, phrase: str) -> int:
+    ranked = reads.ranked_documents(index, phrase)
+    reads.snippets(index, phrase, [doc for doc, _ in ranked[:20]])
+    return len(ranked)
 
 
 def _report_index(store: object, repeat: int, only: list[str]) -> None:

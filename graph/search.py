@@ -185,25 +185,33 @@ class TextHit:
 
 
 def search_hits(
-    backend: ReadBackend, phrase: str, *, limit: int | None = None, words: int = 24
+    backend: ReadBackend,
+    phrase: str,
+    *,
+    limit: int | None = None,
+    snippets: int | None = None,
+    words: int = 24,
 ) -> list[TextHit]:
     """The documents whose full text holds the words of ``phrase`` in order (in any
     case, with or without accents, the last word also as the start of a longer one),
-    best match first, each once, with a snippet of about ``words`` words whose matches
-    are marked."""
-    query = reads.fts_phrase(phrase)
-    if not query:
-        return []
-    sql = (
-        "SELECT t.doc, snippet(texts_fts, 0, ?, ?, '…', ?), bm25(texts_fts)"
-        " FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
-        " WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts)"
+    best match first, each once (at most ``limit``); the first ``snippets`` (None:
+    all) with a snippet of about ``words`` words whose matches are marked, the others
+    with an empty one (:func:`with_snippets` adds theirs)."""
+    ranked = reads.ranked_documents(backend.index, phrase)[:limit]
+    hits = [TextHit(doc, "", rank) for doc, rank in ranked]
+    cut = hits if snippets is None else hits[:snippets]
+    return with_snippets(backend, phrase, cut, words=words) + hits[len(cut) :]
+
+
+def with_snippets(
+    backend: ReadBackend, phrase: str, hits: list[TextHit], *, words: int = 24
+) -> list[TextHit]:
+    """``hits`` of ``phrase`` with their snippets, matched words marked."""
+    found = reads.snippets(
+        backend.index,
+        phrase,
+        [hit.doc for hit in hits],
+        marks=(MARK_START, MARK_END),
+        words=words,
     )
-    hits: dict[str, TextHit] = {}
-    for doc, snippet, rank in backend.index.rows(
-        sql, (MARK_START, MARK_END, words, query)
-    ):
-        hits.setdefault(str(doc), TextHit(str(doc), str(snippet), float(rank)))
-        if limit is not None and len(hits) >= limit:
-            break
-    return list(hits.values())
+    return [TextHit(hit.doc, found.get(hit.doc, ""), hit.rank) for hit in hits]

@@ -31,6 +31,7 @@ from graph.search import (
     fuzzy_matches,
     resolve_citations,
     search_hits,
+    with_snippets,
 )
 from graph.sparql import Value
 
@@ -52,7 +53,13 @@ def incoming(work: str, stamp: str) -> list[dict[str, Value]]:
 
 @st.cache_data(max_entries=64, show_spinner="Zoeken in de teksten…")
 def in_text(phrase: str, stamp: str) -> list[TextHit]:
-    return search_hits(get_backend(), phrase)
+    return search_hits(get_backend(), phrase, snippets=0)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def shown(phrase: str, hits: list[TextHit], stamp: str) -> list[TextHit]:
+    """The hits a visitor sees, with their snippets (a snippet reads the whole text)."""
+    return with_snippets(get_backend(), phrase, hits)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -184,6 +191,7 @@ st.caption(
         else ""
     )
 )
+hits = shown(query, hits[:SHOWN_HITS], store_stamp()) + hits[SHOWN_HITS:]
 for rank, hit in enumerate(hits[:SHOWN_HITS], start=1):
     row = by_iri[hit.doc]
     doc_id = str(row["id"])
@@ -207,7 +215,7 @@ documents_table(
             "titel": by_iri[h.doc]["title"],
             "soort": kind_label(by_iri[h.doc]["kind"]),
             "datum": by_iri[h.doc]["date"],
-            "fragment": h.snippet.replace(MARK_START, "").replace(MARK_END, ""),
+            "fragment": h.snippet.replace(MARK_START, "").replace(MARK_END, "") or None,
         }
         for h in hits
     ],

@@ -452,23 +452,58 @@ class Hit:
     rank: float
 
 
-def search_documents(index: Index, phrase: str, limit: int | None = None) -> list[Hit]:
-    """The documents whose full text holds ``phrase`` (in any case, with or without
-    accents, however it was typed), best match first (bm25)."""
+def ranked_documents(index: Index, phrase: str) -> list[tuple[str, float]]:
+    """(document, bm25 rank) of each document whose full text holds ``phrase`` (in any
+    case, with or without accents, however it was typed), best match first, each once.
+    Ranking reads the full-text index only; a snippet reads the text (see
+    :func:`snippets`)."""
     query = fts_phrase(phrase)
     if not query:
         return []
-    sql = (
-        "SELECT t.doc, snippet(texts_fts, 0, '[', ']', '…', 12), bm25(texts_fts)"
-        " FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
-        " WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts)"
-    )
-    hits: dict[str, Hit] = {}
-    for doc, snippet, rank in index.rows(sql, (query,)):
-        hits.setdefault(doc, Hit(doc, snippet, rank))
-        if limit is not None and len(hits) >= limit:
+    ranked: dict[str, float] = {}
+    for doc, rank in index.rows(
+        "SELECT t.doc, rank FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
+        " WHERE texts_fts MATCH ? ORDER BY rank",
+        (query,),
+    ):
+        ranked.setdefault(str(doc), float(rank))
+    return list(ranked.items())
+
+
+def snippets(
+    index: Index,
+    phrase: str,
+    documents: Sequence[str],
+    *,
+    marks: tuple[str, str] = ("[", "]"),
+    words: int = 12,
+) -> dict[str, str]:
+    """A snippet of about ``words`` words around ``phrase`` in each of ``documents``
+    (its matched words between ``marks``). FTS5 reads a document's whole text for its
+    snippet, so it is made only for the hits a page shows."""
+    query = fts_phrase(phrase)
+    found: dict[str, str] = {}
+    for start in range(0, len(documents), BATCH):
+        batch = list(documents[start : start + BATCH])
+        if not query or not batch:
             break
-    return list(hits.values())
+        for doc, snippet in index.rows(
+            "SELECT t.doc, snippet(texts_fts, 0, ?, ?, '…', ?)"
+            " FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
+            f" WHERE texts_fts MATCH ? AND t.doc IN ({', '.join('?' * len(batch))})"
+            " ORDER BY rank",
+            (*marks, words, query, *batch),
+        ):
+            found.setdefault(str(doc), str(snippet))
+    return found
+
+
+def search_documents(index: Index, phrase: str, limit: int | None = None) -> list[Hit]:
+    """The documents whose full text holds ``phrase``, best match first (bm25), each
+    with a snippet (at most ``limit`` of them)."""
+    ranked = ranked_documents(index, phrase)[:limit]
+    cut = snippets(index, phrase, [doc for doc, _ in ranked])
+    return [Hit(doc, cut.get(doc, ""), rank) for doc, rank in ranked]
 
 
 Reader = Callable[[Index, Mapping[str, str]], Rows | None]
