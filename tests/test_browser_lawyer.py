@@ -75,12 +75,22 @@ def tab(lawyer_url: str) -> Iterator[object]:
 def _click_row(page, group: str, row: int) -> None:
     """Select ``row`` of the table under the group title ``group`` by its row marker
     (st.dataframe draws on a canvas: the click goes where the row is drawn)."""
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect
 
     title = page.locator('[data-testid="stMarkdownContainer"]', has_text=group).first
     expect(title).to_be_visible()
     table = title.locator("xpath=following::*[@data-testid='stDataFrame'][1]").first
-    table.scroll_into_view_if_needed()
+    expect(table).to_be_visible()
+    # a rerun may redraw the table between finding and scrolling to it: find it again
+    for attempt in range(3):
+        try:
+            table.scroll_into_view_if_needed()
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(500)
     box = table.bounding_box()
     assert box is not None
     y = box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2
