@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from ingest.deadlines import MONTHS
+
 # What a document is (ingest.models.DocumentKind) and what a reference points at
 # (ingest.models.ReferenceKind); a node of the network is one or the other.
 KIND_LABELS = {
@@ -50,20 +52,8 @@ STATUS_LABELS = {
     "voldaan": "voldaan",
 }
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+# The months as the deadline parser reads them (ingest.deadlines), in calendar order.
+MONTH_NAMES = tuple(MONTHS)
 
 # The date fields' order as a Dutch reader writes it (Streamlit's own default is
 # YYYY/MM/DD).
@@ -104,7 +94,7 @@ def format_date(value: object) -> str:
             return value
     if not isinstance(value, dt.date):
         return str(value)
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def cell(value: object) -> object:
