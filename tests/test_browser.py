@@ -7,6 +7,7 @@ to ``test-artifacts/`` (gitignored).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -65,35 +66,34 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         capture_output=True,
         timeout=240,
     )
-    port = free_port()
-    log = (base / "app.log").open("wb")
-    server = subprocess.Popen(
-        [
-            str(WETGRAAF),
-            "app",
-            "--headless",
-            "--port",
-            str(port),
-            "--store",
-            str(store),
-        ],
-        env=dict(os.environ, WETGRAAF_STORE=str(store)),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(f"{url}/_stcore/health", server, base / "app.log")
+    with app_server(store, base / "app.log") as url:
         yield url
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def app_server(store: Path, log: Path) -> Iterator[str]:
+    """``wetgraaf app`` on ``store``, started now; its URL while it runs."""
+    port = free_port()
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(WETGRAAF), "app", "--headless", "--port", str(port)]
+            + ["--store", str(store)],
+            env=dict(os.environ, WETGRAAF_STORE=str(store)),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=15)
-        log.close()
+            _wait_healthy(f"{url}/_stcore/health", server, log)
+            yield url
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=15)
 
 
 def _wait_healthy(health: str, server: subprocess.Popen[bytes], log: Path) -> None:
@@ -249,7 +249,7 @@ def test_browser_toezeggingen_counts_follow_the_reference_date(app_url, page):
 
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(app_url)
-    page.get_by_role("link", name="Toezeggingen").click()
+    page.get_by_role("link", name="Toezeggingen", exact=True).click()
     expect(page.get_by_role("heading", name="Toezeggingen")).to_be_visible()
     expected = {
         "2025/07/10": {"open": "4", "te laat": "0", "voldaan": "0"},

@@ -9,17 +9,17 @@ The store is the slice of the bundled corpus of tests/app_slice.py. Screenshots 
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest_servers import free_port
-from tests.test_browser import ARTIFACTS, CHROMIUM, WETGRAAF, _require_chromium
-from tests.test_browser import _wait_healthy as wait_healthy
+from tests.test_browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    _require_chromium,
+    app_server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -29,28 +29,9 @@ ROW_HEIGHT = 35  # st.dataframe's header and rows (glide-data-grid's default)
 @pytest.fixture(scope="module")
 def lawyer_url(article_store: Path, tmp_path_factory: pytest.TempPathFactory):
     _require_chromium()
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("lawyer") / "app.log"
-    log = log_path.open("wb")
-    server = subprocess.Popen(
-        [str(WETGRAAF), "app", "--headless", "--port", str(port)],
-        env=dict(os.environ, WETGRAAF_STORE=str(article_store)),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(f"{url}/_stcore/health", server, log_path)
+    log = tmp_path_factory.mktemp("lawyer") / "app.log"
+    with app_server(article_store, log) as url:
         yield url
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,14 @@ the seed letter 2025D33530 in the slice answers it. Screenshots go to
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.conftest_servers import free_port
 from tests.test_browser import (
     ARTIFACTS,
     CHROMIUM,
@@ -30,7 +26,7 @@ from tests.test_browser import (
     _require_chromium,
     _set_peildatum,
     _status_counts,
-    _wait_healthy,
+    app_server,
 )
 
 pytestmark = pytest.mark.browser
@@ -74,32 +70,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return location
 
 
-@contextmanager
-def _server(store: Path, log: Path) -> Iterator[str]:
-    """``wetgraaf app`` on ``store``, started now; its URL while it runs."""
-    port = free_port()
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(WETGRAAF), "app", "--headless", "--port", str(port)]
-            + ["--store", str(store)],
-            env=dict(os.environ, WETGRAAF_STORE=str(store)),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(f"{url}/_stcore/health", server, log)
-            yield url
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=15)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     from playwright.sync_api import expect, sync_playwright
@@ -141,7 +111,7 @@ def test_browser_every_page_opens_by_its_url_on_a_fresh_server(
 
     ARTIFACTS.mkdir(exist_ok=True)
     path = "" if page.stem == DEFAULT_PAGE else page.stem
-    with _server(store, tmp_path / "app.log") as url:
+    with app_server(store, tmp_path / "app.log") as url:
         tab = _tab(browser)
         try:
             tab.goto(f"{url}/{path}")
@@ -160,7 +130,7 @@ def test_browser_every_page_opens_by_its_url_on_a_fresh_server(
 
 @pytest.fixture(scope="module")
 def app_url(store, tmp_path_factory) -> Iterator[str]:
-    with _server(store, tmp_path_factory.mktemp("log") / "app.log") as url:
+    with app_server(store, tmp_path_factory.mktemp("log") / "app.log") as url:
         yield url
 
 
