@@ -7,13 +7,8 @@ to ``test-artifacts/`` (gitignored).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -21,13 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest_servers import free_port
+from tests.browser_support import (
+    ARTIFACTS,
+    ROOT,
+    WETGRAAF,
+    app_server,
+    chromium,
+    new_tab,
+    require_chromium,
+)
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
 SLICE = [
     "seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.txt",
     "seeds/kamerbrief-2025D33530-diverse-onderwerpen-migratie.meta.json",
@@ -39,21 +39,11 @@ SLICE = [
     "seeds/emn-jaaroverzicht-2019.meta.json",
 ]
 FOOTNOTE_QUOTE = "Kamerstukken II vergaderjaar 2021-2022, 19 637, nr. 2798"
-WETGRAAF = Path(sys.executable).with_name("wetgraaf")
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing (apt-get install -y chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_chromium()
+    require_chromium()
     base = tmp_path_factory.mktemp("browser")
     sources = base / "sources"
     sources.mkdir()
@@ -70,75 +60,10 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@contextlib.contextmanager
-def app_server(store: Path, log: Path) -> Iterator[str]:
-    """``wetgraaf app`` on ``store``, started now; its URL while it runs."""
-    port = free_port()
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(WETGRAAF), "app", "--headless", "--port", str(port)]
-            + ["--store", str(store)],
-            env=dict(os.environ, WETGRAAF_STORE=str(store)),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(f"{url}/_stcore/health", server, log)
-            yield url
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=15)
-
-
-def _wait_healthy(health: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the app exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(health, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(
-        f"no healthy app at {health}: {log.read_text(errors='replace')[-2000:]}"
-    )
-
-
 @pytest.fixture(scope="module")
 def page(app_url: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            tab.set_default_timeout(60_000)
-            from playwright.sync_api import expect
-
-            expect.set_options(timeout=60_000)  # first runs open the store
-            yield tab
-        finally:
-            browser.close()
+    with chromium() as browser:
+        yield new_tab(browser)
 
 
 def _search_and_follow(page, text: str, link: str) -> None:

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import (
+from tests.browser_support import (
     ARTIFACTS,
-    CHROMIUM,
-    _require_chromium,
     app_server,
+    chromium,
+    new_tab,
+    require_chromium,
+    settled,
 )
 
 pytestmark = pytest.mark.browser
@@ -28,7 +30,7 @@ ROW_HEIGHT = 35  # st.dataframe's header and rows (glide-data-grid's default)
 
 @pytest.fixture(scope="module")
 def lawyer_url(article_store: Path, tmp_path_factory: pytest.TempPathFactory):
-    _require_chromium()
+    require_chromium()
     log = tmp_path_factory.mktemp("lawyer") / "app.log"
     with app_server(article_store, log) as url:
         yield url
@@ -36,21 +38,8 @@ def lawyer_url(article_store: Path, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def tab(lawyer_url: str) -> Iterator[object]:
-    from playwright.sync_api import expect, sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            page.set_default_timeout(60_000)
-            expect.set_options(timeout=60_000)  # the first run opens the store
-            yield page
-        finally:
-            browser.close()
+    with chromium() as browser:
+        yield new_tab(browser, height=1100)
 
 
 def _click_row(page, group: str, row: int) -> None:
@@ -59,6 +48,7 @@ def _click_row(page, group: str, row: int) -> None:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect
 
+    settled(page)
     title = page.locator('[data-testid="stMarkdownContainer"]', has_text=group).first
     expect(title).to_be_visible()
     table = title.locator("xpath=following::*[@data-testid='stDataFrame'][1]").first
@@ -72,6 +62,7 @@ def _click_row(page, group: str, row: int) -> None:
             if attempt == 2:
                 raise
             page.wait_for_timeout(500)
+    settled(page)
     box = table.bounding_box()
     assert box is not None
     y = box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2

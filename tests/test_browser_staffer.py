@@ -17,17 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import (
+from tests.browser_support import (
     ARTIFACTS,
-    CHROMIUM,
     ROOT,
-    SLICE,
     WETGRAAF,
-    _require_chromium,
-    _set_peildatum,
-    _status_counts,
     app_server,
+    chromium,
+    new_tab,
+    require_chromium,
 )
+from tests.test_browser import SLICE, _set_peildatum, _status_counts
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +43,7 @@ def _title(page: Path) -> str:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _require_chromium()
+    require_chromium()
     from graph.build.document import build_document_graph
     from graph.iris import graph_iri
     from graph.store import open_store
@@ -72,32 +71,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import expect, sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        expect.set_options(timeout=60_000)  # first runs open the store
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def _tab(browser):
-    tab = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    tab.set_default_timeout(60_000)
-    return tab
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
@@ -112,7 +87,7 @@ def test_browser_every_page_opens_by_its_url_on_a_fresh_server(
     ARTIFACTS.mkdir(exist_ok=True)
     path = "" if page.stem == DEFAULT_PAGE else page.stem
     with app_server(store, tmp_path / "app.log") as url:
-        tab = _tab(browser)
+        tab = new_tab(browser)
         try:
             tab.goto(f"{url}/{path}")
             expect(tab.get_by_role("heading", name=_title(page))).to_be_visible()
@@ -140,7 +115,7 @@ def test_browser_staffer_motion_votes_and_the_letter_that_answers_it(app_url, br
     from playwright.sync_api import expect
 
     ARTIFACTS.mkdir(exist_ok=True)
-    tab = _tab(browser)
+    tab = new_tab(browser)
     try:
         tab.goto(f"{app_url}/motions?motie=kst-19637-2798")
         expect(tab.get_by_role("heading", name="Moties")).to_be_visible()
@@ -182,7 +157,7 @@ def test_browser_staffer_toezeggingen_on_two_dates(app_url, browser):
     from playwright.sync_api import expect
 
     ARTIFACTS.mkdir(exist_ok=True)
-    tab = _tab(browser)
+    tab = new_tab(browser)
     try:
         tab.goto(f"{app_url}/toezeggingen?peildatum=2025-07-10")
         expect(tab.get_by_role("heading", name="Toezeggingen")).to_be_visible()
