@@ -59,15 +59,22 @@ def _norm(number: str) -> str:
     return number.replace("*", "").replace(" ", "").lower()
 
 
+def _own_articles(divisions):  # type: ignore[no-untyped-def]
+    """Articles outside the bijlagen (as tools/make_article_numbers.py counts them:
+    the Awb's Bijlage 2 articles 1–12 are no articles of the Awb)."""
+    for division in divisions:
+        if division.kind == "bijlage":
+            continue
+        if division.kind == "artikel" and division.number:
+            yield division
+        yield from _own_articles(division.children)
+
+
 def _article_sets(paths: list[Path]) -> dict[str, set[str]]:
     sets: dict[str, set[str]] = {}
     for path in paths:
         document = _reader(path)(path)
-        numbers = {
-            _norm(d.number)
-            for d in document.all_divisions()
-            if d.kind == "artikel" and d.number
-        }
+        numbers = {_norm(d.number) for d in _own_articles(document.divisions)}
         if numbers and document.id.startswith("BWB"):
             sets.setdefault(document.id, set()).update(numbers)
     return sets

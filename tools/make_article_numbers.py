@@ -7,7 +7,8 @@ and ``ingest.sources.bwb_2012`` for the 2012 wetgeving XML): ``corpus/bwb``,
 ``corpus/bwb-2012`` and the shared ``bwb-wetgeving-2012`` and ``bwb-toestand``
 folders. A regeling's numbers are the union over every version found (an article that
 existed in 2012 and was repealed by 2019 is still an article a 2012 text may cite);
-the ``versions`` column names them. Numbers are written as the jci writes them (lower
+the ``versions`` column names them. Articles inside a bijlage are not the
+regeling's (see ``own_articles``). Numbers are written as the jci writes them (lower
 case, the 2012 files' "*" markers dropped). The title is the citeertitel of the
 toestand file, else the first citeertitel of ``bwb-titles-2012.jsonl``, else the
 document's own title.
@@ -51,11 +52,7 @@ def main() -> None:
             toestand = "_" in path.stem
             document = (read_bwb if toestand else read_bwb_2012)(path)
             work = document.id
-            found = {
-                _norm(d.number)
-                for d in document.all_divisions()
-                if d.kind == "artikel" and d.number
-            }
+            found = {_norm(d.number) for d in own_articles(document.divisions)}
             if not work.startswith("BWB") or not found:
                 continue
             numbers.setdefault(work, set()).update(found)
@@ -92,6 +89,19 @@ def main() -> None:
                 " ".join(sorted(numbers[work], key=_sort_key)),
             ]
         )
+
+
+def own_articles(divisions):  # type: ignore[no-untyped-def]
+    """The articles of a regeling outside its bijlagen: the articles of an annex
+    (the Awb's Bijlage 2 "Bevoegdheidsregeling bestuursrechtspraak", artikel 1–12)
+    are cited as "artikel 8 van bijlage 2 bij de Awb", never as "artikel 8 Awb", so
+    they must not make a plain "artikel 8, eerste lid, Awb" an article of the Awb."""
+    for division in divisions:
+        if division.kind == "bijlage":
+            continue
+        if division.kind == "artikel" and division.number:
+            yield division
+        yield from own_articles(division.children)
 
 
 def _sort_key(number: str) -> tuple[object, ...]:
