@@ -69,7 +69,9 @@ def kind_of_work(work: str) -> ReferenceKind:
 
 @functools.cache
 def load_alias_table() -> dict[str, AliasEntry]:
-    """Alias -> entry, from ``regelingen.csv`` (curated) and ``regeling_titles.csv``."""
+    """Alias -> entry, from ``regelingen.csv`` (curated), ``regeling_titles.csv``,
+    the whole BWB's citeertitels and the abbreviations its titles use
+    (``bwb_abbreviations.csv``)."""
     table: dict[str, AliasEntry] = {}
     for row in read_table("regeling_titles.csv"):
         alias, work = row["alias"], row["work"]
@@ -96,6 +98,17 @@ def load_alias_table() -> dict[str, AliasEntry]:
             False,
             "bwb_citeertitels.csv",
             scanned=False,
+        )
+    for row in read_table("bwb_abbreviations.csv"):  # "Wbp": the BWB's own titles
+        alias, work = row["alias"], row["work"]
+        if not ids.BWB_ID.match(work):
+            raise PatternError(f"bwb_abbreviations.csv: bad BWB id {work!r}")
+        if alias in table:
+            continue
+        # an abbreviation the BWB's own citeertitels use for this regeling alone: a
+        # name in any text, like the curated ones (case kept: "Wbp", not "wbp")
+        table[alias] = AliasEntry(
+            alias, work, kind_of_work(work), True, True, "bwb_abbreviations.csv"
         )
     for boek, book_work in load_bw_books().items():  # "Boek 7 van het BW"
         table[f"Boek {boek} van het Burgerlijk Wetboek"] = AliasEntry(
