@@ -25,6 +25,7 @@ from urllib.parse import unquote
 
 import streamlit as st
 
+from app.state import get_backend, get_documents, store_stamp
 from graph.index import reads
 from ingest.identifiers import BWB_ID, CELEX, ECLI, ORDINALS, VC_PARTS, WBV
 
@@ -367,17 +368,11 @@ def names_from_rows(
 
 def get_names() -> Names:
     """The names of the configured store (cached per store stamp)."""
-    # app.state at call time: a page imports it first (its import may rerun the page
-    # through st.navigation, app/entry.py), whatever the order of its imports
-    from app.state import store_stamp
-
     return _names(store_stamp())
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _names(stamp: str) -> Names:
-    from app.state import get_backend, get_documents
-
     index = get_backend().index
     return names_from_rows(
         get_documents().as_dicts(),

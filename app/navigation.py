@@ -15,10 +15,12 @@ from urllib.parse import quote
 
 import streamlit as st
 
-PAGES = Path(__file__).resolve().parent / "pages"
-ARTICLE_PAGE = PAGES / "article.py"
-DOCUMENTS_PAGE = PAGES / "documents.py"
-TRACE_PAGE = PAGES / "trace.py"
+# The page scripts. Not a folder named "pages": beside the entry point Streamlit would
+# take that for a multipage app of its own, with its own menu (docs/decisions.md).
+SCREENS = Path(__file__).resolve().parent / "screens"
+ARTICLE_PAGE = SCREENS / "article.py"
+DOCUMENTS_PAGE = SCREENS / "documents.py"
+TRACE_PAGE = SCREENS / "trace.py"
 HISTORY_KEY = "artikel-terug"
 
 

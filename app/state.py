@@ -15,7 +15,6 @@ import time
 import networkx as nx
 import streamlit as st
 
-from app.entry import enter_through_navigation
 from graph import settings
 from graph.analysis import Ranked, citation_network, rank_nodes
 from graph.document_store import DocumentStore, open_any_store
@@ -23,10 +22,6 @@ from graph.explore.documents import index_missing, list_documents
 from graph.explore.motions import MotionRow, list_motions, motion_votes
 from graph.explore.parts import CitedPart, most_cited_parts
 from graph.sparql import QueryBackend, QueryResult
-
-# Every page imports this module first: a page's own URL on a fresh server is run
-# through st.navigation too (app/entry.py).
-enter_through_navigation()
 
 # How long results from a remote endpoint are reused: it gives no cheap change stamp.
 REMOTE_REFRESH_SECONDS = 300

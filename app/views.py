@@ -72,15 +72,15 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
 
 
 def page_link(page: str, label: str, **query_params: str) -> None:
-    """A link to another page of the explorer (``page``: its file in app/pages) that
+    """A link to another page of the explorer (``page``: its file in app/screens) that
     opens it in the same tab and session; a Markdown link where the page runs alone
     (as in a test of one page), without st.navigation to find it in."""
-    from pathlib import Path
-
     import streamlit as st
     from streamlit.errors import StreamlitAPIException
 
-    path = Path(__file__).resolve().parent / "pages" / f"{page}.py"
+    from app.navigation import SCREENS
+
+    path = SCREENS / f"{page}.py"
     try:
         st.page_link(str(path), label=label, query_params=query_params)
     except StreamlitAPIException:

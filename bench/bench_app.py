@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "app" / "pages"
+PAGES = ROOT / "app" / "screens"
 REPEAT = 5
 
 # The interactions a user makes on each page: (label, action on the AppTest).

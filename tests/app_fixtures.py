@@ -14,7 +14,7 @@ from graph.store import open_store
 from tests.graph_fixtures import letter, toezegging_letter
 
 APP_DIR = Path(__file__).resolve().parent.parent / "app"
-PAGES = sorted((APP_DIR / "pages").glob("*.py"))
+PAGES = sorted((APP_DIR / "screens").glob("*.py"))
 
 
 @pytest.fixture

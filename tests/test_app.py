@@ -11,7 +11,7 @@ from graph.store import open_store
 from tests.graph_fixtures import letter, write_letters
 
 APP_DIR = Path(__file__).resolve().parent.parent / "app"
-PAGES = sorted((APP_DIR / "pages").glob("*.py"))
+PAGES = sorted((APP_DIR / "screens").glob("*.py"))
 
 
 def _serve(location: Path, monkeypatch):
@@ -71,7 +71,7 @@ def test_app_warns_when_the_store_has_no_index(tmp_path, monkeypatch):
 
 
 def test_app_documents_lists_and_shows_links(small_store):
-    at = _run(APP_DIR / "pages" / "documents.py")
+    at = _run(APP_DIR / "screens" / "documents.py")
     assert at.title[0].value == "Documenten"
     assert at.selectbox(key="document").value == "2025D33530"
     assert at.header[0].value == "Diverse onderwerpen op het gebied van migratie"
@@ -94,7 +94,7 @@ def test_app_documents_lists_and_shows_links(small_store):
 
 
 def test_app_a_rebuilt_store_shows_at_the_next_interaction(small_store):
-    at = _run(APP_DIR / "pages" / "documents.py")
+    at = _run(APP_DIR / "screens" / "documents.py")
     assert any("1 van 1 documenten" in c.value for c in at.caption)
     # a build alongside the running explorer (it holds a read-only view)
     store = open_store(small_store)
@@ -108,7 +108,7 @@ def test_app_a_rebuilt_store_shows_at_the_next_interaction(small_store):
 
 
 def test_app_documents_filter_hides_non_matching(small_store):
-    at = _run(APP_DIR / "pages" / "documents.py")
+    at = _run(APP_DIR / "screens" / "documents.py")
     at.text_input(key="filter").input("no such document").run()
     assert not at.exception
     assert any("0 van 1 documenten" in c.value for c in at.caption)
@@ -132,7 +132,7 @@ def test_app_documents_text_is_escaped(tmp_path, monkeypatch):
     import streamlit as st
 
     st.cache_resource.clear()
-    at = _run(APP_DIR / "pages" / "documents.py")
+    at = _run(APP_DIR / "screens" / "documents.py")
     html_blocks = [m.value for m in at.markdown if "white-space:pre-wrap" in m.value]
     assert html_blocks, "document text not rendered"
     assert (
@@ -203,7 +203,7 @@ def store_with_motion(small_store):
 
 
 def _page(name: str) -> AppTest:
-    return _run(APP_DIR / "pages" / f"{name}.py")
+    return _run(APP_DIR / "screens" / f"{name}.py")
 
 
 def test_app_search_resolves_a_typed_citation_to_its_incoming_links(small_store):
@@ -457,7 +457,7 @@ def store_with_many_citers(tmp_path, monkeypatch):
 def test_app_trace_says_which_citations_it_left_out(store_with_many_citers):
     """What followed from the Vb: 25 of its 28 citing letters are drawn (most links
     first, then by IRI), and the caption says three were left out."""
-    at = AppTest.from_file(str(APP_DIR / "pages" / "trace.py"), default_timeout=60)
+    at = AppTest.from_file(str(APP_DIR / "screens" / "trace.py"), default_timeout=60)
     at.query_params["doc"] = "BWBR0011825"
     at.run()
     at.radio(key="dir").set_value("Wat volgde eruit").run()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGE = Path(__file__).resolve().parent.parent / "app" / "pages" / "article.py"
+PAGE = Path(__file__).resolve().parent.parent / "app" / "screens" / "article.py"
 JCI = "https://wetten.overheid.nl/jci1.3:c:"
 
 

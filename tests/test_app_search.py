@@ -47,7 +47,7 @@ def search_page(slice_store, monkeypatch) -> Iterator[AppTest]:
     monkeypatch.setenv("WETGRAAF_STORE", str(slice_store))
     st.cache_resource.clear()
     st.cache_data.clear()
-    at = AppTest.from_file(str(APP_DIR / "pages" / "search.py"), default_timeout=60)
+    at = AppTest.from_file(str(APP_DIR / "screens" / "search.py"), default_timeout=60)
     at.run()
     yield at
     st.cache_resource.clear()

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from app.story import Hop, sentence, source_note
 from graph.namespaces import CITO, ELI, PROV
 
-PAGE = Path(__file__).resolve().parent.parent / "app" / "pages" / "trace.py"
+PAGE = Path(__file__).resolve().parent.parent / "app" / "screens" / "trace.py"
 JCI = "https://wetten.overheid.nl/jci1.3:c:"
 EMN = "EMN Nederland, Jaaroverzicht 2019: ontwikkelingen in migratie- en asielbeleid"
 

@@ -87,7 +87,6 @@ def test_browser_search_opens_the_document_with_its_quotes(app_url, page):
     from playwright.sync_api import expect
 
     ARTIFACTS.mkdir(exist_ok=True)
-    # Start at the entry point so st.navigation (not the pages/ folder) sets the pages.
     page.goto(app_url)
     expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
     _search_and_follow(page, "2025D33530", 'a[href*="doc=2025D33530"]')

@@ -30,7 +30,7 @@ from tests.test_browser import SLICE, _set_peildatum, _status_counts
 
 pytestmark = pytest.mark.browser
 
-PAGES = sorted((ROOT / "app" / "pages").glob("*.py"))
+PAGES = sorted((ROOT / "app" / "screens").glob("*.py"))
 # The page st.navigation opens at the site's root.
 DEFAULT_PAGE = "documents"
 
@@ -94,7 +94,7 @@ def test_browser_every_page_opens_by_its_url_on_a_fresh_server(
             navigation = tab.get_by_test_id("stSidebarNav")
             expect(navigation.get_by_role("link", name="Zoeken")).to_be_visible()
             expect(navigation.get_by_role("link", name="Moties")).to_be_visible()
-            # the file names of app/pages/ never show as a menu
+            # the page scripts' file names never show as a menu
             expect(navigation.get_by_role("link", name="console")).to_have_count(0)
             expect(tab.get_by_test_id("stMainMenu")).to_have_count(0)
             expect(tab.get_by_test_id("stException")).to_have_count(0)
