@@ -279,8 +279,10 @@ class _Scanner:
         items, pos = self._items(start, pos)
         if not items:
             return keyword_end
-        designation = self._designation(pos) or self._designation_after_unread(
-            items[-1], pos
+        designation = (
+            self._designation(pos)
+            or self._designation_after_unread(items[-1], pos)
+            or self._designation_after_stray_dot(pos)
         )
         kind = _K.LEGISLATION
         extra: dict[str, str] = {}
@@ -355,6 +357,26 @@ class _Scanner:
                 # "artikelen 22, c en d, WvSr": 22c and 22d, or onderdelen of 22?
                 end, kind, extra = designation
                 return end, kind, {**extra, "apart": _ws(body.lstrip(" ,"))}
+        return designation
+
+    def _designation_after_stray_dot(
+        self, pos: int
+    ) -> tuple[int, ReferenceKind, dict[str, str]] | None:
+        """ "Zie artikel 4.48. Vb. De vreemdeling …": a full stop typed after the
+        number, before the regeling's name. Taken only when the name alone is what
+        follows up to the next full stop, semicolon or parenthesis (no sentence is
+        just "Vb."); "artikel 12. Vw 2000 bepaalt …" opens a new sentence with the
+        name and stays apart."""
+        text = self.text
+        dot = _STRAY_DOT_NAME.match(text, pos)
+        if dot is None:
+            return None
+        alias = self.g.alias_at.match(text, dot.end())
+        if alias is None or not _ENDS_AT_NAME.match(text, alias.end()):
+            return None
+        designation = self._designation(dot.start() + 1)  # its prefix is the space
+        if designation is None or designation[0] != alias.end():
+            return None
         return designation
 
     def _named_in_sentence(self, start: int, end: int) -> str | None:
@@ -1095,6 +1117,8 @@ _MORE_NUMBERS = re.compile(
 
 
 # letters right after an article number, no "onder" before them: "22, c en d"
+_STRAY_DOT_NAME = re.compile(r"\.[ \t]+(?=[A-Z])")
+_ENDS_AT_NAME = re.compile(r"[ \t]*(?:[.;)]|\n|$)")
 _LETTERS_APART = re.compile(r"[ \t]*,[ \t]*[a-z](?![\w])")
 _LAW_NOUN = re.compile(r"(?i)wet\b|wetboek|besluit|regeling|verdrag|reglement|statuut")
 

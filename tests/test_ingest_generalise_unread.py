@@ -2,7 +2,8 @@
 named after them: "artikel 2.4, tweede/vijfde lid, Vreemdelingenbesluit" is the Vb's
 article 2.4 — not the citing regeling's own article 2.4 with the name left over. The
 article and its regeling are what is written; the unread parts are passed over, never
-past a sentence, a line or a conjunction. Letters apart from the number ("22, c en d")
+past a sentence, a line or a conjunction (a full stop typed before the name is passed
+over only when the name alone follows: "artikel 4.48. Vb."). Letters apart from the number ("22, c en d")
 are unresolved with a reason; an English designation of an act we do not know is no
 article of the citing treaty. Sentences from the corpus (the file named per row; the
 expected ids are the publisher's own links there) unless marked "constructed"."""
@@ -46,6 +47,8 @@ READ = [
     # Vc A: "art" without its full stop; "tot en met artikel" repeats the keyword
     pytest.param(VC_A, "De IND legt een inreisverbod op anders dan op grond van art 66a, lid 7 Vw.", [E("legislation", VW, artikel="66a", lid="7")], id="art-no-dot"),
     pytest.param(VC_A, "Voorts wordt verwezen naar artikel 4.24 tot en met artikel 4.26 Vb voor het plaatsen", [E("legislation", VB, artikel=a) for a in ("4.24", "4.25", "4.26")], id="range-keyword-again"),
+    # Vc A: a full stop typed after the number, the name alone before the next one
+    pytest.param(VC_A, "7.6.2 Verblijf korter dan drie maanden Zie artikel 4.48. Vb. De vreemdeling die rechtmatig verblijf", [E("legislation", VB, artikel="4.48")], id="stray-dot-before-name"),
     pytest.param(VC_A, "Opheffing van een aanwijzing/ maatregel als bedoeld in artikel 6/ 50/ 55/ 56/ 57/ 58 of 59 Vreemdelingenwet 2000", [E("legislation", VW, artikel=a) for a in ("6", "50", "55", "56", "57", "58", "59")], id="slash-list-spaced"),
 ]
 # fmt: on
@@ -66,6 +69,8 @@ NOT_READ = [
     # constructed: not past the end of the sentence or the line
     pytest.param(None, "artikel 12, tweede/derde. Vw", "no regeling named", id="sentence"),
     pytest.param(None, "artikel 12, tweede\nVw", "no regeling named", id="line"),
+    # constructed: a name that opens the next sentence is not the article's
+    pytest.param(None, "Zie artikel 12. Vw 2000 bepaalt dat", "no regeling named", id="dot-new-sentence"),
     # constructed: a slash before a year is no list ("3/2015")
     pytest.param(None, "artikel 3/2015 Vw", "no regeling named", id="slash-year"),
 ]
