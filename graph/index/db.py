@@ -17,7 +17,7 @@ from typing import Any
 from graph.errors import StoreError
 from graph.index.rows import DocumentRows
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
@@ -53,6 +53,23 @@ TABLES = {
     "zaken": ("zaak", "doc"),
     "zaak_records": ("zaak", "id", "kabinetsappreciatie", "afgedaan", "onderwerp"),
     "besluiten": ("besluit", "zaak", "uitslag", "voor", "tegen", "onvolledig"),
+}
+
+# Tables derived from a graph's links in SQL, in the transaction that writes them: one
+# row per citing document and cited work (or part), with its number of links. The
+# most-cited lists and the citation network count these, not every link.
+DERIVED = {
+    "edges": (
+        ("doc", "work", "links", "kind"),
+        "SELECT graph, doc, work, COUNT(DISTINCT link), MIN(kind) FROM links"
+        " WHERE graph = ? AND work IS NOT NULL AND kind IS NOT NULL GROUP BY doc, work",
+    ),
+    "part_edges": (
+        ("doc", "target", "work", "links"),
+        "SELECT graph, doc, target, work, COUNT(DISTINCT link) FROM links"
+        " WHERE graph = ? AND target IS NOT NULL AND work IS NOT NULL"
+        " AND target != work GROUP BY doc, target, work",
+    ),
 }
 
 SCHEMA = f"""
@@ -99,6 +116,14 @@ CREATE TABLE IF NOT EXISTS besluiten (
     graph TEXT NOT NULL, {", ".join(TABLES["besluiten"])});
 CREATE INDEX IF NOT EXISTS besluiten_graph ON besluiten (graph);
 CREATE INDEX IF NOT EXISTS besluiten_zaak ON besluiten (zaak);
+CREATE TABLE IF NOT EXISTS edges (graph TEXT NOT NULL, {", ".join(DERIVED["edges"][0])});
+CREATE INDEX IF NOT EXISTS edges_graph ON edges (graph);
+CREATE INDEX IF NOT EXISTS edges_work ON edges (work, doc, links, kind);
+CREATE INDEX IF NOT EXISTS edges_doc ON edges (doc, work);
+CREATE TABLE IF NOT EXISTS part_edges (
+    graph TEXT NOT NULL, {", ".join(DERIVED["part_edges"][0])});
+CREATE INDEX IF NOT EXISTS part_edges_graph ON part_edges (graph);
+CREATE INDEX IF NOT EXISTS part_edges_target ON part_edges (target, work, doc, links);
 """
 
 
@@ -233,6 +258,11 @@ class Index:
                                 f" VALUES ({marks})",
                                 [(rows.graph, *row) for row in values],
                             )
+                    for table, (columns, select) in DERIVED.items():
+                        self._db.execute(
+                            f"INSERT INTO {table} (graph, {', '.join(columns)}) {select}",
+                            (rows.graph,),
+                        )
         except sqlite3.Error as error:
             raise StoreError(
                 f"{self._where()}: cannot write the index: {error}"
@@ -253,12 +283,12 @@ class Index:
         """Remove every row (before a rebuild)."""
         self._check_writable()
         with self._db:
-            for table in ("graphs", *TABLES):
+            for table in ("graphs", *TABLES, *DERIVED):
                 self._db.execute(f"DELETE FROM {table}")
 
     def _delete(self, graph: str) -> None:
         self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
-        for table in TABLES:
+        for table in (*TABLES, *DERIVED):
             self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
 
     def graphs(self) -> list[str]:
@@ -289,7 +319,10 @@ class Index:
                 self.rows(f"SELECT graph, {', '.join(columns)} FROM {table}"),
                 key=repr,
             )
-            for table, columns in TABLES.items()
+            for table, columns in (
+                *TABLES.items(),
+                *((table, columns) for table, (columns, _) in DERIVED.items()),
+            )
         }
 
     def size(self) -> int:

@@ -71,10 +71,8 @@ def _read(
 
 
 # Per (citing document, cited work): its resolved links and their smallest kind.
+# ``edges``: one row per citing document and cited work (graph.index.db.DERIVED).
 _EDGES = """
-edges AS (
-    SELECT doc, work, COUNT(DISTINCT link) AS links, MIN(kind) AS kind
-    FROM links WHERE work IS NOT NULL AND kind IS NOT NULL GROUP BY doc, work),
 works AS (
     SELECT work, COUNT(DISTINCT doc) AS citing, SUM(links) AS links,
            MIN(kind) AS cited_as
@@ -220,9 +218,7 @@ def most_cited_parts(index: Index) -> Rows:
         index,
         ("target", "work", "citingDocuments", "links"),
         "WITH parts AS (SELECT target, work, COUNT(DISTINCT doc) AS citing,"
-        " COUNT(DISTINCT link) AS links FROM links"
-        " WHERE target IS NOT NULL AND work IS NOT NULL AND target != work"
-        " GROUP BY target, work)"
+        " SUM(links) AS links FROM part_edges GROUP BY target, work)"
         " SELECT target, work, citing, links FROM parts"
         f" WHERE citing >= {_cut('parts')}"
         " ORDER BY citing DESC, links DESC, target LIMIT 100",
@@ -235,7 +231,8 @@ def citation_network(index: Index) -> Rows:
         index,
         ("source", "target", "targetId", "citedAs", "links"),
         f"WITH {_EDGES} SELECT e.doc, e.work, i.identifier, w.cited_as, e.links"
-        " FROM edges e JOIN works w ON w.work = e.work"
+        " FROM (SELECT doc, work, SUM(links) AS links FROM edges GROUP BY doc, work) e"
+        " JOIN works w ON w.work = e.work"
         " LEFT JOIN labels i ON i.iri = e.work ORDER BY e.doc, e.work",
     )
 
@@ -344,8 +341,7 @@ def cited_counts(index: Index, documents: Sequence[str]) -> dict[str, dict[str, 
     condition, parameters = _within("doc", documents)
     counts: dict[str, dict[str, int]] = {}
     for doc, work, links in index.rows(
-        "SELECT doc, work, COUNT(DISTINCT link) FROM links"
-        f" WHERE work IS NOT NULL AND kind IS NOT NULL{condition} GROUP BY doc, work",
+        f"SELECT doc, work, SUM(links) FROM edges WHERE 1{condition} GROUP BY doc, work",
         parameters,
     ):
         counts.setdefault(str(doc), {})[str(work)] = int(links)
