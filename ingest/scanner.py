@@ -1046,6 +1046,7 @@ class _Scanner:
         ]
         if "hierna" in text or "verder:" in text or ":" in text:
             self.defined.collect(text, names + eu_names)
+        self.defined.glossary(text, names)
         if g.inherited_terms and self._has_article_headings():
             self.defined.inherit(text, names)
         pos = 0

@@ -102,3 +102,54 @@ def test_names_no_general_source_gives_stay_unresolved(
 ) -> None:
     (ref,) = find_references(text, CitingContext(work=work))
     assert ref.work is None and ref.reason == reason
+
+
+# the Vc A's own "Afkortingenlijst" (corpus/bwb-2012/BWBR0012287.xml), lines as read
+GLOSSARY = (
+    "Rva Regeling verstrekkingen asielzoekers e.a. categorieën vreemdelingen 2005\n"
+    "Rvb Regeling verstrekkingen bepaalde categorieën vreemdelingen\n"
+    "RvS Raad van State\n"
+    "Rwn Rijkswet op het Nederlanderschap\n"
+    "SIS Schengen Informatiesysteem\n"
+    "WvSr Wetboek van Strafrecht\n"
+    "WvSv Wetboek van Strafvordering\n"
+    "WW Werkeloosheidswet\n"
+)
+SV, RWN = "BWBR0001903", "BWBR0003738"
+
+# fmt: off
+GLOSSARY_USES = [
+    # Vc A: remand ("huis van bewaring") rests on the Sv; the publisher links this one
+    # to the Sr (BWBR0001854), its other three "het WvSv" to the Sv
+    pytest.param("Hierbij kan worden gedacht aan de situatie waarin de vreemdeling op grond van het WvSv bijvoorbeeld in een huis van bewaring wordt geplaatst.", [E("legislation", SV)], id="wvsv"),
+    pytest.param("De bevoegdheden terzake berusten op het WvSv en andere wetgeving.", [E("legislation", SV)], id="wvsv-en"),
+    pytest.param("een kennisgeving tot verkrijging van het Nederlanderschap;\nop grond van de Rwn (Stb. 1984, 628);", [E("legislation", RWN), E("gazette", "stb-1984-628")], id="rwn-publication"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), GLOSSARY_USES)
+def test_terms_of_a_texts_abbreviation_list(text: str, expected: list) -> None:
+    refs = find_references(GLOSSARY + "\n" + text, CitingContext(work=VC_A))
+    after = [r for r in refs if r.reference.start > len(GLOSSARY)]
+    assert project_all(after) == expected
+
+
+# fmt: off
+NO_GLOSSARY = [
+    # constructed: the letters do not spell the name
+    pytest.param("Rva Regeling verstrekkingen asielzoekers e.a. categorieën vreemdelingen 2005\nXyz Wetboek van Strafvordering\nWW Werkeloosheidswet\n", "Xyz", id="letters-do-not-spell"),
+    # constructed: a line opening with a word before a name, among prose
+    pytest.param("De vreemdeling meldt zich.\nZie Vreemdelingenwet\nDaarna volgt de beslissing.\n", "Zie", id="prose-line"),
+    # constructed: one abbreviation line alone is no list
+    pytest.param("Inleiding over de wetgeving.\nWvSv Wetboek van Strafvordering\nDe tekst gaat verder over iets anders dat niet in een lijst staat.\n", "WvSv", id="single-line"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("glossary", "term"), NO_GLOSSARY)
+def test_no_abbreviation_list_no_term(glossary: str, term: str) -> None:
+    text = glossary + f"Dit volgt uit het {term} zelf."
+    refs = find_references(text, CitingContext(work=VC_A))
+    uses = [r for r in refs if r.reference.start > len(glossary)]
+    assert uses == []
