@@ -599,9 +599,49 @@ class _Scanner:
         joined = _BIJ.match(text, m.end())
         designation = self._designation(joined.end() - 1 if joined else m.end())
         if designation is None:
-            return m.end()
+            return self._bijlage_list(start, m)
         end, kind, groups = designation
         self._add(start, end, kind, {**groups, "bijlage": m.group("num")})
+        return end
+
+    def _bijlage_list(self, start: int, first: re.Match[str]) -> int:
+        """ "bijlagen 7a, 7b, 7c en 7e VV", "bijlage 14a en 14b bij deze regeling",
+        "bijlage 14a tot en met 14d VV": one reference per annex of the list (a range
+        by its letters or numbers, the annexes between it implied), all of the
+        regeling named after the last; none without one. Numbers of the first one's
+        shape only ("bijlage 7b en 3 maanden" is no list)."""
+        text = self.text
+        shape = _BIJLAGE_SHAPE.fullmatch(first.group("num"))
+        if shape is None:
+            return first.end()
+        items = [(start, first.end(), first.group("num"), False)]
+        pos = first.end()
+        while more := _MORE_BIJLAGEN.match(text, pos):
+            number = more.group("num")
+            if _BIJLAGE_SHAPE.fullmatch(number) is None:
+                break
+            if rng := more.group("range"):  # the range words stand for those between
+                between = expand_range(items[-1][2], number) or []
+                at = more.start("range") + len(rng) - len(rng.lstrip())
+                to = more.end("range") - len(rng) + len(rng.rstrip())
+                items.extend((at, to, n, True) for n in between)
+            items.append((more.start("num"), more.end("num"), number, False))
+            pos = more.end()
+        if len(items) == 1:
+            return first.end()
+        joined = _BIJ.match(text, pos)
+        designation = self._designation(joined.end() - 1 if joined else pos)
+        if designation is None:
+            return first.end()
+        end, kind, groups = designation
+        listed = {**groups, "list": str(start)}
+        for index, (item_start, item_end, number, implied) in enumerate(items):
+            item = {**listed, "bijlage": number}
+            if implied:
+                item["implied"] = "range"
+            if index == len(items) - 1:
+                item_end = end
+            self._add(item_start, item_end, kind, item)
         return end
 
     def _has_article_headings(self) -> bool:
@@ -1118,6 +1158,14 @@ _MORE_NUMBERS = re.compile(
 
 
 # letters right after an article number, no "onder" before them: "22, c en d"
+# the next annex of a list: "bijlagen 7a, 7b en 7e", "bijlage 14a tot en met 14d",
+# "bijlage 7b, respectievelijk bijlagen 7c en 7d"
+_MORE_BIJLAGEN = re.compile(
+    r"(?:(?P<range>[ \t]*(?:tot[ \t]+en[ \t]+met|t/m|–)[ \t]*)|[ \t]*,[ \t]*"
+    r"|(?:[ \t]*,)?[ \t]+(?:en|of|respectievelijk|onderscheidenlijk)[ \t]+)"
+    r"(?:(?:[Bb]ijlagen?|BIJLAGEN?)[ \t]+)?(?P<num>\d{1,3}[a-z]{0,2})(?![\w/.:-]|\.\d)"
+)
+_BIJLAGE_SHAPE = re.compile(r"\d{1,3}[a-z]{0,2}")
 _STRAY_DOT_NAME = re.compile(r"\.[ \t]+(?=[A-Z])")
 _ENDS_AT_NAME = re.compile(r"[ \t]*(?:[.;)]|\n|$)")
 _LETTERS_APART = re.compile(r"[ \t]*,[ \t]*[a-z](?![\w])")
