@@ -347,6 +347,27 @@ class Names:
         return COURTS.get(court, ecli)
 
 
+# A drawing's node shows a long title by its head: a report's title before its
+# subtitle, a motion's onderwerp before what it is about; the whole name is its tooltip.
+SHORT_NAME = 48
+_MOTION_ABOUT = re.compile(r"^(Motie .+?) over ")
+
+
+def short_name(name: str) -> str:
+    """``name`` for a node of a drawing: a name longer than ``SHORT_NAME`` characters
+    by its head ("EMN Nederland, Jaaroverzicht 2019" of "…: ontwikkelingen in …",
+    "Motie van de leden Koekkoek en Ceder" of "… over de belangen van het kind …");
+    whole words always, and the whole name when it has no such head."""
+    flat = " ".join(name.split())
+    if len(flat) <= SHORT_NAME:
+        return flat
+    head = flat.split(": ", 1)[0]
+    if head != flat and len(head.split()) >= 2:
+        return head
+    motion = _MOTION_ABOUT.match(flat)
+    return motion[1] if motion else flat
+
+
 def names_from_rows(
     documents: Iterable[Mapping[str, object]],
     subjects: Mapping[str, str] = {},  # noqa: B006 - read only

@@ -436,10 +436,23 @@ def test_app_trace_draws_hops_with_quotes(small_store):
     assert not at.exception
     assert at.selectbox(key="doc").value == "2025D33530"
     hops = at.dataframe[0].value
-    assert set(hops["naar"]) == {"BWBR0011825", "kst-19637-2798"}
+    # the steps by name, the ids beside them
+    assert set(hops["naar"]) == {
+        "Vreemdelingenbesluit 2000 (Vb)",
+        "Kamerstukken 19637, nr. 2798",
+    }
+    assert set(hops["naar (id)"]) == {"BWBR0011825", "kst-19637-2798"}
     assert "artikel 3.71, derde lid, Vb" in list(hops["citaat"])
     spec = at.get("graphviz_chart")[0].proto.spec
     assert "artikel 3.71" in spec
+    # a node is labelled by its name, its id in the tooltip
+    vb = next(
+        line
+        for line in spec.splitlines()
+        if line.startswith('"https://wetten.overheid.nl/BWBR0011825" [')
+    )
+    assert 'label="Vreemdelingenbesluit 2000\\n(Vb)"' in vb, vb
+    assert 'tooltip="Vreemdelingenbesluit 2000 (Vb) (BWBR0011825)"' in vb, vb
     downloads = at.get("download_button")
     assert len(downloads) >= 3
 
@@ -463,10 +476,11 @@ def test_app_trace_says_which_citations_it_left_out(store_with_many_citers):
     at.radio(key="dir").set_value("Wat volgde eruit").run()
     assert not at.exception
     hops = at.dataframe[0].value
-    assert len(hops) == 25 and set(hops["naar"]) == {"BWBR0011825"}
+    assert len(hops) == 25 and set(hops["naar (id)"]) == {"BWBR0011825"}
     assert set(hops["citaat"]) == {"artikel 3.71, derde lid, Vb"}
     assert any(
-        "documenten die BWBR0011825 citeren: 3" in c.value for c in at.caption
+        "documenten die Vreemdelingenbesluit 2000 \\(Vb\\) citeren: 3" in c.value
+        for c in at.caption
     ), [c.value for c in at.caption]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.names import Names, eu_act_citation, names_from_rows
+from app.names import Names, eu_act_citation, names_from_rows, short_name
 
 # Document rows as the bundled corpus's index lists them (titles verbatim).
 DOCUMENTS = [
@@ -135,3 +135,36 @@ def test_names_eu_act_citation(celex, citation):
 def test_names_without_store_rows_still_use_the_tables():
     assert Names().name("BWBR0011823") == "Vreemdelingenwet 2000 (Vw)"
     assert Names().abbreviation("BWBR0005537") == "Awb"
+
+
+EMN = "EMN Nederland, Jaaroverzicht 2019: ontwikkelingen in migratie- en asielbeleid"
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        pytest.param(
+            "Chavez-Vilchez (C-133/15)", "Chavez-Vilchez (C-133/15)", id="short"
+        ),
+        pytest.param(EMN, "EMN Nederland, Jaaroverzicht 2019", id="subtitle-left-off"),
+        pytest.param(
+            SUBJECTS[DOCUMENTS[5]["doc"]],
+            "Motie van de leden Koekkoek en Ceder",
+            id="motion-by-its-movers",
+        ),
+        # no head to shorten to: the whole name (a drawing wraps it, never cuts it)
+        pytest.param(DOCUMENTS[2]["title"], DOCUMENTS[2]["title"], id="no-head"),
+        pytest.param(
+            "Geschiedenis: een overzicht van de Vreemdelingenwet 2000 en later",
+            "Geschiedenis: een overzicht van de Vreemdelingenwet 2000 en later",
+            id="one-word-head-kept-whole",
+        ),
+        pytest.param(
+            "Diverse onderwerpen op het gebied\nvan migratie",
+            "Diverse onderwerpen op het gebied van migratie",
+            id="one-line",
+        ),
+    ],
+)
+def test_names_short_name_for_a_drawing(name, short):
+    assert short_name(name) == short

@@ -112,9 +112,15 @@ def test_browser_trace_draws_hops_with_their_quotes(app_url, page):
     expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
     page.get_by_role("link", name="Herkomst").click()
     expect(page.get_by_role("heading", name="Herkomst")).to_be_visible()
-    drawing = page.locator("svg").filter(has_text="kst-19637-2798").first
+    drawing = page.locator("svg").filter(has_text="verwijst naar").first
     expect(drawing).to_be_visible()
-    expect(drawing.locator("text", has_text="verwijst naar")).not_to_have_count(0)
+    # the motion the letter cites by its name; its id only in the node's tooltip
+    expect(drawing.locator("text", has_text="Kamerstukken 19637")).not_to_have_count(0)
+    expect(drawing.locator("text", has_text="kst-19637-2798")).to_have_count(0)
+    motion = drawing.locator(
+        "a[*|title='Kamerstukken 19637, nr. 2798 (kst-19637-2798)']"
+    )
+    expect(motion).not_to_have_count(0)
     # each edge's quote shows on hover (the SVG link title)
     expect(drawing.locator("a[*|title*='Kamerstukken II']")).not_to_have_count(0)
     shot = ARTIFACTS / "trace.png"
@@ -130,11 +136,21 @@ def test_browser_search_a_ruling_and_trace_it_to_the_vc_rule(app_url, page):
     link = 'a[href*="trace?doc=ECLI%3AEU%3AC%3A2017%3A354"]'
     _search_and_follow(page, "Chavez-Vilchez", link)
     expect(page.get_by_role("heading", name="Herkomst")).to_be_visible()
-    drawing = page.locator("svg").filter(has_text="stcrt-2019-34157").first
+    drawing = page.locator("svg").filter(has_text="volgt uit").first
     expect(drawing).to_be_visible()
-    # the ruling, the Vc rule derived from it ("volgt uit"), and the quote on hover
-    expect(drawing.locator("text", has_text="ECLI:EU:C:2017:354")).not_to_have_count(0)
-    expect(drawing.locator("text", has_text="volgt uit")).not_to_have_count(0)
+    # the ruling and the Vc rule derived from it ("volgt uit") by name, their ids in
+    # the nodes' tooltips, and the quote on hover
+    for name, identifier in (
+        ("Chavez-Vilchez (C-133/15)", "ECLI:EU:C:2017:354"),
+        ("Stcrt. 2019, 34157", "stcrt-2019-34157"),
+    ):
+        expect(drawing.locator("text", has_text=name)).not_to_have_count(0)
+        expect(drawing.locator("text", has_text=identifier)).to_have_count(0)
+        node = drawing.locator(f"a[*|title='{name} ({identifier})']")
+        expect(node).not_to_have_count(0)
+    # the report's title by its head, never cut off
+    expect(drawing.locator("text", has_text="EMN Nederland")).not_to_have_count(0)
+    expect(drawing.locator("text", has_text="…")).to_have_count(0)
     quote = drawing.locator("a[*|title*='Op 1 juli 2019 zijn nadere regels']")
     expect(quote).not_to_have_count(0)
     shot = ARTIFACTS / "trace-chavez.png"

@@ -11,13 +11,14 @@ caption says what was left out. For a part, the sentences about that part come f
 import networkx as nx
 import streamlit as st
 
-from app.names import get_names
+from app.names import get_names, short_name
 from app.state import get_backend, get_network, get_store, store_stamp
 from app.story import CONTINUATIONS, Hop, sentence, source_note
 from app.views import (
     document_link,
     documents_table,
     dot_label,
+    dot_wrapped,
     escape_markdown,
     rdf_downloads,
 )
@@ -194,7 +195,7 @@ LEFT_OUT = {
     "rests_on": "werken die {} citeert",
 }
 left_out = [
-    LEFT_OUT[way].format(graph.nodes[node]["id"]) + f": {count:,}"
+    LEFT_OUT[way].format(names.name(node)) + f": {count:,}"
     for (node, way), count in sorted(
         lineage.left_out.items(), key=lambda item: graph.nodes[item[0][0]]["id"]
     )
@@ -210,24 +211,25 @@ if not steps:
 
 
 def _node_line(node: str) -> str:
+    """A node labelled by its name (a long title by its head, on lines, never cut),
+    its whole name and id in the tooltip."""
     attrs = graph.nodes[node]
     colour = "#90caf9" if node == iri else "#c8e6c9" if attrs["ingested"] else "#eeeeee"
+    name = names.of(node)
     return (
-        f'"{dot_label(node, 500)}" [label="{dot_label(str(attrs["id"]))}", '
-        f'tooltip="{dot_label(str(attrs["label"]), 200)}", fillcolor="{colour}"];'
+        f'"{dot_label(node, 500)}" [label="{dot_wrapped(short_name(name.name), 28)}", '
+        f'tooltip="{dot_label(name.label, 300)}", fillcolor="{colour}"];'
     )
 
 
 def _edge_line(source: str, target: str, evidence: Evidence) -> str:
     relation = link_type_label(evidence.type)
-    stated = (
-        graph.nodes[evidence.stated_in]["id"] if evidence.stated_in in graph else ""
-    )
+    stated = names.name(evidence.stated_in) if evidence.stated_in in graph else ""
     tooltip = f"{relation}: “{evidence.quote}”" + (f" (in {stated})" if stated else "")
     style = 'color="#c62828", penwidth=2' if evidence.typed else 'color="#757575"'
     return (
         f'"{dot_label(source, 500)}" -> "{dot_label(target, 500)}" '
-        f'[label="{dot_label(relation, 30)}", tooltip="{dot_label(tooltip, 1500)}", '
+        f'[label="{dot_label(relation, 200)}", tooltip="{dot_label(tooltip, 1500)}", '
         f"fontsize=8, {style}];"
     )
 
@@ -257,16 +259,15 @@ st.subheader("Stappen")
 documents_table(
     [
         {
-            "van": graph.nodes[source]["id"],
+            "van": names.name(source),
             "relatie": link_type_label(evidence.type),
-            "naar": graph.nodes[target]["id"],
-            "titel": graph.nodes[target]["label"],
+            "naar": names.name(target),
             "citaat": evidence.quote,
-            "in": graph.nodes[evidence.stated_in]["id"]
-            if evidence.stated_in in graph
-            else "",
+            "in": names.name(evidence.stated_in) if evidence.stated_in in graph else "",
             "soort": evidence.kind,
             "methode": evidence.method,
+            "van (id)": graph.nodes[source]["id"],
+            "naar (id)": graph.nodes[target]["id"],
         }
         for (source, target), evidence in sorted(steps.items())
     ],
