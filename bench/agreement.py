@@ -215,7 +215,8 @@ _RANGE = re.compile(r"tot en met|t/m|–|\d\s*-\s*\d")  # "3.26 - 3.32" too
 
 def _agrees(ref: ResolvedReference, link: EditorialLink) -> bool:
     """Same (work, artikel); or, for a link over a whole range ("3:41 tot en met 3:45",
-    which BWB targets at its first article), a same-work article inside that range."""
+    which BWB targets at its first article; "C1 tot en met C23", its first Vc
+    chapter), a same-work article or chapter inside that range."""
     if _same_target(ref, link):
         return True
     if link.work != ref.work or not _RANGE.search(link.text):
@@ -226,6 +227,8 @@ def _agrees(ref: ResolvedReference, link: EditorialLink) -> bool:
     division = link_division(link)
     if number is None and division is not None:
         number = getattr(ref.pinpoint, division[0], None)
+    if number is None and link_kind(link) == "policy":  # "C1 tot en met C23"
+        number = ref.pinpoint.paragraaf
     return bool(ref.reference.start > link.start and number and number in link.text)
 
 

@@ -975,11 +975,28 @@ class _Scanner:
         """A Vc chapter, with the chapters an "en" adds ("(zie C7 en C17)"): named
         with "Vc" ("B9 Vreemdelingencirculaire 2000") or after "zie"/"verwezen naar",
         which the resolver takes only in the Vc itself."""
-        if not (m.group("cue") or m.group("vc")):
+        first, last = m.group("paragraaf"), m.group("last")
+        chapters = _chapter_range(first, last) if last else None
+        if last and chapters is None:
+            return m.start() + 1  # "C3 tot en met B2": no range of one part
+        if not (m.group("cue") or m.group("vc") or chapters):
             return m.start() + 1
-        groups = {"paragraaf": m.group("paragraaf")}
+        groups = {"paragraaf": first}
         if not m.group("vc"):
-            groups["chapter_cue"] = _ws(m.group("cue"))
+            # "C1 tot en met C23" is a cue as "zie" is ("A1 tot en met A4" are also
+            # paper sizes): taken only in the Vc itself
+            groups["chapter_cue"] = _ws(m.group("cue") or m.group("rng"))
+        if chapters:
+            rng_start, rng_end = m.span("rng")
+            self._add(m.start("paragraaf"), m.end("paragraaf"), _K.POLICY,
+                      {**groups, "list": str(m.start())})  # fmt: skip
+            for chapter in chapters[1:-1]:
+                self._add(rng_start + 1, rng_end - 1, _K.POLICY, {**groups,
+                          "paragraaf": chapter, "implied": "range",
+                          "list": str(m.start())})  # fmt: skip
+            self._add(m.start("last"), m.end(), _K.POLICY, {**groups,
+                      "paragraaf": last, "list": str(m.start())})  # fmt: skip
+            return m.end()
         self._add(m.start("paragraaf"), m.end(), _K.POLICY, groups)
         pos = m.end()
         while (more := _MORE_CHAPTERS.match(self.text, pos)) is not None:
@@ -1148,6 +1165,15 @@ _NEXT_DOSSIER = re.compile(
     r"(?![\w])|-\d{2}(?![\w]))?)(?!\d)\s*,\s*(?P<nrs>[Nn]rs?|[Nn]ummers?)\.?\s*"
     r"(?P<nr>\d{1,4}[a-z]?)(?![\w])"
 )
+
+
+def _chapter_range(first: str, last: str) -> list[str] | None:
+    """The chapters of "C1 tot en met C23" (one part, ascending, at most 30), or None."""
+    if first[0] != last[0] or not 0 < int(last[1:]) - int(first[1:]) <= 30:
+        return None
+    return [f"{first[0]}{n}" for n in range(int(first[1:]), int(last[1:]) + 1)]
+
+
 _MORE_CHAPTERS = re.compile(
     r"\s*(?:,|\s(?:en|of))\s+(?P<paragraaf>[ABC]\d{1,2})(?![\w/-]|[.,]\d)"
 )

@@ -1,5 +1,5 @@
 """Issue 23, Vreemdelingencirculaire chapters: "B9 Vreemdelingencirculaire 2000" names
-chapter B9 anywhere; "(zie A4)", "verwezen naar B10" name a chapter only in the Vc
+chapter B9 anywhere; "(zie A4)", "verwezen naar B10", "C1 tot en met C22" name chapters only in the Vc
 itself or a decision amending it (elsewhere "A4" may be a paper size: unresolved with
 a reason). Chapters are pinpointed as the Vc numbers them (``paragraaf=A4``, as the
 BWB reader gives a chapter). Sentences from the corpus (the file named per row; the
@@ -31,6 +31,9 @@ CHAPTERS = [
     # corpus/seeds/kamerbrief-regulier-verblijf-2025-04-15.txt: a letter, named with Vc
     pytest.param(None, None, "beschreven in paragraven B8 en B9 van de Vreemdelingencirculaire 2000.", [E("policy", VC_B, paragraaf="B9")], id="letter-named"),
     # Vc A: a stray space after the slash of a paragraph number
+    # Vc C (its 30 country paragraphs say so): a range of chapters of one part, the
+    # publisher's link over it targets C1; those between implied
+    pytest.param(VC_C, None, "Het landgebonden asielbeleid is een uitwerking van het algemene beleid van C1 tot en met C22 en kan niet worden gezien als een uitzonderingsregeling.", [E("policy", VC_C, paragraaf=f"C{n}") for n in range(1, 23)], id="range"),
     pytest.param(VC_A, None, "op het artikel 64 Vw verzoek (zie A4/ 7.3.1 en A4/7.3.2).", [E("policy", VC_A, paragraaf="A4/7.3.1"), E("policy", VC_A, paragraaf="A4/7.3.2")], id="slash-space"),
 ]
 # fmt: on
@@ -42,6 +45,23 @@ def test_generalise_vc_chapters(
 ) -> None:
     found = find_references(text, CitingContext(work=work, document=document))
     assert project_all([r for r in found if r.reference.kind == "policy"]) == expected
+
+
+def test_generalise_vc_chapter_range_marks_the_implied_ones() -> None:
+    text = "een uitwerking van het algemene beleid van C1 tot en met C4 en kan"
+    found = find_references(text, CitingContext(work=VC_C))
+    assert [r.reference.text for r in found] == ["C1", "tot en met", "tot en met", "C4"]
+    implied = [r.reference.group("implied") for r in found]
+    assert implied == [None, "range", "range", None]
+
+
+def test_generalise_vc_chapter_range_outside_the_vc_is_unresolved() -> None:
+    # constructed: "A1 tot en met A4" in a letter may be paper sizes
+    found = find_references("Formaten A1 tot en met A4 zijn toegestaan.")
+    assert [r.work for r in found] == [None] * 4
+    assert found[0].reason == (
+        "'tot en met' A1 outside the Vc names no Vc chapter for certain"
+    )
 
 
 def test_generalise_vc_chapter_outside_the_vc_is_unresolved() -> None:
@@ -58,6 +78,9 @@ def test_generalise_vc_chapter_outside_the_vc_is_unresolved() -> None:
         pytest.param("zie A4-formaat", id="paper-after-zie"),
         pytest.param("zie A4.3 hieronder", id="numbered-list"),
         pytest.param("een A4 met de gegevens", id="no-cue"),
+        # constructed: no range across parts, nor a descending one
+        pytest.param("van C3 tot en met B2 gelden", id="range-across-parts"),
+        pytest.param("van C9 tot en met C2 gelden", id="range-descending"),
     ],
 )
 def test_generalise_vc_chapter_negatives(text: str) -> None:
