@@ -145,6 +145,8 @@ def bench_links(root: Path) -> None:
             for ref in refs:
                 known = articles.get(ref.work or "")
                 artikel = ref.pinpoint.artikel
+                if ref.pinpoint.bijlage:
+                    continue  # an article of a bijlage ("bijlage 2, artikel 1")
                 section = re.fullmatch(r"(\d+[a-z]*)[A-Z]", artikel or "")
                 if section and section.group(1).lower() in (known or ()):
                     continue  # "artikel 1F": article 1, section F

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -480,6 +481,42 @@ class PartSpan:
     number: str
 
 
+@dataclass(frozen=True, slots=True)
+class AnnexSpan:
+    """Where a bijlage of the citing regeling lies, and the articles it numbers itself
+    (the Awb's Bijlage 2 has its own articles 1–12): ``articles`` maps each number to
+    the pinpoint of that article inside the bijlage (with its hoofdstuk where the
+    source's jci gives one)."""
+
+    start: int
+    end: int
+    number: str
+    articles: tuple[tuple[str, Pinpoint], ...] = ()
+
+    def article(self, number: str) -> Pinpoint | None:
+        return next((pin for num, pin in self.articles if num == number), None)
+
+
+def _annex_spans(divisions: tuple[Division, ...]) -> tuple[AnnexSpan, ...]:
+    """The bijlagen among ``divisions`` (depth first) with the articles in each."""
+    spans = []
+    for division in divisions:
+        if division.kind != "bijlage" or not division.number:
+            continue
+        articles = []
+        for part in division.walk():
+            if part.kind == "artikel" and part.number:
+                pin = Pinpoint(bijlage=division.number, artikel=part.number)
+                chapter = re.search(r"&hoofdstuk=([^&]+)", part.jci or "")
+                if chapter:
+                    pin = replace(pin, hoofdstuk=chapter.group(1))
+                articles.append((part.number, pin))
+        spans.append(
+            AnnexSpan(division.start, division.end, division.number, tuple(articles))
+        )
+    return tuple(spans)
+
+
 #: the Division kinds a CitingContext keeps as PartSpans, from the outside in
 CONTEXT_PART_KINDS = (
     "hoofdstuk",
@@ -516,6 +553,8 @@ class CitingContext:
     # the parts are those a text shows (plain text, perhaps an excerpt), not all the
     # regeling has: a part it does not show is not known to be missing
     partial: bool = False
+    # its bijlagen, where a bijlage numbers articles of its own (``annex_article``)
+    annexes: tuple[AnnexSpan, ...] = ()
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -549,6 +588,7 @@ class CitingContext:
             tuple(parts),
             document.id,
             date,
+            annexes=_annex_spans(divisions) if work else (),
         )
 
     def part_at(self, offset: int, kind: str) -> PartSpan | None:
@@ -589,6 +629,17 @@ class CitingContext:
             if part.end > current.start and _PART_LEVELS.get(part.kind, level) < level:
                 return None  # the parent starts here: no earlier sibling
         return None
+
+    def annex_at(self, offset: int) -> AnnexSpan | None:
+        """The bijlage of the citing regeling containing ``offset``, if any."""
+        return next((a for a in self.annexes if a.start <= offset < a.end), None)
+
+    def in_body(self, artikel: str) -> bool:
+        """Whether the citing regeling has article ``artikel`` outside its bijlagen."""
+        return any(
+            span.artikel == artikel and self.annex_at(span.start) is None
+            for span in self.articles
+        )
 
     def article_at(self, offset: int) -> str | None:
         """The number of the innermost article containing ``offset``, if any."""

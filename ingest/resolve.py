@@ -90,17 +90,70 @@ def _resolve_bw(
     return _done(reference, work, replace(pinpoint, artikel=artikel))
 
 
+_ANNEX_HEADING = re.compile(r"Artikel \S+")
+
+
+def _in_annex(
+    resolved: ResolvedReference, context: CitingContext | None
+) -> ResolvedReference:
+    """A reference inside a bijlage of the citing regeling to an article only that
+    bijlage has (the Awb's Bijlage 2 numbers its own articles 1–12, the Awb's body
+    has none of those numbers): "dit artikel" and the article's heading are the
+    bijlage's article (pinpoint with the bijlage, and its hoofdstuk as the jci gives
+    it); anything else there ("artikel 7, veertiende lid" or "het elfde lid" in an
+    entry "Wet X: …") may cite the act its entry names — unresolved, not the
+    regeling's body."""
+    pin = resolved.pinpoint
+    if (
+        context is None
+        or not context.annexes
+        or resolved.work is None
+        or resolved.work != context.work
+        or not pin.artikel
+        or pin.bijlage
+    ):
+        return resolved
+    reference = resolved.reference
+    annex = context.annex_at(reference.start)
+    own = annex.article(pin.artikel) if annex else None
+    if annex is None or own is None or context.in_body(pin.artikel):
+        return resolved  # "artikel 8:5" in Bijlage 2: an article of the Awb's body
+    relative = reference.group("relative")
+    if (relative == "artikel" and not pin.lid) or _ANNEX_HEADING.fullmatch(
+        reference.text
+    ):
+        moved = replace(pin, bijlage=own.bijlage, hoofdstuk=own.hoofdstuk)
+        return _done(reference, resolved.work, moved)
+    why = (
+        f"inside bijlage {annex.number}: artikel {pin.artikel} is that bijlage's own"
+        f" article, and {reference.text!r} may cite the act its entry names"
+    )
+    return _unresolved(reference, why, pin)
+
+
 def _checked(
     resolved: ResolvedReference, context: CitingContext | None
 ) -> ResolvedReference:
     """A reference to an article its (known) target regeling does not have is
     unresolved: "no such article in <title>". The citing regeling's own parts, when
-    the context gives them, decide for references to itself."""
+    the context gives them, decide for references to itself; inside a bijlage, an
+    article only the bijlage has is the bijlage's (``_in_annex``)."""
+    resolved = _in_annex(resolved, context)
     artikel = resolved.pinpoint.artikel
     work = resolved.work
     if not artikel or work is None or not work.startswith("BWB"):
         return resolved
     if context is not None and context.work == work and context.parts:
+        annexed = [annex.number for annex in context.annexes if annex.article(artikel)]
+        if annexed and not resolved.pinpoint.bijlage and not context.in_body(artikel):
+            # "artikel 1 van de bij deze wet behorende Bevoegdheidsregeling …" in the
+            # Awb's body: an article of its Bijlage 2, not of the Awb
+            return _unresolved(
+                resolved.reference,
+                f"artikel {artikel} is an article of bijlage {' or '.join(annexed)}"
+                " only, not of the regeling's body",
+                resolved.pinpoint,
+            )
         if context.has_part("artikel", artikel) is not False:
             return resolved
         known = load_article_sets().get(work)

@@ -153,3 +153,47 @@ def test_no_abbreviation_list_no_term(glossary: str, term: str) -> None:
     refs = find_references(text, CitingContext(work=VC_A))
     uses = [r for r in refs if r.reference.start > len(glossary)]
     assert uses == []
+
+
+@pytest.fixture(scope="module")
+def awb_refs() -> tuple[str, list]:
+    awb = read_bwb(ROOT / "corpus" / "bwb" / "BWBR0005537_2020-04-15_0.xml")
+    return awb.text, find_references(awb.text, CitingContext.of(awb))
+
+
+def _ref_after(text: str, refs: list, before: str, ref_text: str):  # type: ignore[no-untyped-def]
+    at = text.index(before) + len(before)
+    return next(
+        r for r in refs if r.reference.start >= at and r.reference.text == ref_text
+    )
+
+
+# fmt: off
+AWB_ANNEX = [
+    # Awb 2020 Bijlage 2, artikel 1 (corpus/bwb/BWBR0005537_2020-04-15_0.xml): the
+    # bijlage's own article, with the hoofdstuk its jci gives
+    pytest.param("Van beroep uitgezonderde besluiten (artikel 8:5)\nArtikel 1 Geen beroep\nTegen een besluit, genomen op grond van een in ", "dit artikel", "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&bijlage=2&hoofdstuk=1&artikel=1", None, id="dit-artikel-in-bijlage"),
+    # … its heading's reference to the Awb's body stays the body's
+    pytest.param("Hoofdstuk 1 Van beroep uitgezonderde besluiten (", "artikel 8:5", "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&artikel=8:5", None, id="body-article-from-bijlage"),
+    # an entry of Bijlage 2 ("Verordening (EG) nr. 1435/2003 …: artikel 7, veertiende
+    # lid"): the act the entry names, not the bijlage's article 7 nor the Awb's
+    pytest.param("(SCE) (PbEU 2003, L 207): ", "artikel 7, veertiende lid", None, "inside bijlage 2: artikel 7 is that bijlage's own article", id="entry-article"),
+    # Awb 8:5 (the body): "artikel 1 van de bij deze wet behorende
+    # Bevoegdheidsregeling bestuursrechtspraak" is Bijlage 2's article 1, not the Awb's
+    pytest.param("1. Geen beroep kan worden ingesteld tegen een besluit als bedoeld in ", "artikel 1", None, "artikel 1 is an article of bijlage 2 or 3 only", id="body-cites-bijlage-article"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("before", "ref_text", "iri", "reason"), AWB_ANNEX)
+def test_articles_of_the_awb_annex(
+    awb_refs: tuple[str, list],
+    before: str,
+    ref_text: str,
+    iri: str | None,
+    reason: str | None,
+) -> None:
+    ref = _ref_after(*awb_refs, before, ref_text)
+    assert ref.iri == iri
+    if reason:
+        assert ref.work is None and (ref.reason or "").startswith(reason)
