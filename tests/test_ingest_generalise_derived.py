@@ -64,6 +64,9 @@ def test_no_article_of_an_annex(text: str, expected: list) -> None:
 ABBREVIATIONS = [
     # Vc A: two articles of the Wbp, the name after the second
     pytest.param(VC_A, "een daartoe strekkend gemotiveerd verzoek in te dienen bij de Dienst IPOL (zie artikel 35 en artikel 36 Wbp). In het geval van signalering", [E("legislation", WBP, artikel="35"), E("legislation", WBP, artikel="36")], id="wbp-articles"),
+    # Vc A: an old code has no citeertitel, its intitule is its title
+    # (bwb_citeertitels.csv, tools/make_bwb_citeertitels.py)
+    pytest.param(VC_A, "lichtingen als bedoeld in artikel 65, derde lid, Vw, door een beroep te doen op artikel 371a Wetboek van Koophandel. In dat artikel", [E("legislation", "BWBR0011823", artikel="65", lid="3"), E("legislation", "BWBR0001838", artikel="371a")], id="intitule-as-title"),
     # Vc C (corpus/bwb-2012/BWBR0012288.xml): the name alone
     pytest.param(VC_C, "Op deze informatie zijn van toepassing de Wbp en de privacyreglementen voor de geautoriseerden", [E("legislation", WBP)], id="wbp-bare"),
 ]

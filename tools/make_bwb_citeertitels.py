@@ -3,7 +3,8 @@
 Source: ``/work/shared/corpus/bwb-titles/bwb-titles-2012.jsonl`` (one line per regeling
 of the BWB as of ~Oct 2012: ``bwb_id``, ``intitule``, ``citeertitel``; kuipersb/
 wettenbestand, see SOURCES.md there), the official citation titles, independent of
-the link texts of the benchmark laws. Kept: a citeertitel that names exactly one
+the link texts of the benchmark laws; for a wet without a citeertitel its intitule
+when that is a title (the old codes: "Wetboek van Koophandel"). Kept: a citeertitel that names exactly one
 regeling, is a title (no sentence: at most 12 words, no ". "), and that neither
 ``regelingen.csv`` nor ``regeling_titles.csv`` maps to another id (the curated and the
 link-derived tables win); not "Burgerlijk Wetboek" (each Boek is a regeling). HTML entities and the quotes some titles carry are undone.
@@ -63,7 +64,12 @@ def main(path: Path) -> None:
     ids: dict[str, set[str]] = collections.defaultdict(set)
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
-        for raw in row["citeertitel"]:
+        raws = row["citeertitel"]
+        if not raws and row["soort"] == "wet" and row["intitule"]:
+            # an old code has no citeertitel: its intitule is its title ("Wetboek
+            # van Koophandel"); the dated ones ("Wet van 29 juni 1925, …") are none
+            raws = [row["intitule"]]
+        for raw in raws:
             title = _clean(raw)
             if _is_title(title):
                 ids[title].add(row["bwb_id"])
