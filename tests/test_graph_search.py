@@ -303,3 +303,51 @@ def test_motion_zaken_from_the_index_join_a_zaak_recorded_in_two_graphs(store):
     assert {row["kabinetsappreciatie"] for row in expected} == {"Oordeel Kamer"}
     assert "Motie over de IND" in {row["onderwerp"] for row in expected}
     assert reads.dicts(reads.motion_zaken(backend.index)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "expected"),
+    [
+        ("", 10, []),
+        ("kort", 10, [(0, "kort")]),
+        # whole lines while they fit, then a new passage at a line end
+        (
+            "regel een\nregel twee\nregel drie",
+            22,
+            [(0, "regel een\nregel twee\n"), (21, "regel drie")],
+        ),
+        # a line longer than a passage is cut at its last space
+        (
+            "een twee drie vier vijf",
+            10,
+            [(0, "een twee "), (9, "drie vier "), (19, "vijf")],
+        ),
+        # no space either: cut at the size
+        ("abcdefghijkl", 5, [(0, "abcde"), (5, "fghij"), (10, "kl")]),
+    ],
+)
+def test_full_text_passages_cut_at_line_ends(text, size, expected):
+    from graph.index.rows import passages
+
+    found = list(passages(text, size))
+    assert found == expected
+    assert "".join(part for _, part in found) == text
+    assert all(text[start:].startswith(part) for start, part in found)
+
+
+def test_full_text_is_indexed_in_passages_at_their_offsets(corpus_texts):
+    """A long text is indexed in passages, each normalised, with its offset in the
+    document's text (a snippet tokenises one passage, not the whole text)."""
+    from graph.index.rows import normalise_text, passages
+
+    backend, texts = corpus_texts
+    letter = "https://opendata.tweedekamer.nl/id/document/2025D33530"
+    rows = list(
+        backend.index.rows(
+            "SELECT start, text FROM texts WHERE doc = ? ORDER BY start", (letter,)
+        )
+    )
+    expected = [
+        (start, normalise_text(p)) for start, p in passages(texts["2025D33530"])
+    ]
+    assert len(rows) > 1 and rows == expected

@@ -21,7 +21,7 @@ SCHEMA_VERSION = "4"
 
 TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
-    "texts": ("doc", "text"),
+    "texts": ("doc", "start", "text"),
     "identifiers": ("iri", "identifier"),
     "links": (
         "link",
@@ -80,7 +80,8 @@ CREATE INDEX IF NOT EXISTS documents_graph ON documents (graph);
 CREATE INDEX IF NOT EXISTS documents_doc ON documents (doc);
 CREATE INDEX IF NOT EXISTS documents_order ON documents (kind, id, doc);
 CREATE TABLE IF NOT EXISTS texts (
-    rowid INTEGER PRIMARY KEY, graph TEXT NOT NULL, doc TEXT NOT NULL, text TEXT);
+    rowid INTEGER PRIMARY KEY, graph TEXT NOT NULL, doc TEXT NOT NULL, start INTEGER,
+    text TEXT);
 CREATE INDEX IF NOT EXISTS texts_graph ON texts (graph);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts_fts USING fts5(
     text, content='texts', content_rowid='rowid',

@@ -450,20 +450,30 @@ class Hit:
 
 def ranked_documents(index: Index, phrase: str) -> list[tuple[str, float]]:
     """(document, bm25 rank) of each document whose full text holds ``phrase`` (in any
-    case, with or without accents, however it was typed), best match first, each once.
-    Ranking reads the full-text index only; a snippet reads the text (see
-    :func:`snippets`)."""
+    case, with or without accents, however it was typed), best match first, each once,
+    ranked by its best passage. Ranking reads the full-text index only; a snippet
+    reads the text (see :func:`snippets`)."""
+    return [(doc, rank) for doc, (rank, _) in _best_passages(index, phrase).items()]
+
+
+def _best_passages(
+    index: Index, phrase: str, documents: Sequence[str] | None = None
+) -> dict[str, tuple[float, int]]:
+    """Per document holding ``phrase`` (of ``documents``, at most ``BATCH``; None:
+    all), the rank and rowid of its best passage, best first."""
     query = fts_phrase(phrase)
     if not query:
-        return []
-    ranked: dict[str, float] = {}
-    for doc, rank in index.rows(
-        "SELECT t.doc, rank FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
-        " WHERE texts_fts MATCH ? ORDER BY rank",
-        (query,),
+        return {}
+    condition, parameters = _within("t.doc", documents)
+    best: dict[str, tuple[float, int]] = {}
+    for doc, rank, rowid in index.rows(
+        "SELECT t.doc, rank, t.rowid FROM texts_fts"
+        " JOIN texts t ON t.rowid = texts_fts.rowid"
+        f" WHERE texts_fts MATCH ?{condition} ORDER BY rank",
+        (query, *parameters),
     ):
-        ranked.setdefault(str(doc), float(rank))
-    return list(ranked.items())
+        best.setdefault(str(doc), (float(rank), int(rowid)))
+    return best
 
 
 def snippets(
@@ -475,22 +485,22 @@ def snippets(
     words: int = 12,
 ) -> dict[str, str]:
     """A snippet of about ``words`` words around ``phrase`` in each of ``documents``
-    (its matched words between ``marks``). FTS5 reads a document's whole text for its
-    snippet, so it is made only for the hits a page shows."""
+    (its matched words between ``marks``), from the document's best passage: FTS5
+    tokenises the passage for its snippet, so it is made only for the hits a page
+    shows."""
     query = fts_phrase(phrase)
     found: dict[str, str] = {}
     for start in range(0, len(documents), BATCH):
-        batch = list(documents[start : start + BATCH])
-        if not query or not batch:
-            break
-        for doc, snippet in index.rows(
-            "SELECT t.doc, snippet(texts_fts, 0, ?, ?, '…', ?)"
-            " FROM texts_fts JOIN texts t ON t.rowid = texts_fts.rowid"
-            f" WHERE texts_fts MATCH ? AND t.doc IN ({', '.join('?' * len(batch))})"
-            " ORDER BY rank",
-            (*marks, words, query, *batch),
+        best = _best_passages(index, phrase, documents[start : start + BATCH])
+        if not best:
+            continue
+        doc_of = {rowid: doc for doc, (_, rowid) in best.items()}
+        for rowid, snippet in index.rows(
+            "SELECT rowid, snippet(texts_fts, 0, ?, ?, '…', ?) FROM texts_fts"
+            f" WHERE texts_fts MATCH ? AND rowid IN ({', '.join('?' * len(doc_of))})",
+            (*marks, words, query, *doc_of),
         ):
-            found.setdefault(str(doc), str(snippet))
+            found[doc_of[int(rowid)]] = str(snippet)
     return found
 
 

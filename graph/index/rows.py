@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rdflib import RDF, Literal, URIRef
@@ -48,6 +48,29 @@ def normalise_text(text: str) -> str:
     """Text as the full-text table holds it and a phrase is searched for: NFKC, so
     that a decomposed "ï" (i + combining diaeresis) or a ligature is one character."""
     return unicodedata.normalize("NFKC", text)
+
+
+# Full text is indexed in passages of about this many characters, cut at line ends:
+# a snippet tokenises its passage, not a whole law, and a hit is ranked by the passage
+# that holds the phrase rather than diluted by the length of the document around it.
+PASSAGE = 2_000
+
+
+def passages(text: str, size: int = PASSAGE) -> Iterator[tuple[int, str]]:
+    """(offset in ``text``, passage) of consecutive passages covering ``text``: whole
+    lines up to ``size`` characters, a longer line cut at the last space before it
+    (a phrase is found within one passage, so cuts fall where phrases rarely run on)."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
 
 
 def _value(term: Node | None) -> Value:
@@ -132,10 +155,12 @@ def _documents(subjects: _Subjects) -> Iterable[Row]:
 
 
 def _texts(subjects: _Subjects) -> Iterable[Row]:
-    """(doc, text) of each document with a full text, normalised for search."""
+    """(doc, offset, passage) of each passage of each document's full text, normalised
+    for search."""
     for doc in subjects.having(WG.fullText):
         for text in subjects.all(doc, WG.fullText):
-            yield (str(doc), normalise_text(str(text)))
+            for start, passage in passages(str(text)):
+                yield (str(doc), start, normalise_text(passage))
 
 
 def _identifiers(subjects: _Subjects) -> Iterable[Row]:
