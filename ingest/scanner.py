@@ -437,6 +437,14 @@ class _Scanner:
                 )
             else:
                 items.append(_Item(item_start, qual_end, num, lid, leden, ond, onds))
+            gloss = _GLOSS.match(text, qual_end)
+            if gloss and (
+                g.separator.match(text, gloss.end()) or self._designation(gloss.end())
+            ):
+                # "Artikel 57 (vrijheidsbeperking) en 58 (vrijheidsontneming) Vw": a
+                # gloss on the article, passed over when the list or its regeling
+                # goes on after it
+                qual_end = items[-1].end = gloss.end()
             sep = g.separator.match(text, qual_end)
             if (
                 sep is None
@@ -1192,6 +1200,9 @@ _MORE_BIJLAGEN = re.compile(
     r"(?:(?:[Bb]ijlagen?|BIJLAGEN?)[ \t]+)?(?P<num>\d{1,3}[a-z]{0,2})(?![\w/.:-]|\.\d)"
 )
 _BIJLAGE_SHAPE = re.compile(r"\d{1,3}[a-z]{0,2}")
+# a gloss on an article in parentheses: words, no digits ("(uitbetaling door de
+# griffier)"; not "(Stb. 1984, 628)", "(artikel 8:5)", "(oud)" is one)
+_GLOSS = re.compile(r"[ \t]*\((?=[a-z])[^()\n\d]{2,80}\)")
 _STRAY_DOT_NAME = re.compile(r"\.[ \t]+(?=[A-Z])")
 _ENDS_AT_NAME = re.compile(r"[ \t]*(?:[.;)]|\n|$)")
 _LETTERS_APART = re.compile(r"[ \t]*,[ \t]*[a-z](?![\w])")

@@ -3,7 +3,8 @@ named after them: "artikel 2.4, tweede/vijfde lid, Vreemdelingenbesluit" is the 
 article 2.4 — not the citing regeling's own article 2.4 with the name left over. The
 article and its regeling are what is written; the unread parts are passed over, never
 past a sentence, a line or a conjunction (a full stop typed before the name is passed
-over only when the name alone follows: "artikel 4.48. Vb."). Letters apart from the number ("22, c en d")
+over only when the name alone follows: "artikel 4.48. Vb."; a gloss in parentheses,
+"Artikel 57 (vrijheidsbeperking) en 58 …", only when the list or its name goes on). Letters apart from the number ("22, c en d")
 are unresolved with a reason; an English designation of an act we do not know is no
 article of the citing treaty. Sentences from the corpus (the file named per row; the
 expected ids are the publisher's own links there) unless marked "constructed"."""
@@ -47,6 +48,9 @@ READ = [
     # Vc A: "art" without its full stop; "tot en met artikel" repeats the keyword
     pytest.param(VC_A, "De IND legt een inreisverbod op anders dan op grond van art 66a, lid 7 Vw.", [E("legislation", VW, artikel="66a", lid="7")], id="art-no-dot"),
     pytest.param(VC_A, "Voorts wordt verwezen naar artikel 4.24 tot en met artikel 4.26 Vb voor het plaatsen", [E("legislation", VB, artikel=a) for a in ("4.24", "4.25", "4.26")], id="range-keyword-again"),
+    # Vc A: a gloss in parentheses after each article of a list, the name after the last
+    pytest.param(VC_A, "Artikel 57 (vrijheidsbeperking) en 58 (vrijheidsontneming) Vw maken het mogelijk om vreemdelingen", [E("legislation", VW, artikel="57"), E("legislation", VW, artikel="58")], id="gloss-list"),
+    pytest.param(VC_A, "De artikelen 90 (toekenning van schade als er gronden voor billijkheid zijn) en 93 (uitbetaling door de griffier) WvSv zijn van overeenkomstige toepassing.", [E("legislation", "BWBR0001903", artikel="90"), E("legislation", "BWBR0001903", artikel="93")], id="gloss-list-long"),
     # Vc A: a full stop typed after the number, the name alone before the next one
     pytest.param(VC_A, "7.6.2 Verblijf korter dan drie maanden Zie artikel 4.48. Vb. De vreemdeling die rechtmatig verblijf", [E("legislation", VB, artikel="4.48")], id="stray-dot-before-name"),
     pytest.param(VC_A, "Opheffing van een aanwijzing/ maatregel als bedoeld in artikel 6/ 50/ 55/ 56/ 57/ 58 of 59 Vreemdelingenwet 2000", [E("legislation", VW, artikel=a) for a in ("6", "50", "55", "56", "57", "58", "59")], id="slash-list-spaced"),
@@ -124,3 +128,12 @@ def test_generalise_slash_before_a_smaller_number_is_no_list() -> None:
     # ECLI:EU:C:2017:71 (corpus/cjeu): a Belgian article number
     text = "excluded from refugee status under Article 55/2 of the Law of 15 December"
     assert [r.pinpoint.artikel for r in find_references(text)] == ["55"]
+
+
+def test_generalise_gloss_only_before_more_of_the_reference() -> None:
+    # constructed: a gloss that nothing of the reference follows stays outside it,
+    # and a parenthesis with digits is no gloss ("(Stb. 2000, 495)")
+    (ref,) = find_references("artikel 8 (gezinsleven) is van belang")
+    assert ref.reference.text == "artikel 8"
+    refs = find_references("artikel 12 (Stb. 2000, 495) Vw")
+    assert refs[0].reference.text == "artikel 12" and refs[0].work is None
