@@ -104,7 +104,7 @@ def _ranked(stamp: str) -> list[Ranked]:
 
 def get_ranked() -> list[Ranked]:
     """Every node of the network by in-degree, then PageRank (computed once per store:
-    PageRank over the whole network took 0.1–0.3 s a page run at 11.6 M triples)."""
+    PageRank walks the whole network, too slow to repeat on every page run)."""
     return _ranked(store_stamp())
 
 
@@ -130,9 +130,6 @@ def get_cited_parts() -> list[CitedPart]:
     return _cited_parts(store_stamp())
 
 
-SHARED = (get_documents, get_motions, get_cited_parts, get_network, get_ranked)
-
-
 @st.cache_resource(show_spinner=False)
 def warm_up() -> threading.Thread:
     """Compute the shared results once, in the background, when the server starts."""
@@ -142,15 +139,26 @@ def warm_up() -> threading.Thread:
 
 
 def _warm() -> None:
-    # What the first table and chart would import otherwise (1.3 s on the first page).
+    # What the first table and chart would import otherwise, on the first visitor's
+    # first page.
     import altair  # noqa: F401
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
+    from app.names import get_names  # here: app.names itself reads this module
     from graph.search import resolve_citations
 
-    resolve_citations("artikel 1 Vw")  # loads the grammar's tables (0.1 s)
-    for load in SHARED:
+    resolve_citations("artikel 1 Vw")  # loads the grammar's tables once, not per visit
+    # the document list first: the names (on nearly every page) are read from it
+    shared = (
+        get_documents,
+        get_names,
+        get_motions,
+        get_cited_parts,
+        get_network,
+        get_ranked,
+    )
+    for load in shared:
         try:
             load()
         except Exception:  # noqa: BLE001 - the page that needs it shows the error

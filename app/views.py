@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # Incoming links of a much-cited law come a page of citing documents at a time, about
-# this many links a page (at 11.6 M triples the Vb's 30,000 links take 5 s at once).
+# this many links a page: a law the whole corpus cites has too many to read at once.
 LINKS_PER_PAGE = 500
 
 KIND_COLOURS = {

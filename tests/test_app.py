@@ -48,6 +48,26 @@ def test_app_every_page_renders_without_exception(small_store, page):
     assert not at.exception, [e.value for e in at.exception]
 
 
+def test_app_warm_up_reads_the_names_before_any_page(small_store, monkeypatch):
+    """The server's warm-up (app.state._warm) builds the store's names, so the first
+    page that shows a name reads them from the cache."""
+    import app.names
+    import app.state
+
+    built = []
+    real = app.names.names_from_rows
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app.names, "names_from_rows", counted)
+    app.state._warm()
+    assert len(built) == 1
+    assert app.names.get_names().name("BWBR0011825") == "Vreemdelingenbesluit 2000 (Vb)"
+    assert len(built) == 1  # from the cache
+
+
 def test_app_main_script_navigates(small_store):
     at = _run(APP_DIR / "streamlit_app.py")
     assert not at.exception
