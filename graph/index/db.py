@@ -17,7 +17,7 @@ from typing import Any
 from graph.errors import StoreError
 from graph.index.rows import DocumentRows
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
