@@ -67,6 +67,22 @@ NO_RESULTS = "Geen resultaten."
 NONE = "—"
 
 
+# How a link was found (ontology/wetgraaf.ttl's wg:Method), by its IRI's local name.
+METHOD_LABELS = {
+    "editorial": "redactioneel (uit de bron)",
+    "extracted": "uit de tekst gelezen",
+    "inferred": "afgeleid",
+}
+
+
+def method_label(method: object) -> str:
+    """The Dutch name of how a link was found (``wg:extracted`` or its IRI or local
+    name); an unknown one as it is."""
+    text = "" if method is None else str(method)
+    local = re.split(r"[#/:]", text)[-1]
+    return METHOD_LABELS.get(local, text)
+
+
 def kind_label(kind: object) -> str:
     """The Dutch name of a document or reference kind (an unknown one as it is, with
     its underscores as spaces)."""
@@ -155,6 +171,21 @@ _REASONS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?P<a>'.+') outside a lid(?P<b>.*)", "{a} buiten een lid{b}"),
     (r"unknown Vc part in (?P<a>.+)", "onbekend deel van de Vc in {a}"),
+    (
+        r"(?P<a>'.+') (?P<b>\S+) outside the Vc names no Vc chapter for certain",
+        "{a} {b} buiten de Vc wijst niet zeker een hoofdstuk van de Vc aan",
+    ),
+    (
+        r"artikel (?P<a>\S+) is an article of bijlage (?P<b>.+) only, not of the "
+        r"regeling's body",
+        "artikel {a} is alleen een artikel van bijlage {b}, niet van de regeling zelf",
+    ),
+    (
+        r"inside bijlage (?P<a>\S+): artikel (?P<b>\S+) is that bijlage's own article, "
+        r"and (?P<c>'.+') may cite the act its entry names",
+        "in bijlage {a} is artikel {b} een artikel van die bijlage zelf, en {c} kan "
+        "verwijzen naar de regeling die het onderdeel noemt",
+    ),
     (r"not a sector-3 CELEX act", "geen EU-handeling (CELEX sector 3)"),
     (r"malformed ECLI (?P<a>.+)", "ongeldige ECLI {a}"),
     (
@@ -239,6 +270,8 @@ def reason_label(reason: object) -> str:
                 groups["a"] = kind_label(kind)
             if "b" in groups and groups["b"] in _WHERE:
                 groups["b"] = _WHERE[groups["b"]]
+            if dutch.startswith("artikel {a} is alleen"):  # "bijlage 2 or 3"
+                groups["b"] = groups["b"].replace(" or ", " of ")
             return dutch.format(**groups)
     return f"niet opgelost ({text})"
 

@@ -432,8 +432,12 @@ def test_app_network_ranks_and_draws(small_store):
     assert ranked["geciteerd door"].max() == 1
     parts = at.dataframe[1].value
     assert list(zip(parts["regeling"], parts["onderdeel"], strict=True)) == [
-        ("BWBR0011825", "artikel 3.71, lid 3")
+        ("Vreemdelingenbesluit 2000 (Vb)", "artikel 3.71, lid 3")
     ]
+    assert list(parts["regeling (id)"]) == ["BWBR0011825"]
+    # the filter offers the regelingen by name
+    works = at.multiselect(key="works")
+    assert works.options == ["Vreemdelingenbesluit 2000 (Vb)"]
     assert at.get("vega_lite_chart"), "no bar chart of the most cited parts"
     drawing = at.get("graphviz_chart")
     assert drawing and "BWBR0011825" in drawing[0].proto.spec

@@ -128,6 +128,9 @@ def test_article_page_shows_versions_and_leden(serve_article_store):
         v["publicatie"] == "stb-2019-143" and v["effect"] == "wijziging"
         for v in versions
     )
+    # what the store does not know reads "—", not st.dataframe's "None"
+    assert all(v is not None for row in versions for v in row.values()), versions
+    assert "—" in {v["geldig tot"] for v in versions}
     (leden,) = [p for p in at.button_group if p.label == "Leden en onderdelen"]
     assert leden.options[:2] == ["lid 1", "lid 2"] or len(leden.options) >= 4
 

@@ -24,9 +24,13 @@ _WORDS = """the and with without from none null nan no not yes choose options op
     graph network source target title date documents rows row columns motion motions
     vote votes letter letters court ruling article articles view show hide clear today
     previous next back file files january february march june july october monday
-    tuesday wednesday thursday friday saturday sunday"""
+    tuesday wednesday thursday friday saturday sunday extracted editorial inferred
+    hops"""
 ENGLISH = frozenset(_WORDS.split())
 INTERNAL = frozenset(k for k in labels.KIND_LABELS if "_" in k) | {"derives_from"}
+# Table columns whose cells are the interface's own words (a kind, a status, how a link
+# was found), not text from the data (titles and quotes may be in any language).
+INTERFACE_COLUMNS = frozenset({"soort", "methode", "relatie", "status", "onopgelost"})
 FRONTEND_PLACEHOLDERS = {
     "multiselect": "Choose options",
     "selectbox": "Choose an option",
@@ -89,6 +93,8 @@ def rendered_text(at: AppTest) -> list[str]:
             for column in frame.columns:
                 if frame[column].dtype.kind not in "iuf" and frame[column].isna().any():
                     texts.append(f"{column}: None")
+                if column in INTERFACE_COLUMNS:
+                    texts.extend(f"{column}: {v}" for v in frame[column].unique())
         if kind in ("vega_lite_chart", "arrow_vega_lite_chart"):
             texts.extend(_chart_titles(json.loads(proto.spec)))
     return texts
@@ -141,17 +147,22 @@ def _english_page() -> None:
     st.multiselect("Soort", ["a", "b"], key="kinds")
     st.caption("No results")
     st.dataframe([{"kind": "case_law", "titel": None}, {"kind": "x", "titel": "y"}])
+    st.dataframe(
+        [{"methode": "extracted", "titel": "Judgment of the Court, Gusa, C-442/16"}]
+    )
 
 
 def test_app_dutch_scanner_finds_english_strings():
-    """The scanner fails a page with Streamlit's own placeholder, an English caption
-    and a table cell st.dataframe writes as "None" (a test that cannot fail proves
+    """The scanner fails a page with Streamlit's own placeholder, an English caption,
+    a table cell st.dataframe writes as "None" and an English value in a column of the
+    interface's words, not a title from the data (a test that cannot fail proves
     nothing)."""
     at = AppTest.from_function(_english_page, default_timeout=30)
     at.run()
     texts = rendered_text(at)
     found = set().union(*(english_words(t) for t in texts))
-    assert {"choose", "options", "no", "results", "none"} <= found
+    assert {"choose", "options", "no", "results", "none", "extracted"} <= found
+    assert "the" not in found  # a ruling's English title is the data's
     assert "kind" not in found  # a column named kind: not in the word list …
     assert english_words("soort: case_law") == {"case_law"}  # … but internal values are
 
@@ -216,11 +227,32 @@ def test_labels_format_date(value, expected):
     ("footnote 3 names no kamerstuk", "voetnoot 3 noemt geen Kamerstuk"),
     ("short form without antecedent", "verkorte verwijzing zonder voorganger"),
     ("no resolver for kind case_law", "geen oplosser voor soort rechtspraak"),
+    ("'tot en met' C2 outside the Vc names no Vc chapter for certain",
+     "'tot en met' C2 buiten de Vc wijst niet zeker een hoofdstuk van de Vc aan"),
+    ("artikel 1 is an article of bijlage 2 or 3 only, not of the regeling's body",
+     "artikel 1 is alleen een artikel van bijlage 2 of 3, niet van de regeling zelf"),
+    ("inside bijlage 2: artikel 4 is that bijlage's own article, and 'het elfde lid'"
+     " may cite the act its entry names",
+     "in bijlage 2 is artikel 4 een artikel van die bijlage zelf, en 'het elfde lid'"
+     " kan verwijzen naar de regeling die het onderdeel noemt"),
     ("a reason nobody wrote yet", "niet opgelost (a reason nobody wrote yet)"),
 ])
 # fmt: on
 def test_labels_reason_label(reason, expected):
     assert labels.reason_label(reason) == expected
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        ("https://w3id.org/wetgraaf/ontology#extracted", "uit de tekst gelezen"),
+        ("editorial", "redactioneel (uit de bron)"),
+        ("inferred", "afgeleid"),
+        (None, ""),
+    ],
+)
+def test_labels_method_label(method, expected):
+    assert labels.method_label(method) == expected
 
 
 # fmt: off

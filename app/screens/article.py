@@ -23,7 +23,14 @@ from app.navigation import (
     selected_row,
 )
 from app.state import get_backend, store_stamp
-from app.views import Mark, escape_markdown, highlight, markdown_link
+from app.views import (
+    Mark,
+    date_columns,
+    escape_markdown,
+    highlight,
+    markdown_link,
+    shown_rows,
+)
 from graph.errors import GraphError
 from graph.explore.article import (
     ArticleView,
@@ -204,7 +211,8 @@ def _versions_section() -> None:
             "wijzigen staan onder Wijzigingen."
         )
         return
-    st.dataframe(
+    # an unknown end, publication or dossier as "—", dates as a Dutch reader writes them
+    shown = shown_rows(
         [
             {
                 "toestand": v.toestand,
@@ -216,13 +224,10 @@ def _versions_section() -> None:
                 "geciteerd door": v.cited_by,
             }
             for v in versions
-        ],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "geldig sinds": st.column_config.DateColumn(format="D-M-YYYY"),
-            "geldig tot": st.column_config.DateColumn(format="D-M-YYYY"),
-        },
+        ]
+    )
+    st.dataframe(
+        shown, hide_index=True, width="stretch", column_config=date_columns(shown)
     )
 
 

@@ -12,6 +12,7 @@ from app.labels import (
     format_date,
     kind_label,
     kind_options,
+    method_label,
     reason_label,
 )
 from app.names import get_names
@@ -153,6 +154,8 @@ def _grouped(
                 named["soort"] = kind_label(named["soort"])
             if named.get("onopgelost"):
                 named["onopgelost"] = reason_label(named["onopgelost"])
+            if named.get("methode"):
+                named["methode"] = method_label(named["methode"])
             table.append(named)
         event = st.dataframe(
             table,

@@ -51,13 +51,15 @@ st.subheader("Meest geciteerde artikelen en paragrafen")
 
 
 cited = get_cited_parts()
-works = sorted({p.work_title or p.work_id for p in cited})
+works = sorted({p.work_id for p in cited}, key=lambda work: names.name(work).lower())
 chosen_works = st.multiselect(
-    "Regeling", works, key="works", placeholder="Alle regelingen"
+    "Regeling",
+    works,
+    key="works",
+    format_func=names.name,
+    placeholder="Alle regelingen",
 )
-shown = [
-    p for p in cited if not chosen_works or (p.work_title or p.work_id) in chosen_works
-]
+shown = [p for p in cited if not chosen_works or p.work_id in chosen_works]
 bars = [
     {
         "onderdeel": names.name(p.iri) if p.iri else f"{p.work_id}, {p.label}",
@@ -81,12 +83,12 @@ if bars:
 documents_table(
     [
         {
-            "regeling": p.work_id,
-            "titel": p.work_title,
+            "regeling": names.name(p.work_id),
             "onderdeel": p.label,
             "geciteerd door": p.citing_documents,
             "verwijzingen": p.links,
-            "link": p.iri,
+            "regeling (id)": p.work_id,
+            "bron": p.iri,
         }
         for p in shown
     ],

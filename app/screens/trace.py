@@ -11,6 +11,7 @@ caption says what was left out. For a part, the sentences about that part come f
 import networkx as nx
 import streamlit as st
 
+from app.labels import kind_label, method_label
 from app.names import get_names, short_name
 from app.state import get_backend, get_network, get_store, store_stamp
 from app.story import CONTINUATIONS, Hop, sentence, source_note
@@ -116,7 +117,7 @@ st.query_params["doc"] = selected
 st.session_state["trace-url"] = selected
 part = st.query_params.get("part")
 direction = columns[1].radio("Richting", list(DIRECTIONS), horizontal=True, key="dir")
-hops = columns[2].slider("Hops", 1, 4, 2, key="hops")
+hops = columns[2].slider("Schakels", 1, 4, 2, key="hops")
 iri = nodes[selected]
 lineage = _lineage(iri, hops, DIRECTIONS[direction], store_stamp())
 graph = lineage.digraph
@@ -264,8 +265,8 @@ documents_table(
             "naar": names.name(target),
             "citaat": evidence.quote,
             "in": names.name(evidence.stated_in) if evidence.stated_in in graph else "",
-            "soort": evidence.kind,
-            "methode": evidence.method,
+            "soort": kind_label(evidence.kind),
+            "methode": method_label(evidence.method),
             "van (id)": graph.nodes[source]["id"],
             "naar (id)": graph.nodes[target]["id"],
         }
