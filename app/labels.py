@@ -302,6 +302,7 @@ QUERY_LABELS = {
     "motion_zaken": "de zaak van elke motie met kabinetsappreciatie",
     "motions": "moties met indieners en uitslag",
     "outgoing_links": "de verwijzingen in één document",
+    "part_text": "waar een artikel of paragraaf in de tekst staat, met leden en onderdelen",
     "relation_edges": "getypeerde relaties (volgt uit, wijzigt, beantwoordt …)",
     "text_search": "documenten waarvan de tekst een patroon bevat",
     "toezeggingen": "toezeggingen met brieven, bewindspersoon en termijn",

@@ -233,6 +233,7 @@ def test_app_search_resolves_a_typed_citation_to_its_incoming_links(small_store)
     assert any("BWBR0011825" in m.value for m in at.markdown)
     incoming = at.dataframe[0].value
     assert list(incoming["van"]) == ["2025D33530"]
+    assert list(incoming["naam"]) == ["Diverse onderwerpen op het gebied van migratie"]
     assert "artikel 3.71, derde lid, Vb" in list(incoming["citaat"])
     # another article of the same law: the link to 3.71 is not one to 3.7
     at.text_input(key="query").input("artikel 3.7 Vb").run()
@@ -254,7 +255,7 @@ def test_app_search_finds_phrases_in_document_text(small_store):
     at = _page("search")
     at.text_input(key="query").input("LID BISSCHOP").run()
     assert not at.exception
-    assert any("1 documenten bevatten" in c.value for c in at.caption)
+    assert any("1 document bevat deze woorden" in c.value for c in at.caption)
     at.text_input(key="query").input("geen zinsnede zoals deze").run()
     assert any("0 documenten bevatten" in c.value for c in at.caption)
 

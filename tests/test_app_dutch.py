@@ -277,3 +277,11 @@ def test_labels_every_reason_in_the_bundled_corpus_reads_dutch(bundled_store):
     assert len(reasons) > 20
     untold = {r for r in reasons if labels.reason_label(r).startswith("niet opgelost")}
     assert untold == set()
+
+
+def test_labels_every_named_query_has_its_dutch_description():
+    """The console lists the named queries by their Dutch descriptions: a new query
+    without one would show its file name."""
+    from graph.sparql import list_queries
+
+    assert set(labels.QUERY_LABELS) == set(list_queries())

@@ -173,7 +173,11 @@ for citation in citations:
     )
     documents_table(
         [
-            {"van": r["citingId"], "titel": r["citingTitle"], "citaat": r["quote"]}
+            {
+                "naam": names.name(str(r["citingId"])),
+                "van": r["citingId"],
+                "citaat": r["quote"],
+            }
             for r in links
         ],
         key=f"incoming-{citation.target}",
@@ -184,7 +188,11 @@ all_hits = in_text(query, store_stamp())
 hits = [h for h in all_hits if wanted(h.doc)]
 filtered = len(hits) != len(all_hits)
 st.caption(
-    f"{len(hits)} documenten bevatten deze woorden (beste eerst)"
+    (
+        "1 document bevat deze woorden"
+        if len(hits) == 1
+        else f"{len(hits)} documenten bevatten deze woorden (beste eerst)"
+    )
     + (
         f"; {len(all_hits) - len(hits)} andere vallen buiten de filters"
         if filtered
