@@ -555,6 +555,15 @@ class CitingContext:
     partial: bool = False
     # its bijlagen, where a bijlage numbers articles of its own (``annex_article``)
     annexes: tuple[AnnexSpan, ...] = ()
+    # built on first use: the resolver asks has_part/in_body for nearly every
+    # reference, and a scan of a whole law's parts each time made resolving a law
+    # quadratic in its length
+    _part_keys: frozenset[tuple[str, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _body_articles: frozenset[str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -610,7 +619,11 @@ class CitingContext:
         context does not know its parts, or knows only some: ``partial``)."""
         if not self.parts:
             return None
-        if any(p.kind == kind and p.number == number for p in self.parts):
+        keys = self._part_keys
+        if keys is None:
+            keys = frozenset((p.kind, p.number) for p in self.parts)
+            object.__setattr__(self, "_part_keys", keys)  # frozen: a cache, not state
+        if (kind, number) in keys:
             return True
         return None if self.partial else False
 
@@ -636,10 +649,15 @@ class CitingContext:
 
     def in_body(self, artikel: str) -> bool:
         """Whether the citing regeling has article ``artikel`` outside its bijlagen."""
-        return any(
-            span.artikel == artikel and self.annex_at(span.start) is None
-            for span in self.articles
-        )
+        body = self._body_articles
+        if body is None:
+            body = frozenset(
+                span.artikel
+                for span in self.articles
+                if self.annex_at(span.start) is None
+            )
+            object.__setattr__(self, "_body_articles", body)  # frozen: a cache
+        return artikel in body
 
     def article_at(self, offset: int) -> str | None:
         """The number of the innermost article containing ``offset``, if any."""
