@@ -89,6 +89,20 @@ INTERACTIONS: dict[str, list[tuple[str, Action]]] = {
             ),
         ),
     ],
+    "article": [
+        (
+            "'artikel 3.4 Vb'",
+            lambda at: at.text_input(key="cite").input("artikel 3.4 Vb").run(),
+        ),
+        (
+            "'artikel 64 Vw'",
+            lambda at: at.text_input(key="cite").input("artikel 64 Vw").run(),
+        ),
+        (
+            "'B5/2.2 Vc'",
+            lambda at: at.text_input(key="cite").input("B5/2.2 Vc").run(),
+        ),
+    ],
     "motions": [
         ("rerun", lambda at: at.run()),
         ("fractie VVD", lambda at: at.selectbox(key="fractie").set_value("VVD").run()),

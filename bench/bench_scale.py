@@ -290,8 +290,18 @@ def main() -> None:
     parser.add_argument(
         "--only", nargs="*", default=[], help="time only these named queries"
     )
+    parser.add_argument(
+        "--index-only",
+        action="store_true",
+        help="with --existing: time only the reads of the index",
+    )
     args = parser.parse_args()
     location = args.store or Path(tempfile.mkdtemp()) / "store"
+    if args.existing and args.index_only:
+        store = open_store(location, read_only=True)
+        _report_index(store, args.repeat, args.only)
+        store.close()
+        return
     if args.existing:
         _report_queries(location, args.repeat, args.only, remote=args.remote)
         return

@@ -203,10 +203,14 @@ def most_cited(index: Index) -> Rows:
     return _read(
         index,
         ("work", "workId", "title", "referenceKind", "citingDocuments", "links"),
-        f"WITH {_EDGES} SELECT w.work, i.identifier, d.title, w.cited_as, w.citing,"
-        " w.links FROM works w JOIN labels i ON i.iri = w.work"
-        " LEFT JOIN (SELECT DISTINCT doc, title FROM documents) d ON d.doc = w.work"
-        f" WHERE w.citing >= {_cut('works')}"
+        # the labels and titles of the hundred, not of every cited work
+        f"WITH {_EDGES}, top AS"
+        f" (SELECT * FROM works WHERE citing >= {_cut('works')})"
+        " SELECT w.work, i.identifier, d.title, w.cited_as, w.citing, w.links"
+        " FROM top w JOIN (SELECT DISTINCT iri, identifier FROM identifiers"
+        " WHERE iri IN (SELECT work FROM top)) i ON i.iri = w.work"
+        " LEFT JOIN (SELECT DISTINCT doc, title FROM documents"
+        " WHERE doc IN (SELECT work FROM top)) d ON d.doc = w.work"
         " ORDER BY w.citing DESC, w.links DESC, i.identifier, w.work LIMIT 100",
     )
 
