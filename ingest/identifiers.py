@@ -6,6 +6,7 @@ canonical id into an IRI; ``graph`` and the resolvers both call it.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote
 
@@ -136,6 +137,8 @@ def celex_iri(celex: str) -> str:
     return f"http://publications.europa.eu/resource/celex/{celex}"
 
 
+# a law cites the same few parts over and over ("artikel 8:5 Awb", "het tweede lid")
+@functools.lru_cache(maxsize=8192)
 def part_iri(work: str, pinpoint: Pinpoint) -> str:
     """The IRI of a part of a work: Juriconnect for BWB, a fragment elsewhere."""
     if not pinpoint.as_dict():

@@ -100,13 +100,19 @@ class Reference:
     text: str
     kind: ReferenceKind
     groups: tuple[tuple[str, str], ...] = ()
+    # ``groups`` as a dict, built on first use: the resolvers ask a reference for
+    # its parts many times over
+    _by_name: dict[str, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def group(self, name: str) -> str | None:
         """The value of one recognised part, or None."""
-        for key, value in self.groups:
-            if key == name:
-                return value
-        return None
+        by_name = self._by_name
+        if by_name is None:
+            by_name = dict(self.groups)
+            object.__setattr__(self, "_by_name", by_name)  # frozen: a cache, not state
+        return by_name.get(name)
 
 
 @dataclass(frozen=True, slots=True)

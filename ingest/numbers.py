@@ -7,6 +7,7 @@ Pure functions of a match or a string; the scanner calls them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ingest.errors import PatternError
@@ -19,6 +20,7 @@ __all__ = [
     "expand_range",
     "lid_numbers",
     "onderdeel_value",
+    "optional_group",
 ]
 
 
@@ -66,14 +68,31 @@ def _letter_sequence(first: str, last: str) -> list[str] | None:
     return out
 
 
+def optional_group(match: re.Match[str], name: str) -> str | None:
+    """A group the pattern may not have (the combined part pattern has the English
+    lids and onderdelen, the plain lid pattern not), without building groupdict()."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
 def lid_numbers(match: re.Match[str]) -> list[str]:
     """The lid numbers of a lid match ("vijfde en zesde lid", "eerste tot en met
     derde lid" -> 1, 2, 3, "lid 3")."""
-    if match.groupdict().get("lide"):  # "(2) and (3)", "(2) to (5)"
+    if optional_group(match, "lide"):  # "(2) and (3)", "(2) to (5)"
         return _bracketed(match.group("lide"), match.group("liderest") or "")
-    if not match.group("lids"):
-        return re.findall(r"\d+[a-z]?", match.group("lidn") or "")
-    words = re.findall(r"[a-z]+|/", match.group("lids"))
+    lids = match.group("lids")
+    if not lids:
+        return _LID_DIGITS.findall(match.group("lidn") or "")
+    return list(_ordinal_lids(lids))
+
+
+_LID_DIGITS = re.compile(r"\d+[a-z]?")
+_LID_WORD = re.compile(r"[a-z]+|/")
+
+
+# the same few phrases ("eerste lid", "tweede en derde lid") recur all through a law
+@functools.lru_cache(maxsize=1024)
+def _ordinal_lids(lids: str) -> tuple[str, ...]:
+    words = _LID_WORD.findall(lids)
     numbers: list[str] = []
     range_open = False
     for word in words:
@@ -85,7 +104,7 @@ def lid_numbers(match: re.Match[str]) -> list[str]:
                 numbers.extend(str(n) for n in range(int(numbers[-1]) + 1, number))
             numbers.append(str(number))
             range_open = False
-    return numbers
+    return tuple(numbers)
 
 
 _ONDERDEEL_WORD = re.compile(r"(?<![\w/])(?:[A-Za-z]{1,3}|\d{1,2})(?![\w/])|/")
@@ -94,7 +113,7 @@ _ONDERDEEL_WORD = re.compile(r"(?<![\w/])(?:[A-Za-z]{1,3}|\d{1,2})(?![\w/])|/")
 def onderdeel_value(match: re.Match[str]) -> tuple[str | None, str | None]:
     """(onderdeel, onderdelen): one letter/number, or the list when more are named
     ("onder a, c en d" -> a,c,d; "onder a tot en met e" -> a,b,c,d,e)."""
-    if match.groupdict().get("onde"):  # "(a) and (b)"
+    if optional_group(match, "onde"):  # "(a) and (b)"
         names = _bracketed(match.group("onde"), match.group("onderest") or "")
         return (None, ",".join(names)) if len(names) > 1 else (names[0], None)
     ond = match.group("ond")

@@ -28,6 +28,7 @@ from ingest.numbers import (
     expand_range,
     lid_numbers,
     onderdeel_value,
+    optional_group,
 )
 from ingest.official_ids import OFFICIAL_ID_PATTERNS, read_official_id
 
@@ -787,7 +788,7 @@ class _Scanner:
                 if m is None:
                     break
             pos = m.end()
-            if m.group("lids") or m.group("lidn") or m.groupdict().get("lide"):
+            if m.group("lids") or m.group("lidn") or optional_group(m, "lide"):
                 lids.extend(lid_numbers(m))
             elif m.group("minor"):  # "tweede volzin", "ten derde": not kept
                 continue
