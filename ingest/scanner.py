@@ -58,6 +58,16 @@ _BIJ = re.compile(r"\s+(?:bij|van)(?=\s)\s")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(])")
 
 
+def _starts(text: str, needle: str) -> list[int]:
+    """Every offset where ``needle`` starts (overlapping ones too, as rfind finds)."""
+    found = []
+    index = text.find(needle)
+    while index != -1:
+        found.append(index)
+        index = text.find(needle, index + 1)
+    return found
+
+
 def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted([pair for pair in values.items() if pair[1]]))
 
@@ -92,6 +102,7 @@ class _Scanner:
         self.article_headings: bool | None = None  # see _has_article_headings
         self.entry_lines: list[tuple[int, str]] | None = None  # _last_entry_line
         self.line_heads: dict[int, tuple[str, int] | None] = {}  # _line_head
+        self.blank_lines: list[int] | None = None  # _paragraph_start
 
     # designations ---------------------------------------------------------------
     def _designation(
@@ -211,7 +222,12 @@ class _Scanner:
         line (a letter's or ruling's paragraph)."""
         text = self.text
         if self._has_article_headings():
-            blank = text.rfind("\n\n", 0, at)
+            # a law's text may have no blank line at all: an rfind from each
+            # reference back to the start made this quadratic in the law's length
+            if self.blank_lines is None:
+                self.blank_lines = _starts(text, "\n\n")
+            index = bisect.bisect_right(self.blank_lines, at - 2) - 1
+            blank = self.blank_lines[index] if index >= 0 else -1
             return max(self.last_article_heading, blank + 1 if blank >= 0 else 0)
         return text.rfind("\n", 0, at) + 1
 
