@@ -604,7 +604,9 @@ def work_labels(index: Index, works: Sequence[str]) -> dict[str, WorkLabel]:
             "SELECT i.iri, MIN(i.identifier),"
             " (SELECT MIN(d.kind) FROM documents d WHERE d.doc = i.iri),"
             " (SELECT MIN(d.title) FROM documents d WHERE d.doc = i.iri),"
-            " (SELECT MIN(l.kind) FROM links l WHERE l.work = i.iri)"
+            # per citing document, not per link: a law is cited by every link of
+            # each document that cites it
+            " (SELECT MIN(e.kind) FROM edges e WHERE e.work = i.iri)"
             f" FROM identifiers i WHERE i.iri IN ({marks}) GROUP BY i.iri",
             chunk,
         ):
@@ -618,10 +620,9 @@ def citing_documents(index: Index, work: str) -> list[tuple[str, str, int]]:
     return [
         (str(doc), str(identifier), int(links))
         for doc, identifier, links in index.rows(
-            "SELECT l.doc, (SELECT MIN(d.id) FROM documents d WHERE d.doc = l.doc) AS id,"
-            " COUNT(DISTINCT l.link) AS n FROM links l"
-            " WHERE l.work = ? AND l.doc != ? AND l.kind IS NOT NULL"
-            " GROUP BY l.doc HAVING id IS NOT NULL ORDER BY n DESC, id, l.doc",
+            "SELECT e.doc, (SELECT MIN(d.id) FROM documents d WHERE d.doc = e.doc) AS id,"
+            " SUM(e.links) AS n FROM edges e WHERE e.work = ? AND e.doc != ?"
+            " GROUP BY e.doc HAVING id IS NOT NULL ORDER BY n DESC, id, e.doc",
             (work, work),
         )
     ]
