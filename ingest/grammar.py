@@ -225,9 +225,10 @@ class Grammar:
             r"|voor\s+zover|(?:de\s+)?artikel(?:en)?\s))"
         )
         self.line_head_possible = True
-        # a line "<words>: …" that is not a list item "a. …"
+        # a line "<words>: …" that is not a list item "a. …" (the words possessive:
+        # they hold no colon, so giving some back never finds one, on any line)
         self.entry_line = re.compile(
-            r"\n[ \t]*(?:(?![a-z0-9]{1,3}[.°)][ \t])(?P<head>[^\n:;]{2,80}):(?=[ \t\n])"
+            r"\n[ \t]*(?:(?![a-z0-9]{1,3}[.°)][ \t])(?P<head>[^\n:;]{2,80}+):(?=[ \t\n])"
             r"|(?:Bijlage|BIJLAGE|Hoofdstuk|HOOFDSTUK|Afdeling|Titel|Paragraaf)[ \t])"
         )
         self.book_line = re.compile(
