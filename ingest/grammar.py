@@ -209,9 +209,10 @@ class Grammar:
         self.onderdeel = self.p["onderdeel"]
         self.separator = re.compile(p["list_separator"].pattern + r"(?=\d)")
         self.designation_prefix = self.p["designation_prefix"]
-        # parts below the lid that the pinpoint does not keep
+        # parts below the lid that the pinpoint does not keep (the comma and white
+        # space possessive, as in the lid pattern: a word follows them)
         minor = (
-            r",?\s*(?:(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)"
+            r",?+\s*+(?:(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:volzin|zin)"
             r"|ten\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
             r"|negende|tiende)|punt\s+\d{1,2}[a-z]?)\b"  # "artikel 3, punt 6, van de …"
         )
