@@ -9,6 +9,7 @@ click pays for them.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 
@@ -21,6 +22,7 @@ from graph.document_store import DocumentStore, open_any_store
 from graph.explore.documents import index_missing, list_documents
 from graph.explore.motions import MotionRow, list_motions, motion_votes
 from graph.explore.parts import CitedPart, most_cited_parts
+from graph.explore.toezeggingen import ToezeggingRow, list_toezeggingen
 from graph.sparql import QueryBackend, QueryResult
 
 # How long results from a remote endpoint are reused: it gives no cheap change stamp.
@@ -130,6 +132,16 @@ def get_cited_parts() -> list[CitedPart]:
     return _cited_parts(store_stamp())
 
 
+@st.cache_data(max_entries=8, ttl=300, show_spinner="Toezeggingen laden…")
+def _toezeggingen(stamp: str, reference_date: dt.date) -> list[ToezeggingRow]:
+    return list_toezeggingen(get_backend(), reference_date)
+
+
+def get_toezeggingen(reference_date: dt.date | None = None) -> list[ToezeggingRow]:
+    """Every toezegging with its status on ``reference_date`` (default today)."""
+    return _toezeggingen(store_stamp(), reference_date or dt.date.today())
+
+
 @st.cache_resource(show_spinner=False)
 def warm_up() -> threading.Thread:
     """Compute the shared results once, in the background, when the server starts."""
@@ -157,6 +169,7 @@ def _warm() -> None:
         get_cited_parts,
         get_network,
         get_ranked,
+        get_toezeggingen,  # as the Toezeggingen page opens: on today's date
     )
     for load in shared:
         try:

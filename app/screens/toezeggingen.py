@@ -8,21 +8,15 @@ import streamlit as st
 
 from app.labels import CHOOSE_MANY, DATE_FORMAT, format_date, status_label
 from app.names import get_names
-from app.state import get_backend
+from app.state import get_toezeggingen
 from app.views import document_link, documents_table, escape_markdown
 from graph.errors import GraphError
-from graph.explore.toezeggingen import ToezeggingRow, list_toezeggingen
 
 # Dates on the timeline by number: the chart's own month names are English.
 DAY = "%d-%m-%Y"
 STATUS_COLOURS = {"open": "#1565c0", "te laat": "#c62828", "voldaan": "#2e7d32"}
 
 st.title("Toezeggingen")
-
-
-@st.cache_data(ttl=300, show_spinner="Toezeggingen laden…")
-def load(reference_date: dt.date) -> list[ToezeggingRow]:
-    return list_toezeggingen(get_backend(), reference_date)
 
 
 columns = st.columns([1, 2, 2])
@@ -38,7 +32,7 @@ reference_date = columns[0].date_input(
 )
 st.query_params["peildatum"] = reference_date.isoformat()
 try:
-    toezeggingen = load(reference_date)
+    toezeggingen = get_toezeggingen(reference_date)
 except GraphError as error:
     st.error(escape_markdown(str(error)))
     st.stop()
