@@ -745,11 +745,17 @@ class _Scanner:
     def _last_entry_line(self, after: int, before: int) -> str | None:
         """The head of the last entry line ("Jeugdwet:", "Bijlage 2") starting in
         ``after``..``before`` ("" for a heading line), or None; the entry lines of the
-        text are found once."""
+        text are found once. ``after`` lies past a line title (``line_titles``)."""
         if self.entry_lines is None:
+            # no entry line before the first line title is ever asked for, and such
+            # titles stand in a law's list-like bijlagen, often near its end: the
+            # text before need not be read (from the line break before the title,
+            # where an entry line may start; one ends on its own line, so none
+            # before it reaches past there)
+            first = self.line_titles[0][0] - 1 if self.line_titles else 0
             self.entry_lines = [
                 (m.start(), _ws(m.group("head") or ""))
-                for m in self.g.entry_line.finditer(self.text)
+                for m in self.g.entry_line.finditer(self.text, max(0, first))
             ]
         index = bisect.bisect_left(self.entry_lines, (before, "")) - 1
         if index >= 0 and self.entry_lines[index][0] >= after:
