@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os.path
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -325,7 +326,17 @@ class Grammar:
         }
         trie = _trie_pattern(self.word_triggers, tails)
         self.trigger_scan = re.compile(f"[^a-z](?=({trie}))")
-        self.other_triggers = other
+        # one search per common prefix ("/E" for "/EEG", "/EG", "/EU"), not one
+        # pass over the text per anchor: (in the lowered text?, prefix, anchors)
+        groups: dict[tuple[bool, str], list[tuple[str, str]]] = {}
+        for anchor, pattern_id, case in other:
+            groups.setdefault((case is None, (case or anchor)[:1]), []).append(
+                (case or anchor, pattern_id)
+            )
+        self.other_triggers = [
+            (lowered, os.path.commonprefix([a for a, _pid in anchors]), anchors)
+            for (lowered, _first), anchors in sorted(groups.items())
+        ]
         self._tail_cache: dict[str, tuple[list[tuple[str, str | None]], list]] = {}
 
     def _literal_ids(self, matched: str) -> list[tuple[str, str | None]]:
@@ -377,12 +388,16 @@ class Grammar:
             for pattern_id, case in found:
                 if case is None or startswith(case, start):
                     hits.append((start, pattern_id))
-        for anchor, pattern_id, case in self.other_triggers:
-            find = lowered.find if case is None else text.find
-            index = find(case or anchor)
+        for in_lowered, prefix, group in self.other_triggers:
+            haystack = lowered if in_lowered else text
+            index = haystack.find(prefix)
             while index != -1:
-                hits.append((index, pattern_id))
-                index = find(case or anchor, index + 1)
+                hits.extend(
+                    (index, pattern_id)
+                    for anchor, pattern_id in group
+                    if haystack.startswith(anchor, index)
+                )
+                index = haystack.find(prefix, index + 1)
         hits.sort()
         return hits
 

@@ -37,6 +37,7 @@ __all__ = ["scan_text"]
 _K = ReferenceKind
 
 _BY_SPAN = operator.attrgetter("start", "end")
+_VALUE = operator.itemgetter(1)
 _WORD = re.compile(r"\S+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[a-z0-9]{1,3}[.°)]|[-–•])[ \t]")
 _ENTRY_HEAD = re.compile(
@@ -69,7 +70,7 @@ def _starts(text: str, needle: str) -> list[int]:
 
 
 def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted([pair for pair in values.items() if pair[1]]))
+    return tuple(sorted(filter(_VALUE, values.items())))  # the parts given
 
 
 def _ws(text: str) -> str:
