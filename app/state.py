@@ -157,7 +157,8 @@ def _warm() -> None:
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
-    from app.names import get_names  # here: app.names itself reads this module
+    from app.listing import warm_listing  # here: both read this module
+    from app.names import get_names
     from graph.search import resolve_citations
 
     resolve_citations("artikel 1 Vw")  # loads the grammar's tables once, not per visit
@@ -165,6 +166,7 @@ def _warm() -> None:
     shared = (
         get_documents,
         get_names,
+        warm_listing,  # the Documenten page, the explorer's first
         get_motions,
         get_cited_parts,
         get_network,

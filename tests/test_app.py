@@ -68,6 +68,41 @@ def test_app_warm_up_reads_the_names_before_any_page(small_store, monkeypatch):
     assert len(built) == 1  # from the cache
 
 
+def test_app_warm_up_lists_the_documents_as_the_first_page_shows_them(
+    small_store, monkeypatch
+):
+    """The warm-up names and formats the Documenten page's list (every kind, no
+    filter) once; the page's first run and a filter's read what matches."""
+    import streamlit as st
+
+    import app.listing
+    import app.state
+
+    st.cache_resource.clear()
+    formatted = []
+    real = app.listing.shown_rows
+
+    def counted(rows):
+        formatted.append(len(rows))
+        return real(rows)
+
+    monkeypatch.setattr(app.listing, "shown_rows", counted)
+    app.state._warm()
+    assert len(formatted) == 1
+    at = _run(APP_DIR / "screens" / "documents.py")
+    assert not at.exception
+    assert len(formatted) == 1  # the page's list came from the warm-up
+    kinds = tuple(app.listing.all_kinds())
+    whole = app.listing.get_listing(kinds, "")
+    assert formatted == [len(whole.ids)] and whole.ids
+    needle = str(whole.table[-1]["naam"]).split()[0].lower()
+    found = app.listing.get_listing(kinds, needle)
+    assert found.ids and set(found.ids) <= set(whole.ids)
+    assert len(app.listing.get_listing(kinds, "xyzzy-nergens").ids) == 0
+    for doc_id, row in zip(found.ids, found.table, strict=True):
+        assert needle in f"{doc_id} {row['naam']} {found.labels[doc_id]}".lower()
+
+
 def test_app_main_script_navigates(small_store):
     at = _run(APP_DIR / "streamlit_app.py")
     assert not at.exception

@@ -11,10 +11,10 @@ from app.labels import (
     CHOOSE_MANY,
     format_date,
     kind_label,
-    kind_options,
     method_label,
     reason_label,
 )
+from app.listing import all_kinds, get_listing
 from app.names import get_names
 from app.navigation import article_href, open_article, selected_row
 from app.state import get_backend, get_documents, get_store, store_stamp
@@ -276,7 +276,7 @@ if not documents.rows:
     st.stop()
 
 names = get_names()
-kinds = kind_options(documents.column("kind"))
+kinds = all_kinds()
 chosen_kinds = st.multiselect(
     "Soort",
     kinds,
@@ -286,18 +286,8 @@ chosen_kinds = st.multiselect(
     placeholder=CHOOSE_MANY,
 )
 needle = st.text_input("Filter op naam, id of titel", key="filter").strip().lower()
-rows = [
-    row
-    for row in documents.as_dicts()
-    if row["kind"] in chosen_kinds
-    and (
-        not needle
-        or needle in str(row["id"]).lower()
-        or needle in str(row["title"]).lower()
-        or needle in names.name(str(row["doc"])).lower()
-    )
-]
-ids = [str(row["id"]) for row in rows]
+listing = get_listing(tuple(chosen_kinds), needle)
+ids = listing.ids
 # the document to show: one a link or another page asked for (?doc=…), one clicked
 # here, else the one chosen before
 requested = st.query_params.get("doc")
@@ -309,27 +299,15 @@ following = st.session_state.pop("document-next", None)
 if following in ids:
     st.session_state["document"] = following
 st.caption(
-    f"{len(rows)} van {len(documents.rows)} documenten; klik op een rij om het te openen"
-)
-listing = app_views.shown_rows(
-    [
-        {
-            "naam": names.name(str(row["doc"])),
-            "id": row["id"],
-            "soort": kind_label(row["kind"]),
-            "datum": row["date"],
-            "verwijzingen": row["links"],
-        }
-        for row in rows
-    ]
+    f"{len(ids)} van {len(documents.rows)} documenten; klik op een rij om het te openen"
 )
 listed = st.dataframe(
-    listing,
+    listing.table,
     width="stretch",
     hide_index=True,
     height=240,
-    column_config=app_views.date_columns(listing),
-    key=f"lijst-{len(rows)}-{needle}",
+    column_config=app_views.date_columns(listing.table),
+    key=f"lijst-{len(ids)}-{needle}",
     on_select="rerun",
     selection_mode="single-row",
 )
@@ -343,7 +321,9 @@ if not ids:
     st.stop()
 if st.session_state.get("document") not in ids:
     st.session_state["document"] = ids[0]
-selected = st.selectbox("Document", ids, key="document", format_func=names.label)
+selected = st.selectbox(
+    "Document", ids, key="document", format_func=listing.labels.__getitem__
+)
 st.query_params["doc"] = selected
 st.session_state["document-url"] = selected
 try:
