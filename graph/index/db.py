@@ -17,7 +17,7 @@ from typing import Any
 from graph.errors import StoreError
 from graph.index.rows import DocumentRows
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 TABLES = {
     "documents": ("doc", "kind", "id", "title", "date"),
@@ -56,13 +56,19 @@ TABLES = {
 }
 
 # Tables derived from a graph's links in SQL, in the transaction that writes them: one
-# row per citing document and cited work (or part), with its number of links. The
-# most-cited lists and the citation network count these, not every link.
+# row per citing document and cited work (or part), and per document, with its number
+# of links. The lists, most-cited counts and the citation network count these, not
+# every link.
 DERIVED = {
     "edges": (
         ("doc", "work", "links", "kind"),
         "SELECT graph, doc, work, COUNT(DISTINCT link), MIN(kind) FROM links"
         " WHERE graph = ? AND work IS NOT NULL AND kind IS NOT NULL GROUP BY doc, work",
+    ),
+    "document_links": (
+        ("doc", "links"),
+        "SELECT graph, doc, COUNT(DISTINCT link) FROM links WHERE graph = ?"
+        " GROUP BY doc",
     ),
     "part_edges": (
         ("doc", "target", "work", "links"),
@@ -121,6 +127,10 @@ CREATE TABLE IF NOT EXISTS edges (graph TEXT NOT NULL, {", ".join(DERIVED["edges
 CREATE INDEX IF NOT EXISTS edges_graph ON edges (graph);
 CREATE INDEX IF NOT EXISTS edges_work ON edges (work, doc, links, kind);
 CREATE INDEX IF NOT EXISTS edges_doc ON edges (doc, work);
+CREATE TABLE IF NOT EXISTS document_links (
+    graph TEXT NOT NULL, {", ".join(DERIVED["document_links"][0])});
+CREATE INDEX IF NOT EXISTS document_links_graph ON document_links (graph);
+CREATE INDEX IF NOT EXISTS document_links_doc ON document_links (doc, links);
 CREATE TABLE IF NOT EXISTS part_edges (
     graph TEXT NOT NULL, {", ".join(DERIVED["part_edges"][0])});
 CREATE INDEX IF NOT EXISTS part_edges_graph ON part_edges (graph);

@@ -90,7 +90,7 @@ def documents(index: Index) -> Rows:
         index,
         DOCUMENT_COLUMNS,
         "SELECT d.doc, d.id, d.kind, d.title, d.date,"
-        " (SELECT COUNT(DISTINCT l.link) FROM links l WHERE l.doc = d.doc)"
+        " (SELECT COALESCE(SUM(n.links), 0) FROM document_links n WHERE n.doc = d.doc)"
         " FROM (SELECT doc, MIN(id) AS id, MIN(kind) AS kind, MIN(title) AS title,"
         " MIN(date) AS date FROM documents GROUP BY doc) d"
         " ORDER BY d.kind, d.id, d.doc",
