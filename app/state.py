@@ -146,12 +146,14 @@ def get_toezeggingen(reference_date: dt.date | None = None) -> list[ToezeggingRo
 @st.cache_resource(show_spinner=False)
 def warm_up() -> threading.Thread:
     """Compute the shared results once, in the background, when the server starts."""
-    thread = threading.Thread(target=_warm, name="wetgraaf-warm-up", daemon=True)
+    thread = threading.Thread(
+        target=_warm, kwargs={"freeze": True}, name="wetgraaf-warm-up", daemon=True
+    )
     thread.start()
     return thread
 
 
-def _warm() -> None:
+def _warm(*, freeze: bool = False) -> None:
     # What the first table and chart would import otherwise, on the first visitor's
     # first page.
     import altair  # noqa: F401
@@ -181,5 +183,7 @@ def _warm() -> None:
             return
     # The shared results live as long as the server: out of the collector's sight, a
     # full collection no longer walks their millions of objects in whatever page run
-    # it happens to fall (they are still freed when a new store replaces them).
-    gc.freeze()
+    # it happens to fall (they are still freed when a new store replaces them). Only
+    # in a server: a test process goes on making and dropping stores.
+    if freeze:
+        gc.freeze()
