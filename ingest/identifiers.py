@@ -58,6 +58,8 @@ def jci_number(number: str) -> str:
     >>> jci_number("3A:17"), jci_number("11A.2"), jci_number("IX"), jci_number("X 4a")
     ('3a:17', '11a.2', 'IX', 'X 4a')
     """
+    if number.lower() == number:
+        return number  # no capital letter to write in lower case (most numbers)
     return _LETTER_AFTER_DIGIT.sub(lambda m: m.group().lower(), number)
 
 

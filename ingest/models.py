@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -108,11 +108,15 @@ class Reference:
 
     def group(self, name: str) -> str | None:
         """The value of one recognised part, or None."""
+        return self.group_map().get(name)
+
+    def group_map(self) -> Mapping[str, str]:
+        """``groups`` by name (for a caller that reads many of them)."""
         by_name = self._by_name
         if by_name is None:
             by_name = dict(self.groups)
             object.__setattr__(self, "_by_name", by_name)  # frozen: a cache, not state
-        return by_name.get(name)
+        return by_name
 
 
 @dataclass(frozen=True, slots=True)

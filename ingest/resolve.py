@@ -202,15 +202,16 @@ def _unresolved(
 
 
 def _pinpoint(reference: Reference) -> Pinpoint:
+    groups = reference.group_map()  # read once: every reference comes through here
     return Pinpoint(
-        artikel=reference.group("artikel"),
-        lid=reference.group("lid"),
-        onderdeel=reference.group("onderdeel"),
-        paragraaf=reference.group("paragraaf"),
-        hoofdstuk=reference.group("hoofdstuk"),
-        bijlage=reference.group("bijlage"),
-        titeldeel=reference.group("titeldeel"),
-        afdeling=reference.group("afdeling"),
+        artikel=groups.get("artikel"),
+        lid=groups.get("lid"),
+        onderdeel=groups.get("onderdeel"),
+        paragraaf=groups.get("paragraaf"),
+        hoofdstuk=groups.get("hoofdstuk"),
+        bijlage=groups.get("bijlage"),
+        titeldeel=groups.get("titeldeel"),
+        afdeling=groups.get("afdeling"),
     )
 
 
@@ -238,16 +239,17 @@ def resolve_legislation(
 ) -> ResolvedReference:
     """BWB/EU/treaty articles: named regeling, 'deze wet', 'die wet', relative refs."""
     pinpoint = _pinpoint(reference)
-    if reference.group("short"):
+    groups = reference.group_map()  # asked for a dozen of them in turn
+    if groups.get("short"):
         return resolve_short_form(reference, context=context, previous=previous)
-    if reference.group("eu_type"):
+    if groups.get("eu_type"):
         return resolve_eu_legislation(reference, context=context, previous=previous)
-    bwb = reference.group("bwb")
+    bwb = groups.get("bwb")
     if bwb:  # "BWBR0011823", a wetten.overheid.nl URL: the work as written
         return _done(reference, bwb, pinpoint)
-    regeling = reference.group("regeling")
+    regeling = groups.get("regeling")
     if regeling in _BW_NAMES:
-        return _resolve_bw(reference, pinpoint, reference.group("boek"))
+        return _resolve_bw(reference, pinpoint, groups.get("boek"))
     acts = load_eu_acts().get(regeling or "")
     if acts is not None and (len(acts) > 1 or (context and context.date)):
         return _resolve_eu_name(reference, acts, pinpoint, context)
@@ -257,27 +259,27 @@ def resolve_legislation(
             return _unresolved(
                 reference, f"regeling not in alias table: {regeling!r}", pinpoint
             )
-        apart = reference.group("apart")
+        apart = groups.get("apart")
         if apart:  # "artikelen 22, c en d, WvSr": which articles is not certain
             reason = f"letters apart from the article number ({apart!r})"
             return _unresolved(reference, reason, pinpoint)
         return _done(reference, entry.work, pinpoint)
-    unread = reference.group("unread")
+    unread = groups.get("unread")
     if unread:  # "artikel 17 van de wet geldt niet": which act is not said
         reason = f"{unread!r} names no act here (no title, no defined term)"
         return _unresolved(reference, reason, pinpoint)
-    relative = reference.group("relative")
+    relative = groups.get("relative")
     if relative:
         return _resolve_relative(reference, relative, pinpoint, context, previous)
-    if reference.group("anaphor"):
+    if groups.get("anaphor"):
         return _resolve_anaphor(reference, pinpoint, context, previous)
-    within = reference.group("within")
+    within = groups.get("within")
     if within and context is not None:  # "afdeling 3 van dit hoofdstuk"
         part = context.part_at(reference.start, within)
         if part is not None:
             pinpoint = replace(pinpoint, **{within: part.number})
     if context is not None and context.work is not None:
-        line_title = reference.group("line_title")
+        line_title = groups.get("line_title")
         entry = load_alias_table().get(line_title) if line_title else None
         if entry is not None:  # a list entry "Gemeentewet: artikel 121" in a regeling
             return _done(reference, entry.work, pinpoint)
@@ -289,7 +291,7 @@ def resolve_legislation(
         named = _named_in_sentence(reference, pinpoint) if missing else None
         if named is not None:
             return _done(reference, named, pinpoint)
-        if missing and not reference.group("self"):
+        if missing and not groups.get("self"):
             # "de artikelen 8:1 tot en met 8:5" in the Vw: not one of its articles,
             # and no regeling named with it; which one is meant is not said (the
             # regeling named last before it is often another: no guessing)
@@ -298,12 +300,12 @@ def resolve_legislation(
                 f"{missing} is not part of the citing regeling and no regeling is named",
                 pinpoint,
             )
-        unknown = reference.group("unknown_designation")
+        unknown = groups.get("unknown_designation")
         if unknown:  # "Article 40 of the Statute of the Council of Europe"
             reason = f"{unknown!r}: an act the tables lack, not the citing one"
             return _unresolved(reference, reason, pinpoint)
         return _done(reference, context.work, pinpoint)
-    self_noun = reference.group("self")
+    self_noun = groups.get("self")
     reason = (
         f"'{_SELF_DET.get(self_noun, 'deze')} {self_noun}' outside a regeling"
         " (no citing work given)"
