@@ -19,12 +19,14 @@ import streamlit as st
 
 from graph import settings
 from graph.analysis import Ranked, citation_network, rank_nodes
+from graph.console import check_read_only
 from graph.document_store import DocumentStore, open_any_store
 from graph.explore.documents import index_missing, list_documents
 from graph.explore.motions import MotionRow, list_motions, motion_votes
 from graph.explore.parts import CitedPart, most_cited_parts
 from graph.explore.toezeggingen import ToezeggingRow, list_toezeggingen
 from graph.sparql import QueryBackend, QueryResult
+from graph.worker import start_forkserver
 
 # How long results from a remote endpoint are reused: it gives no cheap change stamp.
 REMOTE_REFRESH_SECONDS = 300
@@ -147,13 +149,13 @@ def get_toezeggingen(reference_date: dt.date | None = None) -> list[ToezeggingRo
 def warm_up() -> threading.Thread:
     """Compute the shared results once, in the background, when the server starts."""
     thread = threading.Thread(
-        target=_warm, kwargs={"freeze": True}, name="wetgraaf-warm-up", daemon=True
+        target=_warm, kwargs={"server": True}, name="wetgraaf-warm-up", daemon=True
     )
     thread.start()
     return thread
 
 
-def _warm(*, freeze: bool = False) -> None:
+def _warm(*, server: bool = False) -> None:
     # What the first table and chart would import otherwise, on the first visitor's
     # first page.
     import altair  # noqa: F401
@@ -185,5 +187,7 @@ def _warm(*, freeze: bool = False) -> None:
     # full collection no longer walks their millions of objects in whatever page run
     # it happens to fall (they are still freed when a new store replaces them). Only
     # in a server: a test process goes on making and dropping stores.
-    if freeze:
+    if server:
         gc.freeze()
+        start_forkserver()  # the console's first query forks from it at once
+        check_read_only("ASK {}")  # the parser's grammar is prepared at its first use

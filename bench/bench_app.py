@@ -182,7 +182,7 @@ def measure_warm_up() -> float:
     from app import state
 
     clear_caches()
-    return _timed(functools.partial(state._warm, freeze=True))  # as the server
+    return _timed(functools.partial(state._warm, server=True))  # as the server
 
 
 @functools.cache

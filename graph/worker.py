@@ -15,6 +15,7 @@ for a free worker at most its own time limit.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import multiprocessing
@@ -25,7 +26,7 @@ import threading
 import time
 import types
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -219,14 +220,33 @@ def _start_without_main(process: Any) -> None:
     the worker). For the moment of the start ``__main__`` is a blank module, and the
     page's module is put back unless someone else replaced it meanwhile.
     """
+    with _without_main():
+        process.start()
+
+
+@contextlib.contextmanager
+def _without_main() -> Iterator[None]:
     with _MAIN_LOCK:
         main = sys.modules.get("__main__")
         sys.modules["__main__"] = _NO_MAIN
         try:
-            process.start()
+            yield
         finally:
             if sys.modules.get("__main__") is _NO_MAIN and main is not None:
                 sys.modules["__main__"] = main
+
+
+def start_forkserver() -> None:
+    """Start the process the workers fork from now (a server's warm-up), so that the
+    first query does not wait for it to start and import the store; nothing where
+    workers are spawned."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    _context()  # its preloaded modules
+    with _without_main():
+        forkserver.ensure_running()
 
 
 _RUNNERS: dict[Path, QueryRunner] = {}

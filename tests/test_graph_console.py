@@ -168,6 +168,26 @@ def test_console_on_disk_runs_in_a_worker_that_stops_at_the_limit(disk_backend):
     assert runner_for(disk_backend.store.location).started
 
 
+def test_console_worker_forks_from_a_server_started_beforehand(disk_backend):
+    """A server's warm-up starts the process the workers fork from
+    (``start_forkserver``); the console's queries then run from it as before."""
+    from multiprocessing import forkserver
+
+    from graph.worker import start_forkserver
+
+    start_forkserver()
+    pid = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    assert pid is not None
+    os.kill(pid, 0)  # alive
+    start_forkserver()  # a second call keeps it
+    assert forkserver._forkserver._forkserver_pid == pid  # type: ignore[attr-defined]
+    answer = run_console_query(
+        disk_backend,
+        "SELECT ?id WHERE { ?d wg:documentKind ?k ; dcterms:identifier ?id }",
+    )
+    assert answer.result.column("id") == ["2025D33530"]
+
+
 SERVICES = [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
     "select * where { service silent <http://127.0.0.1:9/> { ?s ?p ?o } }",
