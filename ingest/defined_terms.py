@@ -33,6 +33,12 @@ _GLOSSARY_LINE = re.compile(
 
 _TITLE_GOES_ON = re.compile(r"[ \t]+[A-Z\d]")
 
+# where a definition list item's value may be an EU act ("Opvangrichtlijn: Richtlijn
+# 2013/33/EU …", "de richtlijn: richtlijn 2003/86/EG"): the colon, then the act word
+_EU_DEFINITION_VALUE = re.compile(
+    r":[ \t]*(?:de[ \t]+|het[ \t]+)?(?=[Rr]ichtlijn|[Vv]erordening|[Kk]aderbesluit)"
+)
+
 
 def _spells(term: str, name: str) -> bool:
     """Whether the letters of ``term`` occur in ``name`` in order, the first at its
@@ -92,7 +98,7 @@ class DefinedTerms:
             name = ends.get(before)
             if name:
                 self.define(m.group("term").strip(), name)
-        for start, _end, name in names:
+        for start, _end, name in names + self._eu_definition_values(text):
             line_start = text.rfind("\n", 0, start) + 1
             if start - line_start > 60:
                 continue
@@ -101,6 +107,17 @@ class DefinedTerms:
             )
             if found and found.end() == start:
                 self.define(found.group("term"), name)
+
+    def _eu_definition_values(self, text: str) -> list[tuple[int, int, str]]:
+        """The EU acts that stand as the value of a definition item ("Opvangrichtlijn:
+        Richtlijn 2013/33/EU van …"), which the name scan does not give: the text's own
+        definition then says which act the term means, whatever its date."""
+        found = []
+        for colon in _EU_DEFINITION_VALUE.finditer(text):
+            act = self.g.p["eu_act"].match(text, colon.end())
+            if act is not None:
+                found.append((act.start(), act.end(), act.group(0)))
+        return found
 
     def glossary(self, text: str, names: list[tuple[int, int, str]]) -> None:
         """Terms of a text's list of abbreviations ("Afkortingenlijst"): a line that
