@@ -193,3 +193,128 @@ KAMERSTUKKEN = [
 @pytest.mark.parametrize(("text", "expected"), KAMERSTUKKEN)
 def test_generalise_kamerstukken(text: str, expected: list[str]) -> None:
     assert [r.work for r in find_references(text)] == expected
+
+
+# VV 2000's aanhef (corpus/bwb-2012/BWBR0012002.xml, as read): the real sentence the
+# issue's long-list example abridges ("56. eerste lid" and "4.11 eerste lid" as typed)
+VV_2000_AANHEF = (
+    "Gelet op de artikelen 6, eerste lid, 9, derde lid, 14, 20, 24, tweede lid, 25,"
+    " tweede lid, 28, 33, 42, vierde lid, 47, eerste lid, onder c, 50, vierde lid, 55,"
+    " eerste lid, 56. eerste lid, 59, 62, vierde lid, en 63, tweede en derde lid, van"
+    " de Vreemdelingenwet 2000 (Stb. 2000, 495) en de artikelen 1.4, 2.2, eerste lid,"
+    " 2.3, derde lid, onder a en b, 2.4, derde lid, zesde lid onder a, en achtste lid,"
+    " 2.6, zesde lid, 2.7, vijfde lid, 2.11, derde lid, 3.1, 3.4, vierde lid, 3.12,"
+    " derde lid, 3.21, 3.23, vierde lid, onder c, 3.29, derde lid, 3.31, tweede lid,"
+    " onder d, 3.33, tweede lid, 3.43, vierde lid, 3.44, tweede lid, 3.74, onder b en"
+    " c, 3.75, vierde lid, 3.77, vierde lid, 3.79, tweede lid, 3.86, negende lid, 3.99,"
+    " eerste lid, 3.108, eerste en tweede lid, 3.110, tweede lid, 4.2, tweede en vierde"
+    " lid, 4.9, onder a, 4.11 eerste lid, onder a, 4.15, tweede lid, 4.21, eerste lid,"
+    " onder a, b en c, 4.29, derde lid, 4.36, 4.38, 4.51, tweede lid, 5.5, eerste en"
+    " tweede lid, 6.1, 6.2, 8.1 en 8.2 van het Vreemdelingenbesluit (Stb. 2000, 497),"
+)
+
+
+def test_generalise_long_list_of_the_vv_aanhef() -> None:
+    found = find_references(VV_2000_AANHEF, CitingContext(work="BWBR0012002"))
+    articles = [(r.work, r.pinpoint.artikel) for r in found if r.pinpoint.artikel]
+    vw = [
+        "6",
+        "9",
+        "14",
+        "20",
+        "24",
+        "25",
+        "28",
+        "33",
+        "42",
+        "47",
+        "50",
+        "55",
+        "56",
+        "59",
+        "62",
+        "63",
+    ]
+    vb = [
+        "1.4",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.6",
+        "2.7",
+        "2.11",
+        "3.1",
+        "3.4",
+        "3.12",
+        "3.21",
+        "3.23",
+        "3.29",
+        "3.31",
+        "3.33",
+        "3.43",
+        "3.44",
+        "3.74",
+        "3.75",
+        "3.77",
+        "3.79",
+        "3.86",
+        "3.99",
+        "3.108",
+        "3.110",
+        "4.2",
+        "4.9",
+        "4.11",
+        "4.15",
+        "4.21",
+        "4.29",
+        "4.36",
+        "4.38",
+        "4.51",
+        "5.5",
+        "6.1",
+        "6.2",
+        "8.1",
+        "8.2",
+    ]
+    assert articles == [(VW, a) for a in vw] + [(VB, a) for a in vb]
+    by_text = {r.reference.text: r for r in found}
+    assert by_text["56. eerste lid"].pinpoint.lid == "1"
+    assert by_text["4.11 eerste lid, onder a"].pinpoint.lid == "1"
+    assert by_text["4.21, eerste lid, onder a, b en c"].reference.group(
+        "onderdelen"
+    ) == ("a,b,c")
+    assert by_text[
+        "63, tweede en derde lid, van de Vreemdelingenwet 2000"
+    ].reference.group("leden") == ("2,3")
+
+
+# Vc C (corpus/bwb-2012/BWBR0012288.xml), C3/2.3.6.2 – 2.3.6.3 as read: the issue's
+# "one phrase five ways" — "artikel 3, tweede lid" is Verordening 343/2003's each time,
+# never the EVRM nor the Vw named in the sentences before it
+VC_C3_2_3_6 = (
+    "Het ligt op de weg van de asielzoeker om aannemelijk te maken dat zich in zijn"
+    " zaak feiten en omstandigheden voordoen op basis waarvan de presumptie van"
+    " eerbiediging van verdragspartijen bij het Vluchtelingenverdrag of artikel 3 EVRM"
+    " wordt weerlegd. Hiervan is sprake als de vreemdeling aannemelijk maakt dat in de"
+    " asielprocedure van de verantwoordelijke lidstaat ten aanzien van de asielzoeker"
+    " niet zal worden onderzocht en vastgesteld of er sprake is van een schending van"
+    " het Vluchtelingenverdrag of artikel 3 EVRM.\n"
+    "2.3.6.3 Artikel 15 Verordening 343/2003: de humanitaire clausule\nInleiding\n"
+    "Op grond van artikel 3, tweede lid, juncto artikel 15 Verordening 343/2003 kan"
+    " iedere lidstaat, ook wanneer hij met toepassing van de in de Verordening 343/2003"
+    " vastgestelde criteria niet verantwoordelijk is voor de behandeling, gezinsleden"
+    " en andere afhankelijk familieleden herenigen op humanitaire gronden"
+)
+
+
+def test_generalise_no_guess_from_the_acts_named_before() -> None:
+    found = find_references(VC_C3_2_3_6, CitingContext(work="BWBR0012288"))
+    articles = [(r.reference.text, r.work) for r in found if r.pinpoint.artikel]
+    dublin, evrm = "32003R0343", "BWBV0001000"
+    assert articles == [
+        ("artikel 3 EVRM", evrm),
+        ("artikel 3 EVRM", evrm),
+        ("Artikel 15 Verordening 343/2003", dublin),
+        ("artikel 3, tweede lid", dublin),
+        ("15 Verordening 343/2003", dublin),
+    ]

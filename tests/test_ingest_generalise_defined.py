@@ -74,3 +74,22 @@ NO_EU_DEFINITION = [
 def test_no_eu_definition_no_act(text: str) -> None:
     last = find_references(text, CitingContext(work=VW))[-1]
     assert last.work is None and last.reason
+
+
+def test_defined_besluit_of_the_vv() -> None:
+    # VV 2000 (corpus/bwb-2012/BWBR0012002.xml): art. 1.1 onder a, art. 3.21 as read —
+    # the "het Besluit" resolving within the document that defines it
+    text = (
+        "Artikel 1.1\nIn deze regeling wordt verstaan onder:\na. het Besluit: het"
+        " Vreemdelingenbesluit 2000;\nArtikel 3.21\nHet model van de garantverklaring,"
+        " bedoeld in de artikelen 3.12, derde lid, 3.29, derde lid, en 3.43, tweede"
+        " lid, van het Besluit, is opgenomen in bijlage 6c van deze regeling.\n"
+    )
+    found = project_all(find_references(text, CitingContext(work=VV)))
+    vb = "BWBR0011825"
+    assert found[1:] == [
+        E("legislation", vb, artikel="3.12", lid="3"),
+        E("legislation", vb, artikel="3.29", lid="3"),
+        E("legislation", vb, artikel="3.43", lid="2"),
+        E("legislation", VV, bijlage="6c"),
+    ]

@@ -33,6 +33,11 @@ NAMES = [
     pytest.param("artikel 273f Sr", [E("legislation", "BWBR0001854", artikel="273f")], id="sr"),
     pytest.param("artikel 8:1 Awb", [E("legislation", AWB, artikel="8:1")], id="awb"),
     pytest.param("art. 3:40 BW", [E("legislation", "BWBR0005291", artikel="40")], id="bw-boek"),
+    # real sentences: ECLI:NL:PHR:2011:BP5608 and the Vc A (corpus/rechtspraak,
+    # corpus/bwb-2012/BWBR0012287.xml)
+    pytest.param("gevolg te geven aan een door het hof gegeven bevel als bedoeld in artikel 22 Rv, zonder dat", [E("legislation", "BWBR0001827", artikel="22")], id="rv-ruling"),
+    pytest.param("Het misdrijf van artikel 197a WvSr (mensensmokkel) kan", [E("legislation", "BWBR0001854", artikel="197a")], id="wvsr-vc"),
+    pytest.param("dient te worden beschouwd – op grond van artikel 29 WvSv te worden medegedeeld", [E("legislation", "BWBR0001903", artikel="29")], id="wvsv-vc"),
     # negatives: no title, a generic word, abbreviations in lower case
     pytest.param("artikel 5 van de begroting", [E("legislation", None, artikel="5")], id="no-title"),
     pytest.param("artikel 1 van de Wet", [E("legislation", None, artikel="1")], id="generic-wet"),
