@@ -51,8 +51,7 @@ def find_references(
     >>> [r.work for r in find_references("artikel 8 EVRM")]
     ['BWBV0001000']
     """
-    resolved = resolve_references(extract_references(text), context=context)
-    return sorted(resolved, key=lambda r: (r.reference.start, r.reference.end))
+    return resolve_references(extract_references(text), context=context)  # in order
 
 
 def iter_reference_dicts(
