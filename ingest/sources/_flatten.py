@@ -55,6 +55,18 @@ class TextBuilder:
             self._parts.append(value)
             self.position += len(value)
 
+    def since(self, position: int) -> str:
+        """The text written from ``position`` on (a short tail: read from the end)."""
+        if position >= self.position:
+            return ""
+        at, tail = self.position, []
+        for part in reversed(self._parts):
+            tail.append(part)
+            at -= len(part)
+            if at <= position:
+                break
+        return "".join(reversed(tail))[position - at :]
+
     def at_line_start(self) -> bool:
         return not self._parts or self._parts[-1].endswith("\n")
 

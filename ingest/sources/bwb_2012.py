@@ -79,6 +79,19 @@ _VC_NUMBER = re.compile(
     r"(?:(?:sub)?paragraaf\s+|hoofdstuk\s+|par\.\s*)?([A-D])(\d{1,2})(?:/(\d+(?:\.\d+)*))?",
     re.IGNORECASE,
 )
+# a Vc number shown after words ("naar A2/6.2.2.2", "Vc B1/4.3.3") or with a space
+# after its slash ("A4/ 7.3.1")
+_VC_NUMBER_IN = re.compile(
+    r"(?<![A-Za-z\d])([A-D])(\d{1,2})(?:/ ?(\d+(?:\.\d+)*))?(?![\d/])"
+)
+# a paragraph number without its chapter ("paragraaf 7.2.1.1", "Paragrafen 6.4.3",
+# "2.1.1.2"), which the Vc writes for a paragraph of the chapter it stands in, or
+# of the chapter the list it continues named ("C9/2.1.1.1 en 2.1.1.2")
+_VC_RELATIVE = re.compile(
+    r"(?:(?:sub)?paragra(?:af|fen)\s+|par\.\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|en|of|en/of)\s*")
 _DUTCH_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
 _WBV = re.compile(r"\bWBV\s*(\d{4})/(\d+)")
 _VERVALLEN = re.compile(r"^\[?vervallen\b[^]]*\]?\.?$", re.IGNORECASE)
@@ -139,6 +152,7 @@ def read_bwb_2012(path: Path, data: bytes | None = None) -> SourceDocument:
         jci=f"jci1.3:c:{bwb_id}",
         children=tuple(children),
     )
+    _drop_missing_relative(flattener, regeling)
     wbv = _WBV.search(title)
     doc_id = f"WBV {wbv.group(1)}/{wbv.group(2)}" if wbv else bwb_id
     signed = _signing_date(root)
@@ -179,6 +193,11 @@ class _Flattener:
         self.prefix_end = -1  # where the last printed number was written
         self.chapter: str | None = None  # the Vc chapter being walked
         self.editorial = False  # inside a Vc part numbered by BWB's editors ("[1]")
+        # the last Vc link whose number was read (its end, work, number): the chapter
+        # a list's next member without one takes
+        self.last_vc_link: tuple[int, str | None, str] | None = None
+        # own paragraphs named by a chapter-relative link: checked once all are read
+        self.relative_own: list[tuple[int, str]] = []  # (index in links, number)
 
     # -- text ----------------------------------------------------------------------
 
@@ -214,8 +233,39 @@ class _Flattener:
         work, pinpoint = parse_jci(target) if target else (None, Pinpoint())
         if "&circulaire.divisie=" in target:
             shown = squash(inline_text(element)).strip()
-            pinpoint = replace(pinpoint, paragraaf=_vc_paragraph(shown, target))
+            paragraaf = _vc_paragraph(shown, target)
+            if paragraaf is None:
+                paragraaf = self._relative_paragraph(start, shown, target, work)
+            pinpoint = replace(pinpoint, paragraaf=paragraaf)
+            if paragraaf and "/" in paragraaf:
+                self.last_vc_link = (self.builder.position, work, paragraaf)
         self.builder.add_link(start, target, work, pinpoint)
+
+    def _relative_paragraph(
+        self, start: int, shown: str, target: str, work: str | None
+    ) -> str | None:
+        """The official number of a link that shows a paragraph without its chapter,
+        where the chapter is certain: the chapter of the list member before it
+        ("C9/2.1.1.1 en 2.1.1.2", the same Vc part), else, for a paragraph of this Vc
+        part, the chapter the link stands in (not inside a part numbered by BWB's
+        editors, where numbers restart). Kept only if that paragraph exists (see
+        ``_existing_relative``); None otherwise."""
+        shown_number = _VC_RELATIVE.fullmatch(shown)
+        local = target.rsplit("&circulaire.divisie=", 1)[1].split("&", 1)[0]
+        if shown_number is None or shown_number.group(1) != local:
+            return None
+        last = self.last_vc_link
+        if last is not None and last[1] == work:
+            between = self.builder.since(last[0])[: start - last[0]]
+            if _LIST_JOIN.fullmatch(between):
+                return f"{last[2].split('/', 1)[0]}/{local}"
+        if work != self.bwb_id or not self.vc_part or not self.chapter:
+            return None
+        if self.editorial:
+            return None
+        number = f"{self.vc_part}{self.chapter}/{local}"
+        self.relative_own.append((len(self.builder.links), number))
+        return number
 
     def _footnote(self, element: etree._Element) -> None:
         number = squash(element.findtext("noot.nr") or "").strip().rstrip(")")
@@ -334,6 +384,20 @@ class _Flattener:
         return "beleidsregel", number, jci, Pinpoint(paragraaf=number)
 
 
+def _drop_missing_relative(flattener: _Flattener, regeling: Division) -> None:
+    """A chapter-relative number this Vc part lacks is taken off its link again (the
+    link then names another chapter's paragraph, which it does not say)."""
+    if not flattener.relative_own:
+        return
+    numbers = {d.number for d in regeling.walk() if d.kind == "beleidsregel"}
+    links = flattener.builder.links
+    for index, number in flattener.relative_own:
+        if number not in numbers:
+            links[index] = replace(
+                links[index], pinpoint=replace(links[index].pinpoint, paragraaf=None)
+            )
+
+
 def _vc_paragraph(shown: str, target: str) -> str | None:
     """The official Vc number a link shows ("C4/3.11.3"), if it agrees with its target.
 
@@ -341,15 +405,19 @@ def _vc_paragraph(shown: str, target: str) -> str | None:
     chapter is in the printed text. A text that does not show a Vc number, or shows a
     different one, gives no paragraph (never a guess).
     """
-    match = _VC_NUMBER.match(shown)
     local = target.rsplit("&circulaire.divisie=", 1)[1].split("&", 1)[0]
-    if not match:
-        return None
-    number = f"{match.group(1).upper()}{match.group(2)}"
-    if match.group(3):
-        number += f"/{match.group(3)}"
-    shown_local = match.group(3) or match.group(2)
-    return number if local in (shown_local, number) else None
+    # the number as it opens the text, else as it stands after words or with a space
+    # after its slash ("naar A2/6.2.2.2", "A4/ 7.3.1")
+    for match in (_VC_NUMBER.match(shown), _VC_NUMBER_IN.search(shown)):
+        if not match:
+            continue
+        number = f"{match.group(1).upper()}{match.group(2)}"
+        if match.group(3):
+            number += f"/{match.group(3)}"
+        shown_local = match.group(3) or match.group(2)
+        if local in (shown_local, number):
+            return number
+    return None
 
 
 def _is_editorial(kop: etree._Element | None) -> bool:
