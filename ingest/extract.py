@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ingest.models import CitingContext, Reference, ResolvedReference
 from ingest.resolve import resolve_references
 from ingest.scanner import scan_text
+from ingest.vc_relative import add_relative_paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,7 +52,9 @@ def find_references(
     >>> [r.work for r in find_references("artikel 8 EVRM")]
     ['BWBV0001000']
     """
-    return resolve_references(extract_references(text), context=context)  # in order
+    # Vc paragraphs written without their chapter need to know where the text stands
+    refs = add_relative_paragraphs(text, extract_references(text), context)
+    return resolve_references(refs, context=context)  # in order
 
 
 def iter_reference_dicts(

@@ -530,6 +530,7 @@ def _annex_spans(divisions: tuple[Division, ...]) -> tuple[AnnexSpan, ...]:
 #: the Division kinds a CitingContext keeps as PartSpans, from the outside in
 CONTEXT_PART_KINDS = (
     "hoofdstuk",
+    "beleidsregel",  # a Vc paragraph (its chapter is the hoofdstuk)
     "titeldeel",
     "afdeling",
     "paragraaf",

@@ -515,6 +515,9 @@ def resolve_policy(
     wbv = reference.group("wbv")
     if wbv:
         return _done(reference, wbv)
+    why = reference.group("vc_unresolved")  # a Vc number without a certain chapter
+    if why:
+        return _unresolved(reference, why)
     paragraaf = reference.group("paragraaf") or ""
     work = ids.VC_PARTS.get(paragraaf[:1])
     if work is None:
