@@ -301,6 +301,7 @@ class _Scanner:
             self._designation(pos)
             or self._designation_after_unread(items[-1], pos)
             or self._designation_after_stray_dot(pos)
+            or self._designation_after_aside(items[-1], pos)
         )
         kind = _K.LEGISLATION
         extra: dict[str, str] = {}
@@ -396,6 +397,41 @@ class _Scanner:
         if designation is None or designation[0] != alias.end():
             return None
         return designation
+
+    def _designation_after_aside(
+        self, last: _Item, pos: int
+    ) -> tuple[int, ReferenceKind, dict[str, str]] | None:
+        """An article's list of onderdelen broken by an aside between dashes and
+        resumed after it, the regeling named at the end (VV 2000 art. 4.1: "artikel 8,
+        onder a, b, d, e, f, g – laatstgenoemde twee onderdelen voor zover … bedoeld
+        in artikel 14 – alsmede i, l en m van de Wet"). The letters after the aside
+        can only be the same article's: they continue its letters in order, and the
+        aside lists no onderdelen they could continue instead. The resumed letters
+        become a reference of their own (the aside between is scanned as usual);
+        the regeling named after them is the article's."""
+        parts = last.onderdelen or last.onderdeel
+        if not parts:
+            return None
+        m = _ASIDE_RESUMED.match(self.text, pos)
+        if m is None or _ASIDE_PARTS.search(m.group("aside")):
+            return None
+        before = parts.split(",")
+        after = re.findall(r"(?<![a-z])[a-z](?![a-z])", m.group("letters"))
+        letters = before + after
+        if not all(len(x) == 1 and x.isalpha() for x in letters) or letters != sorted(
+            set(letters)
+        ):
+            return None  # not one list of single letters in order
+        designation = self._designation(m.end("letters"))
+        if designation is None:
+            return None
+        end, kind, extra = designation
+        groups = {**extra, "artikel": last.artikel, "aside": str(m.start("aside"))}
+        if last.lid:
+            groups["lid"] = last.lid
+        groups["onderdelen"] = ",".join(after)
+        self._add(m.start("letters"), end, kind, groups)
+        return pos, kind, extra
 
     def _named_in_sentence(self, start: int, end: int) -> str | None:
         """The one regeling named (by title or defined term) earlier in the same
@@ -1227,6 +1263,18 @@ _BIJLAGE_SHAPE = re.compile(r"\d{1,3}[a-z]{0,2}")
 # a gloss on an article in parentheses: words, no digits ("(uitbetaling door de
 # griffier)"; not "(Stb. 1984, 628)", "(artikel 8:5)", "(oud)" is one)
 _GLOSS = re.compile(r"[ \t]*\((?=[a-z])[^()\n\d]{2,80}\)")
+# " – an aside – alsmede i, l en m": the same dash on both sides, within one
+# sentence, then the list of letters resumed
+_ASIDE_RESUMED = re.compile(
+    r"[ \t]+(?P<dash>[–—-])[ \t]+(?P<aside>[^–—.;:\n]{1,300}?)[ \t]+(?P=dash)[ \t]+"
+    r"(?:alsmede|en|of)[ \t]+(?P<letters>[a-z](?:[ \t]*,[ \t]*[a-z])*"
+    r"(?:[ \t]+(?:en|of)[ \t]+[a-z])?)(?![\w])"
+)
+# an aside that lists onderdelen itself ("… artikel 9, onder b –"): the letters
+# after it could be its article's ("laatstgenoemde twee onderdelen" names none)
+_ASIDE_PARTS = re.compile(
+    r"\b(?:onder(?:deel|delen)?|sub)[ \t]+[a-z](?![\w])|(?<![\w])[a-z]\)"
+)
 _STRAY_DOT_NAME = re.compile(r"\.[ \t]+(?=[A-Z])")
 _ENDS_AT_NAME = re.compile(r"[ \t]*(?:[.;)]|\n|$)")
 _LETTERS_APART = re.compile(r"[ \t]*,[ \t]*[a-z](?![\w])")
