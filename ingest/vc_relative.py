@@ -56,7 +56,21 @@ def add_relative_paragraphs(
     for ref in refs:
         paragraaf = ref.group("paragraaf") if ref.kind is _K.POLICY else None
         if paragraaf and "/" in paragraaf:
-            added.extend(_members(text, ref.end, paragraaf.split("/", 1)[0], {}))
+            chapter = paragraaf.split("/", 1)[0]
+            for member in _members(text, ref.end, chapter, {}):
+                number = member.group("paragraaf") or ""
+                if (
+                    context is not None
+                    and context.work == VC_PARTS.get(chapter[:1])
+                    and context.has_part("beleidsregel", number) is False
+                ):  # a paragraph of the citing Vc part itself: it must have it
+                    local = member.group("relative") or ""
+                    why = f"no paragraph {local} in Vc chapter {chapter}"
+                    member = _reference(
+                        text, member.start, member.end, local, None,
+                        {"vc_unresolved": why},
+                    )  # fmt: skip
+                added.append(member)
     if in_vc:
         assert context is not None
         added.extend(_relative(text, context))

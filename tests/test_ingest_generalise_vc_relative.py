@@ -120,6 +120,9 @@ CONSTRUCTED = [
     # another document's paragraph; an article of the Vb after a Vc paragraph
     pytest.param("Zie paragraaf 1.1 van het ambtsbericht.", [], id="van-another-document"),
     pytest.param("Zie C2/4.2 en 1.1 Vb.", [("C2/4.2", "C2/4.2", None)], id="article-after-paragraph"),
+    # a list's next member in the citing part itself: the chapter must have it
+    pytest.param("Zie C2/4.2 en 1.1.", [("C2/4.2", "C2/4.2", None), ("1.1", "C2/1.1", None)], id="member-of-own-part"),
+    pytest.param("Zie C2/4.2 en 7.7.", [("C2/4.2", "C2/4.2", None), ("7.7", None, "no paragraph 7.7 in Vc chapter C2")], id="member-own-part-missing"),
     pytest.param("Zie C2/4.2 en 2 weken later.", [("C2/4.2", "C2/4.2", None)], id="no-dot-no-member"),
 ]
 # fmt: on

@@ -369,3 +369,25 @@ def test_bwb2012_format_states_no_versions(docs):
         ), path.name
         assert root.find(".//brondata") is None
         assert all(d.versie is None for d in docs[path].all_divisions())
+
+
+# constructed: a Vc chapter whose text cites its own paragraph and two it lacks
+_VC_RELATIVE_XML = b"""<?xml version="1.0"?>
+<wetgeving bwb-id="BWBR0012287" soort="circulaire">
+<intitule>Vreemdelingencirculaire 2000 (A)</intitule><circulaire><circulaire-tekst>
+<circulaire.divisie><kop><nr>4</nr><titel>Vertrek</titel></kop>
+<circulaire.divisie><kop><nr>7.2</nr><titel>Opvang</titel></kop><tekst><al>Zie
+<intref doc="1.0:v:BWBR0012287&amp;circulaire.divisie=7.2">paragraaf 7.2</intref> en
+<intref doc="1.0:v:BWBR0012287&amp;circulaire.divisie=9.9">9.9</intref>; voorts
+<intref doc="1.0:v:BWBR0012287&amp;circulaire.divisie=8.1">paragraaf 8.1</intref>.</al>
+</tekst></circulaire.divisie></circulaire.divisie>
+</circulaire-tekst></circulaire></wetgeving>"""
+
+
+def test_bwb2012_vc_relative_link_only_to_a_paragraph_its_chapter_has():
+    doc = read_bwb_2012(Path("vc-relative.xml"), _VC_RELATIVE_XML)
+    assert [(link.text, link.pinpoint.paragraaf) for link in doc.links] == [
+        ("paragraaf 7.2", "A4/7.2"),
+        ("9.9", None),  # a list's next member, but A4 has no 9.9
+        ("paragraaf 8.1", None),  # the chapter the link stands in has no 8.1
+    ]

@@ -258,7 +258,10 @@ class _Flattener:
         if last is not None and last[1] == work:
             between = self.builder.since(last[0])[: start - last[0]]
             if _LIST_JOIN.fullmatch(between):
-                return f"{last[2].split('/', 1)[0]}/{local}"
+                number = f"{last[2].split('/', 1)[0]}/{local}"
+                if work == self.bwb_id:  # this part's: checked as the others
+                    self.relative_own.append((len(self.builder.links), number))
+                return number
         if work != self.bwb_id or not self.vc_part or not self.chapter:
             return None
         if self.editorial:
