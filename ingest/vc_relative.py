@@ -37,6 +37,9 @@ _RELATIVE = re.compile(
     r"|(?P<cue>[Zz]ie(?:\s+(?:ook|verder|hiervoor))?)\s+)"
     rf"(?P<local>{_LOCAL}){_END}"
 )
+# where _RELATIVE may start: its look-behind at the head keeps the engine from
+# skipping ahead in C, so the cue words are found first and _RELATIVE is tried there
+_RELATIVE_CUE = re.compile(r"[PpZz](?:aragra(?:af|fen)|ie)")
 # the next member of a list: ", 6.4.4", " en 6.4.5", " of 5.3"
 _MORE = re.compile(rf"(?:\s*,\s*|\s+(?:en|of|en/of)\s+)(?P<local>{_LOCAL}){_END}")
 # what makes a number another document's or an article ("3.2 van de brief", "3.5 Vb",
@@ -110,7 +113,7 @@ def _members(
 
 def _relative(text: str, context: CitingContext) -> list[Reference]:
     found: list[Reference] = []
-    for m in _RELATIVE.finditer(text):
+    for m in _relative_matches(text):
         local = m.group("local")
         if "." not in local:
             # "zie 2" is no paragraph; and "paragraaf 3" can be checked against
@@ -145,6 +148,18 @@ def _relative(text: str, context: CitingContext) -> list[Reference]:
                     text, member.start, member.end, local, None, {"vc_unresolved": why}
                 )
             )
+    return found
+
+
+def _relative_matches(text: str) -> list[re.Match[str]]:
+    """``_RELATIVE.finditer(text)``, tried only where a cue word starts."""
+    found: list[re.Match[str]] = []
+    for cue in _RELATIVE_CUE.finditer(text):
+        if found and cue.start() < found[-1].end():
+            continue
+        m = _RELATIVE.match(text, cue.start())
+        if m is not None:
+            found.append(m)
     return found
 
 
