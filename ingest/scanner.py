@@ -69,8 +69,10 @@ def _starts(text: str, needle: str) -> list[int]:
     return found
 
 
-def _groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(filter(_VALUE, values.items())))  # the parts given
+def reference_groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """A reference's groups as ``Reference.groups`` holds them: the parts given,
+    sorted."""
+    return tuple(sorted(filter(_VALUE, values.items())))
 
 
 def _ws(text: str) -> str:
@@ -1105,7 +1107,7 @@ class _Scanner:
         while end > start and self.text[end - 1] in " ,;\n\t\xa0":
             end -= 1
         self.refs.append(
-            Reference(start, end, self.text[start:end], kind, _groups(groups))
+            Reference(start, end, self.text[start:end], kind, reference_groups(groups))
         )
 
     # names -------------------------------------------------------------------------
@@ -1204,10 +1206,10 @@ class _Scanner:
                 pos = self._simple(tid, start)
         covered = sorted([(r.start, r.end) for r in self.refs] + self.defined.spans)
         spans = sorted((start, end) for start, end, _name in names)
-        uses = [u for u in self.defined.uses(text) if not _overlaps(spans, u[0], u[1])]
+        uses = [u for u in self.defined.uses(text) if not overlaps(spans, u[0], u[1])]
         names = sorted(names + uses)
         for start, end, name in names:
-            if _overlaps(covered, start, end):
+            if overlaps(covered, start, end):
                 continue
             if self._bare_articles_before(start, name):
                 continue
@@ -1291,7 +1293,9 @@ def _ascends(number: str, text: str, sep: re.Match[str]) -> bool:
     return int(after.group()) > int(before.group())
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end overlaps one of the sorted ``spans``; only the eight that
+    start last before ``end`` are looked at (reference spans are short)."""
     index = bisect.bisect_left(spans, (end, end))
     return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
 

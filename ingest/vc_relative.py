@@ -20,11 +20,11 @@ and is left alone, as is one the scanner already took ("paragraaf 3.2 Vw").
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ingest.identifiers import VC_PARTS
 from ingest.models import CitingContext, Reference, ReferenceKind
+from ingest.scanner import overlaps, reference_groups
 
 __all__ = ["add_relative_paragraphs"]
 
@@ -82,7 +82,7 @@ def add_relative_paragraphs(
     spans = sorted((r.start, r.end) for r in refs)
     kept: list[Reference] = []
     for ref in sorted(added, key=lambda r: (r.start, r.end)):
-        if _overlaps(spans, ref.start, ref.end):
+        if overlaps(spans, ref.start, ref.end):
             continue  # the scanner's own reading stands
         if kept and ref.start < kept[-1].end:
             continue
@@ -183,11 +183,4 @@ def _reference(
     groups = {"relative": local, **extra}
     if chapter is not None:
         groups["paragraaf"] = f"{chapter}/{local}"
-    return Reference(
-        start, end, text[start:end], _K.POLICY, tuple(sorted(groups.items()))
-    )
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    index = bisect.bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
+    return Reference(start, end, text[start:end], _K.POLICY, reference_groups(groups))
