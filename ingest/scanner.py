@@ -72,7 +72,9 @@ def _starts(text: str, needle: str) -> list[int]:
 def reference_groups(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """A reference's groups as ``Reference.groups`` holds them: the parts given,
     sorted."""
-    return tuple(sorted(filter(_VALUE, values.items())))
+    items = values.items()
+    # most have no empty part: all() is cheaper than a filter calling per pair
+    return tuple(sorted(items if all(values.values()) else filter(_VALUE, items)))
 
 
 def _ws(text: str) -> str:
@@ -90,6 +92,24 @@ class _Item:
     onderdeel: str | None = None
     onderdelen: str | None = None
     implied: bool = False
+    aside: str | None = None  # where the aside starts that a list resumes after
+
+    def groups(self, extra: dict[str, str]) -> dict[str, str]:
+        """The reference's groups: ``extra`` (its designation) and its parts."""
+        groups = {**extra, "artikel": self.artikel}
+        if self.lid:
+            groups["lid"] = self.lid
+        if self.leden:
+            groups["leden"] = self.leden
+        if self.onderdeel:
+            groups["onderdeel"] = self.onderdeel
+        if self.onderdelen:
+            groups["onderdelen"] = self.onderdelen
+        if self.implied:
+            groups["implied"] = "range"
+        if self.aside:
+            groups["aside"] = self.aside
+        return groups
 
 
 class _Scanner:
@@ -303,8 +323,13 @@ class _Scanner:
             self._designation(pos)
             or self._designation_after_unread(items[-1], pos)
             or self._designation_after_stray_dot(pos)
-            or self._designation_after_aside(items[-1], pos)
         )
+        resumed = None
+        if designation is None and (aside := self._resumed_after_aside(items[-1], pos)):
+            # the list goes on after the aside, of the regeling named there; the
+            # aside itself is scanned as usual
+            resumed, (_end, aside_kind, aside_extra) = aside
+            designation = pos, aside_kind, aside_extra
         kind = _K.LEGISLATION
         extra: dict[str, str] = {}
         end = pos
@@ -330,20 +355,11 @@ class _Scanner:
             items[0].start = prefix_lid[0]
             items[0].lid = items[0].lid or prefix_lid[1]
             items[0].onderdeel = items[0].onderdeel or prefix_lid[2]
-        listed = {"list": str(start)} if len(items) > 1 else {}
+        listed = {**extra, "list": str(start)} if len(items) > 1 else extra
         for item in items:
-            groups = {**extra, **listed, "artikel": item.artikel}
-            if item.lid:
-                groups["lid"] = item.lid
-            if item.leden:
-                groups["leden"] = item.leden
-            if item.onderdeel:
-                groups["onderdeel"] = item.onderdeel
-            if item.onderdelen:
-                groups["onderdelen"] = item.onderdelen
-            if item.implied:
-                groups["implied"] = "range"
-            self._add(item.start, item.end, kind, groups)
+            self._add(item.start, item.end, kind, item.groups(listed))
+        if resumed is not None:
+            self._add(resumed.start, resumed.end, kind, resumed.groups(extra))
         return end
 
     def _designation_after_unread(
@@ -400,17 +416,17 @@ class _Scanner:
             return None
         return designation
 
-    def _designation_after_aside(
+    def _resumed_after_aside(
         self, last: _Item, pos: int
-    ) -> tuple[int, ReferenceKind, dict[str, str]] | None:
+    ) -> tuple[_Item, tuple[int, ReferenceKind, dict[str, str]]] | None:
         """An article's list of onderdelen broken by an aside between dashes and
         resumed after it, the regeling named at the end (VV 2000 art. 4.1: "artikel 8,
         onder a, b, d, e, f, g – laatstgenoemde twee onderdelen voor zover … bedoeld
         in artikel 14 – alsmede i, l en m van de Wet"). The letters after the aside
         can only be the same article's: they continue its letters in order, and the
-        aside lists no onderdelen they could continue instead. The resumed letters
-        become a reference of their own (the aside between is scanned as usual);
-        the regeling named after them is the article's."""
+        aside lists no onderdelen they could continue instead. Returns the resumed
+        letters as an item of their own and the designation after them, which is
+        also the article's."""
         parts = last.onderdelen or last.onderdeel
         if not parts:
             return None
@@ -427,13 +443,10 @@ class _Scanner:
         designation = self._designation(m.end("letters"))
         if designation is None:
             return None
-        end, kind, extra = designation
-        groups = {**extra, "artikel": last.artikel, "aside": str(m.start("aside"))}
-        if last.lid:
-            groups["lid"] = last.lid
-        groups["onderdelen"] = ",".join(after)
-        self._add(m.start("letters"), end, kind, groups)
-        return pos, kind, extra
+        resumed = _Item(m.start("letters"), designation[0], last.artikel, last.lid)
+        resumed.onderdelen = ",".join(after)
+        resumed.aside = str(m.start("aside"))
+        return resumed, designation
 
     def _named_in_sentence(self, start: int, end: int) -> str | None:
         """The one regeling named (by title or defined term) earlier in the same
@@ -554,15 +567,9 @@ class _Scanner:
             return pos
         heading = self._line_title_before(start)
         extra = {"line_title": heading} if heading else {}
+        listed = {**extra, "list": str(start)}
         for item in items:
-            groups = {**extra, "artikel": item.artikel, "list": str(start)}
-            for key in ("lid", "leden", "onderdeel", "onderdelen"):
-                value = getattr(item, key)
-                if value:
-                    groups[key] = value
-            if item.implied:
-                groups["implied"] = "range"
-            self._add(item.start, item.end, _K.LEGISLATION, groups)
+            self._add(item.start, item.end, _K.LEGISLATION, item.groups(listed))
         return items[-1].end
 
     def _division(self, start: int) -> int:
@@ -1104,10 +1111,11 @@ class _Scanner:
     def _add(
         self, start: int, end: int, kind: ReferenceKind, groups: dict[str, str]
     ) -> None:
-        while end > start and self.text[end - 1] in " ,;\n\t\xa0":
+        text = self.text
+        while end > start and text[end - 1] in " ,;\n\t\xa0":
             end -= 1
         self.refs.append(
-            Reference(start, end, self.text[start:end], kind, reference_groups(groups))
+            Reference(start, end, text[start:end], kind, reference_groups(groups))
         )
 
     # names -------------------------------------------------------------------------
