@@ -9,9 +9,11 @@ articles, its footnotes). A reference that cannot be resolved is kept with
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Protocol
 
 from ingest import identifiers as ids
@@ -144,16 +146,18 @@ def _checked(
     if not artikel or work is None or not work.startswith("BWB"):
         return resolved
     if context is not None and context.work == work and context.parts:
-        annexed = [annex.number for annex in context.annexes if annex.article(artikel)]
-        if annexed and not resolved.pinpoint.bijlage and not context.in_body(artikel):
-            # "artikel 1 van de bij deze wet behorende Bevoegdheidsregeling …" in the
-            # Awb's body: an article of its Bijlage 2, not of the Awb
-            return _unresolved(
-                resolved.reference,
-                f"artikel {artikel} is an article of bijlage {' or '.join(annexed)}"
-                " only, not of the regeling's body",
-                resolved.pinpoint,
-            )
+        # the bijlagen are searched only for an article the body lacks (rare)
+        if not resolved.pinpoint.bijlage and not context.in_body(artikel):
+            annexed = [a.number for a in context.annexes if a.article(artikel)]
+            if annexed:
+                # "artikel 1 van de bij deze wet behorende Bevoegdheidsregeling …" in
+                # the Awb's body: an article of its Bijlage 2, not of the Awb
+                return _unresolved(
+                    resolved.reference,
+                    f"artikel {artikel} is an article of bijlage"
+                    f" {' or '.join(annexed)} only, not of the regeling's body",
+                    resolved.pinpoint,
+                )
         if context.has_part("artikel", artikel) is not False:
             return resolved
         known = load_article_sets().get(work)
@@ -201,18 +205,20 @@ def _unresolved(
     return ResolvedReference(reference, None, pinpoint or Pinpoint(), None, reason)
 
 
+# the groups that name a pinpoint's parts: Pinpoint's fields, in their order
+_PINPOINT_PARTS = tuple(part.name for part in fields(Pinpoint))
+
+
+# a law cites the same few parts over and over: one shared (frozen) Pinpoint for each
+# is cheaper than building it anew, and part_iri's cache finds it by identity
+@functools.lru_cache(maxsize=8192)
+def _shared_pinpoint(*parts: str | None) -> Pinpoint:
+    return Pinpoint(*parts)
+
+
 def _pinpoint(reference: Reference) -> Pinpoint:
-    groups = reference.group_map()  # read once: every reference comes through here
-    return Pinpoint(
-        artikel=groups.get("artikel"),
-        lid=groups.get("lid"),
-        onderdeel=groups.get("onderdeel"),
-        paragraaf=groups.get("paragraaf"),
-        hoofdstuk=groups.get("hoofdstuk"),
-        bijlage=groups.get("bijlage"),
-        titeldeel=groups.get("titeldeel"),
-        afdeling=groups.get("afdeling"),
-    )
+    # every reference comes through here
+    return _shared_pinpoint(*map(reference.group_map().get, _PINPOINT_PARTS))
 
 
 def _antecedent(
@@ -250,7 +256,7 @@ def resolve_legislation(
     regeling = groups.get("regeling")
     if regeling in _BW_NAMES:
         return _resolve_bw(reference, pinpoint, groups.get("boek"))
-    acts = load_eu_acts().get(regeling or "")
+    acts = load_eu_acts().get(regeling) if regeling else None
     if acts is not None and (len(acts) > 1 or (context and context.date)):
         return _resolve_eu_name(reference, acts, pinpoint, context)
     if regeling:
@@ -744,6 +750,9 @@ DEFAULT_RESOLVERS: Mapping[ReferenceKind, Resolver] = {
 }
 
 
+_SPAN = operator.attrgetter("start", "end")
+
+
 def resolve_references(
     refs: Iterable[Reference],
     *,
@@ -768,7 +777,7 @@ def resolve_references(
     ['stb-2000-497']
     """
     done: list[ResolvedReference] = []
-    for reference in sorted(refs, key=lambda r: (r.start, r.end)):
+    for reference in sorted(refs, key=_SPAN):
         resolver = resolvers.get(reference.kind)
         if resolver is None:
             done.append(
