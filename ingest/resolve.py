@@ -115,11 +115,13 @@ def _in_annex(
         or pin.bijlage
     ):
         return resolved
+    if context.in_body(pin.artikel):
+        return resolved  # "artikel 8:5" in Bijlage 2: an article of the Awb's body
     reference = resolved.reference
     annex = context.annex_at(reference.start)
     own = annex.article(pin.artikel) if annex else None
-    if annex is None or own is None or context.in_body(pin.artikel):
-        return resolved  # "artikel 8:5" in Bijlage 2: an article of the Awb's body
+    if annex is None or own is None:
+        return resolved
     relative = reference.group("relative")
     if (relative == "artikel" and not pin.lid) or _ANNEX_HEADING.fullmatch(
         reference.text
@@ -221,6 +223,14 @@ def _pinpoint(reference: Reference) -> Pinpoint:
     return _shared_pinpoint(*map(reference.group_map().get, _PINPOINT_PARTS))
 
 
+def _moved(pinpoint: Pinpoint, **parts: str | None) -> Pinpoint:
+    """``replace(pinpoint, **parts)``, shared as ``_pinpoint``'s are (for the relative
+    references every article has)."""
+    return _shared_pinpoint(
+        *(parts.get(name, getattr(pinpoint, name)) for name in _PINPOINT_PARTS)
+    )
+
+
 def _antecedent(
     reference: Reference,
     previous: Sequence[ResolvedReference],
@@ -283,7 +293,7 @@ def resolve_legislation(
     if within and context is not None:  # "afdeling 3 van dit hoofdstuk"
         part = context.part_at(reference.start, within)
         if part is not None:
-            pinpoint = replace(pinpoint, **{within: part.number})
+            pinpoint = _moved(pinpoint, **{within: part.number})
     if context is not None and context.work is not None:
         line_title = groups.get("line_title")
         entry = load_alias_table().get(line_title) if line_title else None
@@ -457,12 +467,10 @@ def _resolve_relative(
             )
             return _unresolved(reference, reason, Pinpoint(artikel))
         return _done(
-            reference, context.work, replace(pinpoint, artikel=artikel, lid=lid.number)
+            reference, context.work, _moved(pinpoint, artikel=artikel, lid=lid.number)
         )
     number = pinpoint.lid if relative == "lid" else None
-    return _done(
-        reference, context.work, replace(pinpoint, artikel=artikel, lid=number)
-    )
+    return _done(reference, context.work, _moved(pinpoint, artikel=artikel, lid=number))
 
 
 # "het besluit van 25 september 2012 tot wijziging van het Besluit inburgering …"
