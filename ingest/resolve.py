@@ -142,7 +142,8 @@ def _checked(
     unresolved: "no such article in <title>". The citing regeling's own parts, when
     the context gives them, decide for references to itself; inside a bijlage, an
     article only the bijlage has is the bijlage's (``_in_annex``)."""
-    resolved = _in_annex(resolved, context)
+    if context is not None and context.annexes:  # most regelingen have none
+        resolved = _in_annex(resolved, context)
     artikel = resolved.pinpoint.artikel
     work = resolved.work
     if not artikel or work is None or not work.startswith("BWB"):
@@ -227,7 +228,7 @@ def _moved(pinpoint: Pinpoint, **parts: str | None) -> Pinpoint:
     """``replace(pinpoint, **parts)``, shared as ``_pinpoint``'s are (for the relative
     references every article has)."""
     return _shared_pinpoint(
-        *(parts.get(name, getattr(pinpoint, name)) for name in _PINPOINT_PARTS)
+        *[parts.get(name, getattr(pinpoint, name)) for name in _PINPOINT_PARTS]
     )
 
 
