@@ -91,8 +91,15 @@ def jci(work: str, pinpoint: Pinpoint) -> str:
 _JCI_SAFE = ":&=/.,;-_~"
 
 
+# a reference of these characters only (nearly every one) is its own encoding: quote
+# would return it unchanged, at a cost every new part of a law pays
+_JCI_PLAIN = re.compile(r"[A-Za-z0-9:&=/.,;_~-]*")
+
+
 def jci_iri(jci_reference: str) -> str:
     """The wetten.overheid.nl IRI of a Juriconnect reference, safely encoded."""
+    if _JCI_PLAIN.fullmatch(jci_reference):
+        return "https://wetten.overheid.nl/" + jci_reference
     return "https://wetten.overheid.nl/" + quote(jci_reference, safe=_JCI_SAFE)
 
 
@@ -139,11 +146,14 @@ def celex_iri(celex: str) -> str:
     return f"http://publications.europa.eu/resource/celex/{celex}"
 
 
+_WHOLE_WORK = Pinpoint()
+
+
 # a law cites the same few parts over and over ("artikel 8:5 Awb", "het tweede lid")
 @functools.lru_cache(maxsize=8192)
 def part_iri(work: str, pinpoint: Pinpoint) -> str:
     """The IRI of a part of a work: Juriconnect for BWB, a fragment elsewhere."""
-    if not pinpoint.as_dict():
+    if pinpoint == _WHOLE_WORK:
         return work_iri(work)
     if BWB_ID.match(work):
         return jci_iri(jci(work, pinpoint))

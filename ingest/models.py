@@ -575,6 +575,10 @@ class CitingContext:
     _body_articles: frozenset[str] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # the parts' starts, for a bisect without a key function per step
+    _part_starts: list[int] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, document: SourceDocument) -> CitingContext:
@@ -611,9 +615,16 @@ class CitingContext:
             annexes=_annex_spans(divisions) if work else (),
         )
 
+    def _starts(self) -> list[int]:
+        starts = self._part_starts
+        if starts is None:
+            starts = [part.start for part in self.parts]
+            object.__setattr__(self, "_part_starts", starts)  # frozen: a cache
+        return starts
+
     def part_at(self, offset: int, kind: str) -> PartSpan | None:
         """The innermost part of ``kind`` containing ``offset``, if any."""
-        index = bisect.bisect_right(self.parts, offset, key=lambda part: part.start)
+        index = bisect.bisect_right(self._starts(), offset)
         level = _PART_LEVELS.get(kind, len(_PART_LEVELS))
         for position in range(index - 1, -1, -1):
             part = self.parts[position]
@@ -645,7 +656,7 @@ class CitingContext:
         if current is None:
             return None
         level = _PART_LEVELS.get(kind, len(_PART_LEVELS))
-        index = bisect.bisect_left(self.parts, current.start, key=lambda p: p.start)
+        index = bisect.bisect_left(self._starts(), current.start)
         for position in range(index - 1, -1, -1):
             part = self.parts[position]
             if part.kind == kind and part.end <= current.start:
@@ -662,10 +673,14 @@ class CitingContext:
         """Whether the citing regeling has article ``artikel`` outside its bijlagen."""
         body = self._body_articles
         if body is None:
+            # no bijlage holds an article that starts before the first bijlage
+            first = min((annex.start for annex in self.annexes), default=None)
             body = frozenset(
                 span.artikel
                 for span in self.articles
-                if self.annex_at(span.start) is None
+                if first is None
+                or span.start < first
+                or self.annex_at(span.start) is None
             )
             object.__setattr__(self, "_body_articles", body)  # frozen: a cache
         return artikel in body

@@ -9,9 +9,11 @@ articles, its footnotes). A reference that cannot be resolved is kept with
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Protocol
 
 from ingest import identifiers as ids
@@ -113,11 +115,13 @@ def _in_annex(
         or pin.bijlage
     ):
         return resolved
+    if context.in_body(pin.artikel):
+        return resolved  # "artikel 8:5" in Bijlage 2: an article of the Awb's body
     reference = resolved.reference
     annex = context.annex_at(reference.start)
     own = annex.article(pin.artikel) if annex else None
-    if annex is None or own is None or context.in_body(pin.artikel):
-        return resolved  # "artikel 8:5" in Bijlage 2: an article of the Awb's body
+    if annex is None or own is None:
+        return resolved
     relative = reference.group("relative")
     if (relative == "artikel" and not pin.lid) or _ANNEX_HEADING.fullmatch(
         reference.text
@@ -138,22 +142,25 @@ def _checked(
     unresolved: "no such article in <title>". The citing regeling's own parts, when
     the context gives them, decide for references to itself; inside a bijlage, an
     article only the bijlage has is the bijlage's (``_in_annex``)."""
-    resolved = _in_annex(resolved, context)
+    if context is not None and context.annexes:  # most regelingen have none
+        resolved = _in_annex(resolved, context)
     artikel = resolved.pinpoint.artikel
     work = resolved.work
     if not artikel or work is None or not work.startswith("BWB"):
         return resolved
     if context is not None and context.work == work and context.parts:
-        annexed = [annex.number for annex in context.annexes if annex.article(artikel)]
-        if annexed and not resolved.pinpoint.bijlage and not context.in_body(artikel):
-            # "artikel 1 van de bij deze wet behorende Bevoegdheidsregeling …" in the
-            # Awb's body: an article of its Bijlage 2, not of the Awb
-            return _unresolved(
-                resolved.reference,
-                f"artikel {artikel} is an article of bijlage {' or '.join(annexed)}"
-                " only, not of the regeling's body",
-                resolved.pinpoint,
-            )
+        # the bijlagen are searched only for an article the body lacks (rare)
+        if not resolved.pinpoint.bijlage and not context.in_body(artikel):
+            annexed = [a.number for a in context.annexes if a.article(artikel)]
+            if annexed:
+                # "artikel 1 van de bij deze wet behorende Bevoegdheidsregeling …" in
+                # the Awb's body: an article of its Bijlage 2, not of the Awb
+                return _unresolved(
+                    resolved.reference,
+                    f"artikel {artikel} is an article of bijlage"
+                    f" {' or '.join(annexed)} only, not of the regeling's body",
+                    resolved.pinpoint,
+                )
         if context.has_part("artikel", artikel) is not False:
             return resolved
         known = load_article_sets().get(work)
@@ -201,17 +208,27 @@ def _unresolved(
     return ResolvedReference(reference, None, pinpoint or Pinpoint(), None, reason)
 
 
+# the groups that name a pinpoint's parts: Pinpoint's fields, in their order
+_PINPOINT_PARTS = tuple(part.name for part in fields(Pinpoint))
+
+
+# a law cites the same few parts over and over: one shared (frozen) Pinpoint for each
+# is cheaper than building it anew, and part_iri's cache finds it by identity
+@functools.lru_cache(maxsize=8192)
+def _shared_pinpoint(*parts: str | None) -> Pinpoint:
+    return Pinpoint(*parts)
+
+
 def _pinpoint(reference: Reference) -> Pinpoint:
-    groups = reference.group_map()  # read once: every reference comes through here
-    return Pinpoint(
-        artikel=groups.get("artikel"),
-        lid=groups.get("lid"),
-        onderdeel=groups.get("onderdeel"),
-        paragraaf=groups.get("paragraaf"),
-        hoofdstuk=groups.get("hoofdstuk"),
-        bijlage=groups.get("bijlage"),
-        titeldeel=groups.get("titeldeel"),
-        afdeling=groups.get("afdeling"),
+    # every reference comes through here
+    return _shared_pinpoint(*map(reference.group_map().get, _PINPOINT_PARTS))
+
+
+def _moved(pinpoint: Pinpoint, **parts: str | None) -> Pinpoint:
+    """``replace(pinpoint, **parts)``, shared as ``_pinpoint``'s are (for the relative
+    references every article has)."""
+    return _shared_pinpoint(
+        *[parts.get(name, getattr(pinpoint, name)) for name in _PINPOINT_PARTS]
     )
 
 
@@ -250,7 +267,7 @@ def resolve_legislation(
     regeling = groups.get("regeling")
     if regeling in _BW_NAMES:
         return _resolve_bw(reference, pinpoint, groups.get("boek"))
-    acts = load_eu_acts().get(regeling or "")
+    acts = load_eu_acts().get(regeling) if regeling else None
     if acts is not None and (len(acts) > 1 or (context and context.date)):
         return _resolve_eu_name(reference, acts, pinpoint, context)
     if regeling:
@@ -277,7 +294,7 @@ def resolve_legislation(
     if within and context is not None:  # "afdeling 3 van dit hoofdstuk"
         part = context.part_at(reference.start, within)
         if part is not None:
-            pinpoint = replace(pinpoint, **{within: part.number})
+            pinpoint = _moved(pinpoint, **{within: part.number})
     if context is not None and context.work is not None:
         line_title = groups.get("line_title")
         entry = load_alias_table().get(line_title) if line_title else None
@@ -451,12 +468,10 @@ def _resolve_relative(
             )
             return _unresolved(reference, reason, Pinpoint(artikel))
         return _done(
-            reference, context.work, replace(pinpoint, artikel=artikel, lid=lid.number)
+            reference, context.work, _moved(pinpoint, artikel=artikel, lid=lid.number)
         )
     number = pinpoint.lid if relative == "lid" else None
-    return _done(
-        reference, context.work, replace(pinpoint, artikel=artikel, lid=number)
-    )
+    return _done(reference, context.work, _moved(pinpoint, artikel=artikel, lid=number))
 
 
 # "het besluit van 25 september 2012 tot wijziging van het Besluit inburgering …"
@@ -744,6 +759,9 @@ DEFAULT_RESOLVERS: Mapping[ReferenceKind, Resolver] = {
 }
 
 
+_SPAN = operator.attrgetter("start", "end")
+
+
 def resolve_references(
     refs: Iterable[Reference],
     *,
@@ -768,7 +786,7 @@ def resolve_references(
     ['stb-2000-497']
     """
     done: list[ResolvedReference] = []
-    for reference in sorted(refs, key=lambda r: (r.start, r.end)):
+    for reference in sorted(refs, key=_SPAN):
         resolver = resolvers.get(reference.kind)
         if resolver is None:
             done.append(

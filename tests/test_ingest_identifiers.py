@@ -60,6 +60,10 @@ def test_identifiers_celex_for_eu_act(act: str, year: str, number: str, expected
     pytest.param("BWBR0020368", Pinpoint("3A:17", "2"), "https://wetten.overheid.nl/jci1.3:c:BWBR0020368&artikel=3a:17&lid=2", id="bwb-letter-after-digit-in-bwb-case"),
     pytest.param("BWBR0025572", Pinpoint(hoofdstuk="3A"), "https://wetten.overheid.nl/jci1.3:c:BWBR0025572&hoofdstuk=3a", id="bwb-division-letter"),
     pytest.param("BWBR0030840", Pinpoint("IX"), "https://wetten.overheid.nl/jci1.3:c:BWBR0030840&artikel=IX", id="bwb-roman-article-as-printed"),
+    # the characters a Juriconnect reference may not hold as they are: percent-encoded
+    pytest.param("BWBR0011825", Pinpoint("[24]"), "https://wetten.overheid.nl/jci1.3:c:BWBR0011825&artikel=%5B24%5D", id="bwb-editorial-number-encoded"),
+    pytest.param("BWBR0004627", Pinpoint("X 4a"), "https://wetten.overheid.nl/jci1.3:c:BWBR0004627&artikel=X%204a", id="bwb-space-encoded"),
+    pytest.param("BWBR0011823", Pinpoint(), "https://wetten.overheid.nl/BWBR0011823", id="bwb-whole-work"),
     pytest.param("32003L0086", Pinpoint(), "http://data.europa.eu/eli/dir/2003/86/oj", id="eli"),
     pytest.param("12012E/TXT", Pinpoint(), "http://publications.europa.eu/resource/celex/12012E/TXT", id="treaty"),
     pytest.param("WBV 2013/23", Pinpoint(), "https://w3id.org/wetgraaf/id/doc/WBV-2013-23", id="wbv"),
