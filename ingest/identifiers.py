@@ -92,8 +92,9 @@ _JCI_SAFE = ":&=/.,;-_~"
 
 
 # a reference of these characters only (nearly every one) is its own encoding: quote
-# would return it unchanged, at a cost every new part of a law pays
-_JCI_PLAIN = re.compile(r"[A-Za-z0-9:&=/.,;_~-]*")
+# would return it unchanged (ASCII letters and digits are always safe to it), at a
+# cost every new part of a law pays
+_JCI_PLAIN = re.compile(f"[A-Za-z0-9{re.escape(_JCI_SAFE)}]*")
 
 
 def jci_iri(jci_reference: str) -> str:

@@ -10,7 +10,6 @@ articles, its footnotes). A reference that cannot be resolved is kept with
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields, replace
@@ -24,7 +23,7 @@ from ingest.models import (
     ReferenceKind,
     ResolvedReference,
 )
-from ingest.scanner import scan_text
+from ingest.scanner import by_span, scan_text
 from ingest.tables import (
     EuActName,
     kind_of_work,
@@ -759,9 +758,6 @@ DEFAULT_RESOLVERS: Mapping[ReferenceKind, Resolver] = {
 }
 
 
-_SPAN = operator.attrgetter("start", "end")
-
-
 def resolve_references(
     refs: Iterable[Reference],
     *,
@@ -786,7 +782,7 @@ def resolve_references(
     ['stb-2000-497']
     """
     done: list[ResolvedReference] = []
-    for reference in sorted(refs, key=_SPAN):
+    for reference in sorted(refs, key=by_span):
         resolver = resolvers.get(reference.kind)
         if resolver is None:
             done.append(

@@ -36,7 +36,8 @@ __all__ = ["scan_text"]
 
 _K = ReferenceKind
 
-_BY_SPAN = operator.attrgetter("start", "end")
+# the order references are kept in: by start, then end
+by_span = operator.attrgetter("start", "end")
 _VALUE = operator.itemgetter(1)
 _WORD = re.compile(r"\S+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[a-z0-9]{1,3}[.°)]|[-–•])[ \t]")
@@ -1232,7 +1233,7 @@ class _Scanner:
                 self._add(start, end, self.defined.kinds[name], groups)
             else:
                 self._add(start, end, g.aliases[name].kind, {"regeling": name})
-        self.refs.sort(key=_BY_SPAN)
+        self.refs.sort(key=by_span)
         return self.refs
 
 

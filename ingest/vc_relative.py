@@ -24,7 +24,7 @@ import re
 
 from ingest.identifiers import VC_PARTS
 from ingest.models import CitingContext, Reference, ReferenceKind
-from ingest.scanner import overlaps, reference_groups
+from ingest.scanner import by_span, overlaps, reference_groups
 
 __all__ = ["add_relative_paragraphs"]
 
@@ -81,13 +81,13 @@ def add_relative_paragraphs(
         return refs
     spans = sorted((r.start, r.end) for r in refs)
     kept: list[Reference] = []
-    for ref in sorted(added, key=lambda r: (r.start, r.end)):
+    for ref in sorted(added, key=by_span):
         if overlaps(spans, ref.start, ref.end):
             continue  # the scanner's own reading stands
         if kept and ref.start < kept[-1].end:
             continue
         kept.append(ref)
-    return sorted(refs + kept, key=lambda r: (r.start, r.end)) if kept else refs
+    return sorted(refs + kept, key=by_span) if kept else refs
 
 
 _VC_WORKS = frozenset(VC_PARTS.values())
